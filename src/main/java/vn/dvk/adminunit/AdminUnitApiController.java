@@ -1,0 +1,95 @@
+package vn.dvk.adminunit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.PageResponse;
+import vn.dvk.shared.web.ApiController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+@ApiController
+@RequestMapping("/api/v1/admin-units")
+@Tag(name = "Administrative units")
+class AdminUnitApiController {
+
+    private final AdminUnits units;
+    private final AdminUnitImporter importer;
+    private final MessageSource messages;
+
+    AdminUnitApiController(AdminUnits units, AdminUnitImporter importer, MessageSource messages) {
+        this.units = units;
+        this.importer = importer;
+        this.messages = messages;
+    }
+
+    record AdminUnitJson(Long id, String code, String name, String fullName, AdminUnitLevel level, String levelLabel,
+                         AdminUnitType type, String label, String parentCode, LocalDate validFrom, LocalDate validTo,
+                         List<String> successorCodes) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Units valid on a date, filtered by level, parent and name (without regard to diacritics)")
+    PageResponse<AdminUnitJson> list(@RequestParam(required = false) AdminUnitLevel level,
+                                     @RequestParam(required = false) String parent,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                     @RequestParam(required = false) String q,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(required = false) Integer size) {
+        LocalDate day = on == null ? LocalDate.now() : on;
+        var found = units.search(new AdminUnits.Query(level, parent, day, q), page, PageResponse.size(size));
+        return PageResponse.of(found, this::json);
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "The version of a unit in force on a date (default today), or else its latest version")
+    AdminUnitJson get(@PathVariable String code,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return json(units.getByCode(code, on == null ? LocalDate.now() : on));
+    }
+
+    @GetMapping("/{code}/versions")
+    @Operation(summary = "Every version of a unit, oldest first")
+    List<AdminUnitJson> versions(@PathVariable String code) {
+        List<AdminUnitView> history = units.history(code);
+        if (history.isEmpty()) {
+            throw DomainException.notFound("adminUnit.notFound", code);
+        }
+        return history.stream().map(this::json).toList();
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import the official list (GSO export or 2025 conversion table) as CSV or XLSX; idempotent")
+    ImportReport importList(@RequestPart("file") MultipartFile file,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom)
+            throws IOException {
+        if (file.isEmpty()) {
+            throw DomainException.invalid("import.file.empty");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return importer.importList(in, file.getOriginalFilename(), effectiveFrom);
+        }
+    }
+
+    private AdminUnitJson json(AdminUnitView v) {
+        var locale = LocaleContextHolder.getLocale();
+        return new AdminUnitJson(v.id(), v.code(), v.name(), v.fullName(), v.level(),
+                messages.getMessage("adminUnit.level." + v.level(), null, locale),
+                v.type(), messages.getMessage("adminUnit.type." + v.type(), null, locale),
+                v.parentCode(), v.validFrom(), v.validTo(), v.successorCodes());
+    }
+}

@@ -1,0 +1,82 @@
+package vn.dvk.adminunit;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.tabular.TabularFile;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports the official unit lists (CSV or XLSX): reads the whole file first, and writes only when
+ * no row has a problem, in one transaction, so a bad file changes nothing. Importing the same file
+ * again changes nothing either.
+ */
+@Service
+public class AdminUnitImporter {
+
+    static final int MAX_PROBLEMS = 500;
+    private static final int HEADER_SEARCH_ROWS = 30;
+    private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
+
+    private final AdminUnitRepository units;
+    private final SuccessorLinkRepository links;
+
+    AdminUnitImporter(AdminUnitRepository units, SuccessorLinkRepository links) {
+        this.units = units;
+        this.links = links;
+    }
+
+    /**
+     * @param effectiveFrom the day the list is in force (the reform day for the conversion table);
+     *                      when null: 1 July 2025 for the conversion table, else a date in the file name, else today
+     */
+    @Transactional
+    public ImportReport importList(InputStream input, String fileName, LocalDate effectiveFrom) {
+        List<FieldProblem> problems = new ArrayList<>();
+        OfficialUnitList[] list = new OfficialUnitList[1];
+        TabularFile.Format format = TabularFile.read(input, row -> {
+            if (list[0] != null) {
+                list[0].accept(row, problems);
+            } else if (row.number() <= HEADER_SEARCH_ROWS) {
+                list[0] = OfficialUnitList.recognise(row).orElse(null);
+            }
+        });
+        if (list[0] == null) {
+            throw DomainException.invalid("import.units.notRecognised");
+        }
+        if (list[0].rows() == 0) {
+            throw DomainException.invalid("import.units.empty");
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID,
+                    problems.subList(0, Math.min(MAX_PROBLEMS, problems.size())), "import.rejected", problems.size());
+        }
+        LocalDate day = effectiveFrom != null ? effectiveFrom : defaultDay(list[0], fileName);
+        UnitBook book = UnitBook.load(units, links);
+        ImportReport.Tally tally = new ImportReport.Tally();
+        list[0].apply(book, day, tally);
+        return tally.report(list[0].kind(), format.name(), list[0].rows());
+    }
+
+    private static LocalDate defaultDay(OfficialUnitList list, String fileName) {
+        if (list instanceof GsoUnitList && fileName != null) {
+            Matcher m = DATE_IN_NAME.matcher(fileName);
+            if (m.find()) {
+                try {
+                    return LocalDate.parse(m.group(1));
+                } catch (DateTimeParseException ignored) {
+                    // not a date after all: fall back to the list's default
+                }
+            }
+        }
+        return list.defaultEffectiveFrom();
+    }
+}

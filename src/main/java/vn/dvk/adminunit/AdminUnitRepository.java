@@ -1,0 +1,34 @@
+package vn.dvk.adminunit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.time.LocalDate;
+import java.util.List;
+
+interface AdminUnitRepository extends JpaRepository<AdminUnit, Long>, JpaSpecificationExecutor<AdminUnit> {
+
+    List<AdminUnit> findByCodeOrderByValidFromAsc(String code);
+
+    @Query("""
+            select u from AdminUnit u
+            where u.parentId = :parentId
+              and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)
+            order by u.sortKey""")
+    List<AdminUnit> findChildrenValidOn(@Param("parentId") Long parentId, @Param("on") LocalDate on);
+
+    @Query("""
+            select u from AdminUnit u
+            where u.level = vn.dvk.adminunit.AdminUnitLevel.PROVINCE
+              and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)
+            order by u.sortKey""")
+    List<AdminUnit> findProvincesValidOn(@Param("on") LocalDate on);
+
+    @Query("""
+            select count(u) from AdminUnit u
+            where u.level = :level
+              and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)""")
+    long countValidOn(@Param("level") AdminUnitLevel level, @Param("on") LocalDate on);
+}

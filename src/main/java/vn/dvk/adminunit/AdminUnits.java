@@ -1,0 +1,142 @@
+package vn.dvk.adminunit;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.VietnameseText;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads administrative units: by code on a date, children, ancestors, subtrees and search. */
+@Service
+@Transactional(readOnly = true)
+public class AdminUnits {
+
+    private final AdminUnitRepository units;
+    private final SuccessorLinkRepository links;
+
+    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links) {
+        this.units = units;
+        this.links = links;
+    }
+
+    /** Filter of the unit list; every field is optional. */
+    public record Query(AdminUnitLevel level, String parentCode, LocalDate on, String text) {
+    }
+
+    public Optional<AdminUnitView> findById(Long id) {
+        return units.findById(id).map(u -> views(List.of(u)).get(0));
+    }
+
+    /** The version of the unit with this code in force on the day, or else its latest version. */
+    public Optional<AdminUnitView> findByCode(String code, LocalDate on) {
+        return version(code, on).map(u -> views(List.of(u)).get(0));
+    }
+
+    public AdminUnitView getByCode(String code, LocalDate on) {
+        return findByCode(code, on).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", code));
+    }
+
+    /** Every version of the unit with this code, oldest first. */
+    public List<AdminUnitView> history(String code) {
+        return views(units.findByCodeOrderByValidFromAsc(code));
+    }
+
+    public List<AdminUnitView> provinces(LocalDate on) {
+        return views(units.findProvincesValidOn(on));
+    }
+
+    public List<AdminUnitView> children(Long parentId, LocalDate on) {
+        return views(units.findChildrenValidOn(parentId, on));
+    }
+
+    /** The unit and its ancestors, from the province down. */
+    public List<AdminUnitView> lineage(Long id) {
+        AdminUnit unit = units.findById(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id));
+        List<Long> ids = new ArrayList<>();
+        for (String part : unit.subtreePrefix().split("/")) {
+            if (!part.isEmpty()) {
+                ids.add(Long.valueOf(part));
+            }
+        }
+        Map<Long, AdminUnit> byId = new HashMap<>();
+        units.findAllById(ids).forEach(u -> byId.put(u.getId(), u));
+        return views(ids.stream().map(byId::get).toList());
+    }
+
+    public Page<AdminUnitView> search(Query query, int page, int size) {
+        Specification<AdminUnit> spec = (root, q, cb) -> cb.conjunction();
+        if (query.level() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("level"), query.level()));
+        }
+        LocalDate on = query.on();
+        if (query.parentCode() != null && !query.parentCode().isBlank()) {
+            LocalDate day = on == null ? LocalDate.now() : on;
+            Long parentId = version(query.parentCode().strip(), day).map(AdminUnit::getId).orElse(-1L);
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("parentId"), parentId));
+        }
+        if (on != null) {
+            spec = spec.and((root, q, cb) -> cb.and(
+                    cb.or(cb.isNull(root.get("validFrom")), cb.lessThanOrEqualTo(root.get("validFrom"), on)),
+                    cb.or(cb.isNull(root.get("validTo")), cb.greaterThanOrEqualTo(root.get("validTo"), on))));
+        }
+        String folded = VietnameseText.fold(query.text());
+        if (!folded.isEmpty()) {
+            spec = spec.and((root, q, cb) -> cb.like(root.get("searchKey"), "%" + folded + "%"));
+        }
+        var pageRequest = PageRequest.of(Math.max(0, page), size, Sort.by("level", "sortKey", "validFrom"));
+        Page<AdminUnit> found = units.findAll(spec, pageRequest);
+        return new PageImpl<>(views(found.getContent()), found.getPageable(), found.getTotalElements());
+    }
+
+    public long countValidOn(AdminUnitLevel level, LocalDate on) {
+        return units.countValidOn(level, on);
+    }
+
+    /** Names of many units at once (for lists in other modules), keyed by id. */
+    public Map<Long, AdminUnitView> byIds(Collection<Long> ids) {
+        Map<Long, AdminUnitView> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        views(units.findAllById(ids)).forEach(v -> result.put(v.id(), v));
+        return result;
+    }
+
+    private Optional<AdminUnit> version(String code, LocalDate on) {
+        List<AdminUnit> versions = units.findByCodeOrderByValidFromAsc(code);
+        return versions.stream().filter(u -> u.isValidOn(on)).findFirst()
+                .or(() -> versions.stream().max(Comparator.comparing(
+                        (AdminUnit u) -> u.getValidTo() == null ? LocalDate.MAX : u.getValidTo())));
+    }
+
+    private List<AdminUnitView> views(List<AdminUnit> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = list.stream().map(AdminUnit::getId).toList();
+        Map<Long, List<String>> successors = new HashMap<>();
+        for (Object[] row : links.successorCodes(ids)) {
+            successors.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
+        }
+        List<Long> parentIds = list.stream().map(AdminUnit::getParentId).filter(p -> p != null).distinct().toList();
+        Map<Long, String> parentCodes = new HashMap<>();
+        units.findAllById(parentIds).forEach(p -> parentCodes.put(p.getId(), p.getCode()));
+        return list.stream().map(u -> new AdminUnitView(u.getId(), u.getCode(), u.getName(), u.getFullName(),
+                u.getLevel(), u.getType(), u.getParentId(), parentCodes.get(u.getParentId()), u.getPath(),
+                u.getValidFrom(), u.getValidTo(), successors.getOrDefault(u.getId(), List.of()))).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package vn.dvk.adminunit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.Collection;
+import java.util.List;
+
+interface SuccessorLinkRepository extends JpaRepository<SuccessorLink, SuccessorLink.Key> {
+
+    /** Pairs (predecessor id, successor code) for a page of units, in one query. */
+    @Query("""
+            select l.key.predecessorId, u.code from SuccessorLink l, AdminUnit u
+            where u.id = l.key.successorId and l.key.predecessorId in :ids
+            order by u.sortKey""")
+    List<Object[]> successorCodes(@Param("ids") Collection<Long> ids);
+
+    @Query("""
+            select l.key.successorId, u.code from SuccessorLink l, AdminUnit u
+            where u.id = l.key.predecessorId and l.key.successorId in :ids
+            order by u.sortKey""")
+    List<Object[]> predecessorCodes(@Param("ids") Collection<Long> ids);
+}

@@ -1,0 +1,2 @@
+/** The officers' start page: key figures of the movement in the user's scope. */
+package vn.dvk.dashboard;

@@ -1,0 +1,176 @@
+package vn.dvk.organisation;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+
+import java.util.HashMap;
+import java.util.Map;
+
+@Controller
+@RequestMapping("/organisations")
+class OrganisationController {
+
+    private static final String LIST = "organisations/list";
+    private static final String DETAIL = "organisations/detail";
+    private static final String FORM = "organisations/form";
+    private static final int PAGE_SIZE = 50;
+
+    private final Organisations organisations;
+
+    OrganisationController(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    /** What the form binds: never the id. */
+    static final class Form {
+        private String name;
+        private OrganisationType type;
+        private String unitCode;
+        private Long parentId;
+        private Long version;
+
+        static Form of(OrganisationView v) {
+            Form form = new Form();
+            form.name = v.name();
+            form.type = v.type();
+            form.unitCode = v.unitCode();
+            form.parentId = v.parentId();
+            form.version = v.version();
+            return form;
+        }
+
+        OrganisationDraft draft() {
+            return new OrganisationDraft(name, type, unitCode, null, parentId, version);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public OrganisationType getType() {
+            return type;
+        }
+
+        public void setType(OrganisationType type) {
+            this.type = type;
+        }
+
+        public String getUnitCode() {
+            return unitCode;
+        }
+
+        public void setUnitCode(String unitCode) {
+            this.unitCode = unitCode;
+        }
+
+        public Long getParentId() {
+            return parentId;
+        }
+
+        public void setParentId(Long parentId) {
+            this.parentId = parentId;
+        }
+
+        public Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(Long version) {
+            this.version = version;
+        }
+    }
+
+    @InitBinder("form")
+    void forbidId(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
+    }
+
+    @ModelAttribute("types")
+    OrganisationType[] types() {
+        return OrganisationType.values();
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) OrganisationType type,
+                @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("type", type);
+        model.addAttribute("unit", unit);
+        try {
+            model.addAttribute("page", organisations.search(new Organisations.Query(q, type, unit), page, PAGE_SIZE));
+        } catch (DomainException e) {
+            model.addAttribute("error", e);
+        }
+        return LIST;
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable Long id, Model model) {
+        model.addAttribute("organisation", organisations.get(id));
+        model.addAttribute("children", organisations.children(id));
+        return DETAIL;
+    }
+
+    @GetMapping("/new")
+    String createForm(@RequestParam(required = false) String unit, @RequestParam(required = false) Long parent, Model model) {
+        Form form = new Form();
+        form.unitCode = unit;
+        form.parentId = parent;
+        model.addAttribute("form", form);
+        return FORM;
+    }
+
+    @PostMapping("/new")
+    String create(@ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
+        try {
+            OrganisationView created = organisations.create(form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/organisations/" + created.id();
+        } catch (DomainException e) {
+            return formWithErrors(e, model);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable Long id, Model model) {
+        OrganisationView organisation = organisations.get(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("form", Form.of(organisation));
+        return FORM;
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@PathVariable Long id, @ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
+        try {
+            organisations.update(id, form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/organisations/" + id;
+        } catch (DomainException e) {
+            model.addAttribute("organisation", organisations.get(id));
+            return formWithErrors(e, model);
+        }
+    }
+
+    private String formWithErrors(DomainException e, Model model) {
+        Map<String, FieldProblem> fieldErrors = new HashMap<>();
+        e.problems().forEach(p -> fieldErrors.put(p.field(), p));
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("error", e);
+        return FORM;
+    }
+}

@@ -1,0 +1,8 @@
+package vn.dvk.organisation;
+
+/** The kinds of organisation of ../shared/API.md; more may be added, none renamed. */
+public enum OrganisationType {
+    PARTY_COMMITTEE, PARTY_CELL, MOBILISATION_COMMITTEE, GOVERNMENT, FATHERLAND_FRONT, WOMENS_UNION,
+    YOUTH_UNION, FARMERS_UNION, VETERANS_ASSOCIATION, TRADE_UNION, ARMY, POLICE, AGENCY, SCHOOL,
+    HEALTH_FACILITY, ENTERPRISE, RESIDENTIAL_AREA, OTHER
+}

@@ -1,0 +1,182 @@
+package vn.dvk.organisation;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.VietnameseText;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Creates, edits, finds and lists organisations. */
+@Service
+@Transactional(readOnly = true)
+public class Organisations {
+
+    static final int MAX_NAME = 300;
+
+    private final OrganisationRepository organisations;
+    private final AdminUnits units;
+
+    Organisations(OrganisationRepository organisations, AdminUnits units) {
+        this.organisations = organisations;
+        this.units = units;
+    }
+
+    /** Filter of the organisation list; every field is optional. */
+    public record Query(String text, OrganisationType type, String unitCode) {
+    }
+
+    public Optional<OrganisationView> find(Long id) {
+        return organisations.findById(id).map(o -> views(List.of(o)).get(0));
+    }
+
+    public OrganisationView get(Long id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("organisation.notFound", id));
+    }
+
+    public Page<OrganisationView> search(Query query, int page, int size) {
+        String prefix = "/%";
+        Long unitId = -1L;
+        if (query.unitCode() != null && !query.unitCode().isBlank()) {
+            AdminUnitView unit = units.getByCode(query.unitCode().strip(), LocalDate.now());
+            prefix = unit.subtreePrefix() + "%";
+            unitId = unit.id();
+        }
+        String text = "%" + VietnameseText.fold(query.text()) + "%";
+        Page<Organisation> found = organisations.search(unitId, prefix, query.type() == null ? null : query.type().name(),
+                text, PageRequest.of(Math.max(0, page), size));
+        return new PageImpl<>(views(found.getContent()), found.getPageable(), found.getTotalElements());
+    }
+
+    public List<OrganisationView> children(Long id) {
+        return views(organisations.findByParentIdOrderBySortKey(id));
+    }
+
+    @Transactional
+    public OrganisationView create(OrganisationDraft draft) {
+        Checked checked = check(draft, null);
+        Organisation organisation = organisations.save(new Organisation(draft.name(), draft.type(), checked.unitId()));
+        organisation.placeUnder(checked.parent(), checked.parentAncestry());
+        return views(List.of(organisation)).get(0);
+    }
+
+    @Transactional
+    public OrganisationView update(Long id, OrganisationDraft draft) {
+        Organisation organisation = organisations.findById(id)
+                .orElseThrow(() -> DomainException.notFound("organisation.notFound", id));
+        if (draft.version() == null || draft.version() != organisation.getVersion()) {
+            throw DomainException.conflict("error.stale");
+        }
+        Checked checked = check(draft, id);
+        organisation.describe(draft.name(), draft.type(), checked.unitId());
+        organisation.placeUnder(checked.parent(), checked.parentAncestry());
+        organisations.flush();
+        return views(List.of(organisation)).get(0);
+    }
+
+    private record Checked(Long unitId, Organisation parent, List<Long> parentAncestry) {
+    }
+
+    private Checked check(OrganisationDraft draft, Long selfId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = VietnameseText.clean(draft.name());
+        if (name == null || name.isEmpty()) {
+            problems.add(FieldProblem.field("name", "validation.NotBlank"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(FieldProblem.field("name", "validation.Size"));
+        }
+        if (draft.type() == null) {
+            problems.add(FieldProblem.field("type", "validation.NotNull"));
+        }
+        Long unitId = resolveUnit(draft, problems);
+        Organisation parent = null;
+        List<Long> ancestry = List.of();
+        if (draft.parentId() != null) {
+            parent = organisations.findById(draft.parentId()).orElse(null);
+            if (parent == null) {
+                problems.add(FieldProblem.field("parentId", "organisation.parentNotFound", draft.parentId()));
+            } else {
+                ancestry = ancestry(parent);
+                if (selfId != null && (selfId.equals(parent.getId()) || ancestry.contains(selfId))) {
+                    problems.add(FieldProblem.field("parentId", "organisation.parentIsSelf"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        return new Checked(unitId, parent, ancestry);
+    }
+
+    private Long resolveUnit(OrganisationDraft draft, List<FieldProblem> problems) {
+        if (draft.unitId() != null) {
+            if (units.findById(draft.unitId()).isPresent()) {
+                return draft.unitId();
+            }
+            problems.add(FieldProblem.field("unitId", "organisation.unitNotFound", draft.unitId()));
+            return null;
+        }
+        if (draft.unitCode() == null || draft.unitCode().isBlank()) {
+            problems.add(FieldProblem.field("unitCode", "validation.NotBlank"));
+            return null;
+        }
+        Optional<AdminUnitView> unit = units.findByCode(draft.unitCode().strip(), LocalDate.now());
+        if (unit.isEmpty()) {
+            problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", draft.unitCode()));
+            return null;
+        }
+        return unit.get().id();
+    }
+
+    /** Ids of the organisation's ancestors, nearest first. */
+    private List<Long> ancestry(Organisation organisation) {
+        List<Long> ids = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Long next = organisation.getParentId();
+        while (next != null && seen.add(next)) {
+            ids.add(next);
+            next = organisations.findById(next).map(Organisation::getParentId).orElse(null);
+        }
+        return ids;
+    }
+
+    private List<OrganisationView> views(List<Organisation> list) {
+        Set<Long> unitIds = new HashSet<>();
+        Set<Long> parentIds = new HashSet<>();
+        list.forEach(o -> {
+            unitIds.add(o.getUnitId());
+            if (o.getParentId() != null) {
+                parentIds.add(o.getParentId());
+            }
+        });
+        Map<Long, AdminUnitView> unitViews = units.byIds(unitIds);
+        Map<Long, String> parentNames = new java.util.HashMap<>();
+        organisations.findAllById(parentIds).forEach(p -> parentNames.put(p.getId(), p.getName()));
+        return list.stream().map(o -> {
+            AdminUnitView unit = unitViews.get(o.getUnitId());
+            return new OrganisationView(o.getId(), o.getName(), o.getType(), o.getUnitId(),
+                    unit == null ? null : unit.code(), unit == null ? null : unit.fullName(),
+                    o.getParentId(), parentNames.get(o.getParentId()), o.getVersion());
+        }).toList();
+    }
+
+    /** Names for a set of ids, for other modules' lists. */
+    public Map<Long, OrganisationView> byIds(java.util.Collection<Long> ids) {
+        Map<Long, OrganisationView> result = new java.util.LinkedHashMap<>();
+        views(organisations.findAllById(ids)).forEach(v -> result.put(v.id(), v));
+        return result;
+    }
+
+}

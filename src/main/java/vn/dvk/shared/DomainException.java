@@ -1,0 +1,57 @@
+package vn.dvk.shared;
+
+import java.util.List;
+
+/**
+ * A refusal by a domain rule, carrying a message key (resolved in the caller's language), its
+ * arguments and the HTTP status the API answers with. Field errors name the field or row at fault.
+ */
+public class DomainException extends RuntimeException {
+
+    public enum Kind { NOT_FOUND, CONFLICT, INVALID, FORBIDDEN, TOO_LARGE }
+
+    private final Kind kind;
+    private final String messageKey;
+    private final transient Object[] args;
+    private final transient List<FieldProblem> problems;
+
+    public DomainException(Kind kind, String messageKey, Object... args) {
+        this(kind, List.of(), messageKey, args);
+    }
+
+    public DomainException(Kind kind, List<FieldProblem> problems, String messageKey, Object... args) {
+        super(messageKey);
+        this.kind = kind;
+        this.messageKey = messageKey;
+        this.args = args;
+        this.problems = List.copyOf(problems);
+    }
+
+    public static DomainException notFound(String messageKey, Object... args) {
+        return new DomainException(Kind.NOT_FOUND, messageKey, args);
+    }
+
+    public static DomainException conflict(String messageKey, Object... args) {
+        return new DomainException(Kind.CONFLICT, messageKey, args);
+    }
+
+    public static DomainException invalid(String messageKey, Object... args) {
+        return new DomainException(Kind.INVALID, messageKey, args);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args;
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,119 @@
+package vn.dvk.shared;
+
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where Vietnamese text is cleaned, folded for search and keyed for sorting.
+ * Input may come from Word or Excel in NFD, with non-breaking spaces, or with tone marks placed
+ * in the old or the new style ("Hòa" / "Hoà"); all keys treat those as the same text.
+ */
+public final class VietnameseText {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Collator COLLATOR;
+    private static final int MAX_SORT_KEY = 1000;
+
+    static {
+        Collator collator = Collator.getInstance(new ULocale("vi"));
+        collator.setStrength(Collator.TERTIARY);
+        COLLATOR = collator.freeze();
+    }
+
+    private VietnameseText() {
+    }
+
+    /** NFC, whitespace collapsed to single spaces, trimmed; null stays null. */
+    public static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return SPACES.matcher(nfc).replaceAll(" ").strip();
+    }
+
+    /** True when the text is null or only whitespace of any kind. */
+    public static boolean isBlank(String text) {
+        return text == null || clean(text).isEmpty();
+    }
+
+    /**
+     * The search key: lower case, no diacritics, đ as d, punctuation as single spaces.
+     * "Đạ M' Rông" and "da m'rong" both give "da m rong".
+     */
+    public static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String bare = MARKS.matcher(decomposed).replaceAll("")
+                .replace('đ', 'd').replace('Đ', 'D')
+                .toLowerCase(Locale.ROOT);
+        return NOT_ALNUM.matcher(bare).replaceAll(" ").strip();
+    }
+
+    /**
+     * A key that keeps every letter and diacritic but not where the tone mark sits, nor case or
+     * spacing: "Hòa Bình", "Hoà Bình" and "HOÀ  BÌNH" give the same key, "Hoa Bình" does not.
+     */
+    public static String spellingKey(String text) {
+        String cleaned = clean(text);
+        if (cleaned == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(cleaned.toLowerCase(new Locale("vi")), Normalizer.Form.NFD);
+        StringBuilder key = new StringBuilder(decomposed.length());
+        StringBuilder word = new StringBuilder();
+        char tone = 0;
+        for (int i = 0; i <= decomposed.length(); i++) {
+            char c = i < decomposed.length() ? decomposed.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c) || (Character.getType(c) == Character.NON_SPACING_MARK && !isTone(c))) {
+                word.append(c);
+            } else if (isTone(c)) {
+                tone = c;
+            } else {
+                if (word.length() > 0) {
+                    key.append(word);
+                    if (tone != 0) {
+                        key.append(tone);
+                    }
+                    key.append(' ');
+                }
+                word.setLength(0);
+                tone = 0;
+            }
+        }
+        return key.toString().strip();
+    }
+
+    private static boolean isTone(char c) {
+        return c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323';
+    }
+
+    /**
+     * A key whose plain string order (byte order, "C" collation) is the Vietnamese alphabetical order,
+     * for ORDER BY in the database: a, ă, â, b, c, d, đ, e, ê, ...
+     */
+    public static String sortKey(String text) {
+        String cleaned = clean(text);
+        if (cleaned == null) {
+            return "";
+        }
+        byte[] bytes = COLLATOR.getCollationKey(cleaned).toByteArray();
+        String hex = HexFormat.of().formatHex(bytes);
+        return hex.length() > MAX_SORT_KEY ? hex.substring(0, MAX_SORT_KEY) : hex;
+    }
+
+    /** Vietnamese alphabetical order for sorting in memory. */
+    public static Comparator<String> order() {
+        return (a, b) -> COLLATOR.compare(clean(a), clean(b));
+    }
+}

@@ -1,0 +1,135 @@
+package vn.dvk.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every error of an /api call into RFC 9457 problem details with a detail in the caller's
+ * language and, for invalid input, an "errors" array naming the field or the row and column.
+ */
+@RestControllerAdvice(annotations = ApiController.class)
+@Order(0)
+class ApiProblemHandler {
+
+    private final MessageSource messages;
+
+    ApiProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        };
+        return problem(status, text(e.messageKey(), e.args()), e.problems());
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> binding(BindException e) {
+        List<FieldProblem> problems = e.getFieldErrors().stream()
+                .map(f -> FieldProblem.field(f.getField(), f.getCode() == null ? "error.invalid" : "validation." + f.getCode(),
+                        f.getRejectedValue()))
+                .toList();
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, text("error.validation"), problems);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> FieldProblem.field(v.getPropertyPath().toString(), "error.invalid"))
+                .toList();
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, text("error.validation"), problems);
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> stale(ObjectOptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, text("error.stale"), List.of());
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class, HttpMessageNotReadableException.class})
+    ResponseEntity<ProblemDetail> badRequest(Exception e) {
+        return problem(HttpStatus.BAD_REQUEST, text("error.badRequest"), List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, text("error.tooLarge"), List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, text("error.method"), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, text("error.mediaType"), List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, text("error.notFound"), List.of());
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> problems) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(text("status." + status.value(), status.getReasonPhrase()));
+        if (!problems.isEmpty()) {
+            body.setProperty("errors", problems.stream().map(this::error).toList());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private Map<String, Object> error(FieldProblem p) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        if (p.field() != null) {
+            map.put("field", p.field());
+        }
+        if (p.row() != null) {
+            map.put("row", p.row());
+        }
+        if (p.column() != null) {
+            map.put("column", p.column());
+        }
+        map.put("message", text(p.messageKey(), p.args()));
+        return map;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private String text(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,61 @@
+package vn.dvk.shared.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Vietnamese by default, English on request (?lang=en), remembered in a cookie, so nodes stay stateless. */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new SupportedLocaleResolver("DVK_LANG");
+        resolver.setDefaultLocale(VIETNAMESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+
+    /** Keeps only the two languages DVK speaks; anything else falls back to Vietnamese. */
+    static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+        SupportedLocaleResolver(String cookieName) {
+            super(cookieName);
+        }
+
+        @Override
+        public void setLocale(jakarta.servlet.http.HttpServletRequest request,
+                              jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+            super.setLocale(request, response, supported(locale));
+        }
+
+        @Override
+        public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+        }
+
+        private static Locale supported(Locale locale) {
+            if (locale != null && "en".equals(locale.getLanguage())) {
+                return Locale.forLanguageTag("en-GB");
+            }
+            return VIETNAMESE;
+        }
+    }
+}
