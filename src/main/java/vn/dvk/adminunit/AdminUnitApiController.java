@@ -2,8 +2,6 @@ package vn.dvk.adminunit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,11 +14,13 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.PageResponse;
 import vn.dvk.shared.web.ApiController;
+import vn.dvk.shared.web.ProblemMessages;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 @ApiController
 @RequestMapping("/api/v1/admin-units")
@@ -29,12 +29,16 @@ class AdminUnitApiController {
 
     private final AdminUnits units;
     private final AdminUnitImporter importer;
-    private final MessageSource messages;
+    private final ProblemMessages problems;
 
-    AdminUnitApiController(AdminUnits units, AdminUnitImporter importer, MessageSource messages) {
+    AdminUnitApiController(AdminUnits units, AdminUnitImporter importer, ProblemMessages problems) {
         this.units = units;
         this.importer = importer;
-        this.messages = messages;
+        this.problems = problems;
+    }
+
+    record ImportReportJson(String kind, String format, long rows, Map<AdminUnitLevel, ImportReport.LevelCounts> levels,
+                            ImportReport.LinkCounts successorLinks, List<Map<String, Object>> warnings) {
     }
 
     record AdminUnitJson(Long id, String code, String name, String fullName, AdminUnitLevel level, String levelLabel,
@@ -74,22 +78,23 @@ class AdminUnitApiController {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import the official list (GSO export or 2025 conversion table) as CSV or XLSX; idempotent")
-    ImportReport importList(@RequestPart("file") MultipartFile file,
+    ImportReportJson importList(@RequestPart("file") MultipartFile file,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom)
             throws IOException {
         if (file.isEmpty()) {
             throw DomainException.invalid("import.file.empty");
         }
         try (InputStream in = file.getInputStream()) {
-            return importer.importList(in, file.getOriginalFilename(), effectiveFrom);
+            ImportReport report = importer.importList(in, file.getOriginalFilename(), effectiveFrom);
+            return new ImportReportJson(report.kind(), report.format(), report.rows(), report.levels(),
+                    report.successorLinks(), problems.items(report.warnings()));
         }
     }
 
     private AdminUnitJson json(AdminUnitView v) {
-        var locale = LocaleContextHolder.getLocale();
         return new AdminUnitJson(v.id(), v.code(), v.name(), v.fullName(), v.level(),
-                messages.getMessage("adminUnit.level." + v.level(), null, locale),
-                v.type(), messages.getMessage("adminUnit.type." + v.type(), null, locale),
+                problems.text("adminUnit.level." + v.level()),
+                v.type(), problems.text("adminUnit.type." + v.type()),
                 v.parentCode(), v.validFrom(), v.validTo(), v.successorCodes());
     }
 }

@@ -9,7 +9,6 @@ import vn.dvk.shared.tabular.TabularFile;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,11 +39,11 @@ public class AdminUnitImporter {
      */
     @Transactional
     public ImportReport importList(InputStream input, String fileName, LocalDate effectiveFrom) {
-        List<FieldProblem> problems = new ArrayList<>();
+        OfficialUnitList.Findings findings = new OfficialUnitList.Findings();
         OfficialUnitList[] list = new OfficialUnitList[1];
         TabularFile.Format format = TabularFile.read(input, row -> {
             if (list[0] != null) {
-                list[0].accept(row, problems);
+                list[0].accept(row, findings);
             } else if (row.number() <= HEADER_SEARCH_ROWS) {
                 list[0] = OfficialUnitList.recognise(row).orElse(null);
             }
@@ -55,15 +54,18 @@ public class AdminUnitImporter {
         if (list[0].rows() == 0) {
             throw DomainException.invalid("import.units.empty");
         }
-        if (!problems.isEmpty()) {
+        List<FieldProblem> errors = findings.errors;
+        if (!errors.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID,
-                    problems.subList(0, Math.min(MAX_PROBLEMS, problems.size())), "import.rejected", problems.size());
+                    errors.subList(0, Math.min(MAX_PROBLEMS, errors.size())), "import.rejected", errors.size());
         }
         LocalDate day = effectiveFrom != null ? effectiveFrom : defaultDay(list[0], fileName);
         UnitBook book = UnitBook.load(units, links);
         ImportReport.Tally tally = new ImportReport.Tally();
         list[0].apply(book, day, tally);
-        return tally.report(list[0].kind(), format.name(), list[0].rows());
+        List<FieldProblem> warnings = findings.warnings;
+        return tally.report(list[0].kind(), format.name(), list[0].rows(),
+                warnings.subList(0, Math.min(MAX_PROBLEMS, warnings.size())));
     }
 
     private static LocalDate defaultDay(OfficialUnitList list, String fileName) {

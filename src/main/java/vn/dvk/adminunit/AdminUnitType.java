@@ -59,13 +59,39 @@ public enum AdminUnitType {
         if (cleaned == null || cleaned.isEmpty()) {
             return Optional.empty();
         }
-        String key = VietnameseText.spellingKey(cleaned);
+        return match(level, cleaned, VietnameseText::spellingKey);
+    }
+
+    /**
+     * As {@link #parse}, but also accepts a type word typed without its diacritics or marks
+     * ("Xa Ea Kly", "Thi trấn Ngan Dừa"), as found in real files.
+     */
+    public static Optional<Parsed> parseLenient(AdminUnitLevel level, String fullName) {
+        return parse(level, fullName).or(() -> {
+            String cleaned = VietnameseText.clean(fullName);
+            return cleaned == null || cleaned.isEmpty() ? Optional.empty() : match(level, cleaned, VietnameseText::fold);
+        });
+    }
+
+    private static Optional<Parsed> match(AdminUnitLevel level, String cleaned, java.util.function.UnaryOperator<String> key) {
+        String nameKey = key.apply(cleaned) + " ";
         return Arrays.stream(values())
                 .filter(t -> t.level == level)
                 .sorted(Comparator.comparingInt((AdminUnitType t) -> t.prefix.length()).reversed())
-                .filter(t -> key.startsWith(VietnameseText.spellingKey(t.prefix) + " "))
+                .filter(t -> nameKey.startsWith(key.apply(t.prefix) + " "))
                 .findFirst()
-                .map(t -> new Parsed(t, cleaned.substring(t.prefix.length()).strip()));
+                .map(t -> new Parsed(t, cleaned.substring(t.prefix.length()).strip()))
+                .filter(p -> !p.name().isEmpty());
+    }
+
+    /** The type a name without any type word is taken to be: Tỉnh, Huyện, Xã, Thôn. */
+    public static AdminUnitType defaultOf(AdminUnitLevel level) {
+        return switch (level) {
+            case PROVINCE -> PROVINCE;
+            case DISTRICT -> RURAL_DISTRICT;
+            case COMMUNE -> COMMUNE;
+            case VILLAGE -> VILLAGE;
+        };
     }
 
     /** The type named by a level word such as the "Cấp" column of the GSO list ("Thị trấn"). */

@@ -1,6 +1,5 @@
 package vn.dvk.adminunit;
 
-import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.tabular.Row;
 
@@ -62,20 +61,22 @@ class ConversionTable extends OfficialUnitList {
     }
 
     @Override
-    void read(Row row, List<FieldProblem> problems) {
+    void read(Row row, Findings findings) {
         if (isBanner(row)) {
             return;
         }
-        int before = problems.size();
-        Optional<Named> newProvince = named("new", AdminUnitLevel.PROVINCE, cell(row, NEW_PROVINCE), row, "Tỉnh, thành phố", problems);
-        Optional<Named> oldProvince = named("old", AdminUnitLevel.PROVINCE, cell(row, OLD_PROVINCE), row, "Tỉnh cũ", problems);
-        Optional<Named> oldDistrict = named("old", AdminUnitLevel.DISTRICT, cell(row, OLD_DISTRICT), row, "Quận/huyện", problems);
-        Optional<Named> newCommune = commune("new", cell(row, NEW_NAME), cell(row, NEW_CODE), row, "Tên Xã mới", "Mã Xã mới", problems);
+        int before = findings.errorCount();
+        Optional<Named> newProvince = named("new", AdminUnitLevel.PROVINCE, cell(row, NEW_PROVINCE), row, "Tỉnh, thành phố", findings);
+        Optional<Named> oldProvince = named("old", AdminUnitLevel.PROVINCE, cell(row, OLD_PROVINCE), row, "Tỉnh cũ", findings);
+        Optional<Named> oldDistrict = named("old", AdminUnitLevel.DISTRICT, cell(row, OLD_DISTRICT), row, "Quận/huyện", findings);
+        Optional<Named> newCommune = commune("new", cell(row, NEW_NAME), cell(row, NEW_CODE), row, "Tên Xã mới", "Mã Xã mới", findings);
         Optional<Named> oldCommune = Optional.empty();
-        if (!cell(row, OLD_CODE).isEmpty() || !cell(row, OLD_NAME).isEmpty()) {
-            oldCommune = commune("old", cell(row, OLD_NAME), cell(row, OLD_CODE), row, "Tên Xã cũ", "Mã Xã cũ", problems);
+        if (!cell(row, OLD_CODE).isEmpty()) {
+            oldCommune = commune("old", cell(row, OLD_NAME), cell(row, OLD_CODE), row, "Tên Xã cũ", "Mã Xã cũ", findings);
+        } else if (!cell(row, OLD_NAME).isEmpty()) {
+            findings.warning(row.number(), "Mã Xã cũ", "import.units.oldAreaWithoutCode", cell(row, OLD_NAME));
         }
-        if (problems.size() == before) {
+        if (findings.errorCount() == before) {
             lines.add(new Line(newProvince.get(), newCommune.get(), oldProvince.get(), oldDistrict.get(),
                     oldCommune.orElse(null), cell(row, NOTE)));
         }
@@ -86,27 +87,28 @@ class ConversionTable extends OfficialUnitList {
         return row.filledCells() == 1 && cell(row, NEW_CODE).isEmpty() && cell(row, OLD_CODE).isEmpty();
     }
 
-    private Optional<Named> named(String scope, AdminUnitLevel level, String text, Row row, String column, List<FieldProblem> problems) {
+    private Optional<Named> named(String scope, AdminUnitLevel level, String text, Row row, String column, Findings findings) {
         if (text.isEmpty()) {
-            problems.add(FieldProblem.cell(row.number(), column, "import.units.missingName"));
+            findings.error(row.number(), column, "import.units.missingName");
             return Optional.empty();
         }
         Optional<String[]> split = nameAndCode(text);
         if (split.isEmpty()) {
-            problems.add(FieldProblem.cell(row.number(), column, "import.units.missingCodeInBrackets", text));
+            findings.error(row.number(), column, "import.units.missingCodeInBrackets", text);
             return Optional.empty();
         }
         String code = level.normaliseCode(split.get()[1]);
-        return parseName(level, split.get()[0], row, column, problems)
-                .filter(parsed -> checkCode(scope, level, code, parsed.name(), row, column, problems))
+        return parseName(level, split.get()[0], row, column, findings)
+                .filter(parsed -> checkCode(scope, !"old".equals(scope), level, code, parsed.name(), row, column, findings))
                 .map(parsed -> new Named(parsed, code));
     }
 
     private Optional<Named> commune(String scope, String name, String rawCode, Row row, String nameColumn, String codeColumn,
-                                    List<FieldProblem> problems) {
+                                    Findings findings) {
         String code = AdminUnitLevel.COMMUNE.normaliseCode(rawCode);
-        Optional<AdminUnitType.Parsed> parsed = parseName(AdminUnitLevel.COMMUNE, name, row, nameColumn, problems);
-        if (parsed.isPresent() && checkCode(scope, AdminUnitLevel.COMMUNE, code, parsed.get().name(), row, codeColumn, problems)) {
+        Optional<AdminUnitType.Parsed> parsed = parseName(AdminUnitLevel.COMMUNE, name, row, nameColumn, findings);
+        if (parsed.isPresent() && checkCode(scope, !"old".equals(scope), AdminUnitLevel.COMMUNE, code,
+                parsed.get().name(), row, codeColumn, findings)) {
             return Optional.of(new Named(parsed.get(), code));
         }
         return Optional.empty();
@@ -176,10 +178,14 @@ class ConversionTable extends OfficialUnitList {
                 tally.unchanged(unit);
                 return unit;
             }
-            if (startedBefore) {
-                book.endSubtree(unit, day.minusDays(1)).forEach(tally::closed);
+            if (!startedBefore) {
+                return upsert(book, named.name(), named.code(), parent, day, tally);
             }
+            book.endSubtree(unit, day.minusDays(1)).forEach(tally::closed);
         }
-        return upsert(book, named.name(), named.code(), parent, day, tally);
+        AdminUnit created = book.create(named.name().type(), named.code(), named.name().name(), parent, day,
+                book.freeEndAfter(level, named.code(), day));
+        tally.created(created);
+        return created;
     }
 }

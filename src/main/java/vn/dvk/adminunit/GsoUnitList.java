@@ -1,6 +1,5 @@
 package vn.dvk.adminunit;
 
-import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.tabular.Row;
 
 import java.time.LocalDate;
@@ -47,27 +46,27 @@ class GsoUnitList extends OfficialUnitList {
     }
 
     @Override
-    void read(Row row, List<FieldProblem> problems) {
-        int before = problems.size();
+    void read(Row row, Findings findings) {
+        int before = findings.errorCount();
         String provinceCode = AdminUnitLevel.PROVINCE.normaliseCode(cell(row, PROVINCE_CODE));
         String districtCode = AdminUnitLevel.DISTRICT.normaliseCode(cell(row, DISTRICT_CODE));
         String communeCode = AdminUnitLevel.COMMUNE.normaliseCode(cell(row, COMMUNE_CODE));
-        var province = parseName(AdminUnitLevel.PROVINCE, cell(row, PROVINCE), row, "Tỉnh Thành Phố", problems);
-        var district = parseName(AdminUnitLevel.DISTRICT, cell(row, DISTRICT), row, "Quận Huyện", problems);
+        var province = parseName(AdminUnitLevel.PROVINCE, cell(row, PROVINCE), row, "Tỉnh Thành Phố", findings);
+        var district = parseName(AdminUnitLevel.DISTRICT, cell(row, DISTRICT), row, "Quận Huyện", findings);
         Optional<AdminUnitType.Parsed> commune = Optional.empty();
         if (!communeCode.isEmpty() || !cell(row, COMMUNE).isEmpty()) {
-            commune = communeName(row, problems);
+            commune = communeName(row, findings);
         }
-        province.ifPresent(p -> checkCode(AdminUnitLevel.PROVINCE, provinceCode, p.name(), row, "Mã TP", problems));
-        district.ifPresent(d -> checkCode(AdminUnitLevel.DISTRICT, districtCode, d.name(), row, "Mã QH", problems));
-        commune.ifPresent(c -> checkCode(AdminUnitLevel.COMMUNE, communeCode, c.name(), row, "Mã PX", problems));
-        if (problems.size() == before) {
+        province.ifPresent(p -> checkCode("", true, AdminUnitLevel.PROVINCE, provinceCode, p.name(), row, "Mã TP", findings));
+        district.ifPresent(d -> checkCode("", true, AdminUnitLevel.DISTRICT, districtCode, d.name(), row, "Mã QH", findings));
+        commune.ifPresent(c -> checkCode("", true, AdminUnitLevel.COMMUNE, communeCode, c.name(), row, "Mã PX", findings));
+        if (findings.errorCount() == before) {
             lines.add(new Line(province.get(), provinceCode, district.get(), districtCode,
                     commune.orElse(null), commune.isPresent() ? communeCode : null));
         }
     }
 
-    private Optional<AdminUnitType.Parsed> communeName(Row row, List<FieldProblem> problems) {
+    private Optional<AdminUnitType.Parsed> communeName(Row row, Findings findings) {
         String fullName = cell(row, COMMUNE);
         Optional<AdminUnitType> byWord = AdminUnitType.ofWord(AdminUnitLevel.COMMUNE, cell(row, LEVEL_WORD));
         Optional<AdminUnitType.Parsed> byName = AdminUnitType.parse(AdminUnitLevel.COMMUNE, fullName);
@@ -77,7 +76,7 @@ class GsoUnitList extends OfficialUnitList {
         if (byWord.isPresent() && !fullName.isEmpty()) {
             return Optional.of(new AdminUnitType.Parsed(byWord.get(), fullName));
         }
-        return parseName(AdminUnitLevel.COMMUNE, fullName, row, "Phường Xã", problems);
+        return parseName(AdminUnitLevel.COMMUNE, fullName, row, "Phường Xã", findings);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package vn.dvk.adminunit;
 
+import vn.dvk.shared.FieldProblem;
+
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** What an import of an official unit list did, per level, and to the successor links. */
 public record ImportReport(String kind, String format, long rows, Map<AdminUnitLevel, LevelCounts> levels,
-                           LinkCounts successorLinks) {
+                           LinkCounts successorLinks, List<FieldProblem> warnings) {
 
     public record LevelCounts(int created, int updated, int unchanged, int closed) {
     }
@@ -61,10 +64,10 @@ public record ImportReport(String kind, String format, long rows, Map<AdminUnitL
             }
         }
 
-        ImportReport report(String kind, String format, long rows) {
+        ImportReport report(String kind, String format, long rows, List<FieldProblem> warnings) {
             Map<AdminUnitLevel, LevelCounts> levels = new EnumMap<>(AdminUnitLevel.class);
             counts.forEach((level, c) -> levels.put(level, new LevelCounts(c[0], c[1], c[2], c[3])));
-            return new ImportReport(kind, format, rows, levels, new LinkCounts(linksCreated, linksUnchanged));
+            return new ImportReport(kind, format, rows, levels, new LinkCounts(linksCreated, linksUnchanged), List.copyOf(warnings));
         }
     }
 }

@@ -48,18 +48,36 @@ abstract class OfficialUnitList {
 
     abstract LocalDate defaultEffectiveFrom();
 
-    /** Reads one data row, adding what is wrong with it to the problems. */
-    abstract void read(Row row, List<FieldProblem> problems);
+    /** Reads one data row, adding what is wrong with it to the findings. */
+    abstract void read(Row row, Findings findings);
 
     /** Writes what was read into the book; called only when no row had a problem. */
     abstract void apply(UnitBook book, LocalDate effectiveFrom, ImportReport.Tally tally);
 
-    final void accept(Row row, List<FieldProblem> problems) {
+    final void accept(Row row, Findings findings) {
         if (row.isBlank()) {
             return;
         }
         rows++;
-        read(row, problems);
+        read(row, findings);
+    }
+
+    /** Errors (the file is refused) and warnings (repaired or ignored, reported to the user) of a read. */
+    static final class Findings {
+        final List<FieldProblem> errors = new java.util.ArrayList<>();
+        final List<FieldProblem> warnings = new java.util.ArrayList<>();
+
+        void error(long row, String column, String key, Object... args) {
+            errors.add(FieldProblem.cell(row, column, key, args));
+        }
+
+        void warning(long row, String column, String key, Object... args) {
+            warnings.add(FieldProblem.cell(row, column, key, args));
+        }
+
+        int errorCount() {
+            return errors.size();
+        }
     }
 
     final long rows() {
@@ -71,52 +89,56 @@ abstract class OfficialUnitList {
         return index == null ? "" : row.cell(index);
     }
 
-    /** A required column's header as users see it, for messages. */
-    protected static String column(String header) {
-        return header;
-    }
-
     /** Reads "Huyện Đam Rông (674)" as name and code. */
     protected static Optional<String[]> nameAndCode(String text) {
         Matcher m = NAME_WITH_CODE.matcher(text);
         return m.matches() ? Optional.of(new String[] {m.group(1).strip(), m.group(2)}) : Optional.empty();
     }
 
-    /** Checks a code's shape and that one code is never given two names in the same file. */
-    protected boolean checkCode(AdminUnitLevel level, String code, String name, Row row, String column,
-                                List<FieldProblem> problems) {
-        return checkCode("", level, code, name, row, column, problems);
-    }
-
-    /** As above, within a scope of its own ("old" and "new" units of a reform may share a code). */
-    protected boolean checkCode(String scope, AdminUnitLevel level, String code, String name, Row row, String column,
-                                List<FieldProblem> problems) {
+    /**
+     * Checks a code's shape and that one code is never given two names in the same file, within a
+     * scope ("old" and "new" units of a reform may share a code). Where {@code strict} is false a
+     * second name is only a warning and the first name stands: the official 2025 table itself
+     * gives three old codes two names each.
+     */
+    protected boolean checkCode(String scope, boolean strict, AdminUnitLevel level, String code, String name, Row row,
+                                String column, Findings findings) {
         if (!level.isValidCode(code)) {
-            problems.add(FieldProblem.cell(row.number(), column, "import.units.badCode", code, level.codeLength()));
+            findings.error(row.number(), column, "import.units.badCode", code, level.codeLength());
             return false;
         }
         String key = scope + ":" + level + ":" + code;
         String known = nameOfCode.putIfAbsent(key, VietnameseText.spellingKey(name));
-        if (known != null && !known.equals(VietnameseText.spellingKey(name))) {
-            problems.add(FieldProblem.cell(row.number(), column, "import.units.codeTwoNames", code, firstRowOfCode.get(key)));
-            return false;
-        }
         firstRowOfCode.putIfAbsent(key, row.number());
+        if (known != null && !known.equals(VietnameseText.spellingKey(name))) {
+            String firstRow = String.valueOf(firstRowOfCode.get(key));
+            if (strict) {
+                findings.error(row.number(), column, "import.units.codeTwoNames", code, firstRow);
+                return false;
+            }
+            findings.warning(row.number(), column, "import.units.codeTwoNamesKept", code, name, firstRow);
+        }
         return true;
     }
 
-    /** Parses a full name of a level, reporting an unknown type word. */
+    /**
+     * Parses a full name of a level. A type word typed without diacritics is accepted; a name with no
+     * type word at all is taken as the level's usual type (Tỉnh, Huyện, Xã); both are reported as warnings.
+     */
     protected Optional<AdminUnitType.Parsed> parseName(AdminUnitLevel level, String fullName, Row row, String column,
-                                                       List<FieldProblem> problems) {
+                                                       Findings findings) {
         if (fullName.isEmpty()) {
-            problems.add(FieldProblem.cell(row.number(), column, "import.units.missingName"));
+            findings.error(row.number(), column, "import.units.missingName");
             return Optional.empty();
         }
-        Optional<AdminUnitType.Parsed> parsed = AdminUnitType.parse(level, fullName);
-        if (parsed.isEmpty()) {
-            problems.add(FieldProblem.cell(row.number(), column, "import.units.unknownType", fullName));
+        Optional<AdminUnitType.Parsed> exact = AdminUnitType.parse(level, fullName);
+        if (exact.isPresent()) {
+            return exact;
         }
-        return parsed;
+        AdminUnitType.Parsed repaired = AdminUnitType.parseLenient(level, fullName)
+                .orElseGet(() -> new AdminUnitType.Parsed(AdminUnitType.defaultOf(level), fullName));
+        findings.warning(row.number(), column, "import.units.nameRepaired", fullName, repaired.fullName());
+        return Optional.of(repaired);
     }
 
     /** Finds the version in force on the day and brings its name and parent up to the list, or creates it. */

@@ -67,9 +67,9 @@ public class Organisations {
     @Transactional
     public OrganisationView create(OrganisationDraft draft) {
         Checked checked = check(draft, null);
-        Organisation organisation = organisations.save(new Organisation(draft.name(), draft.type(), checked.unitId()));
+        Organisation organisation = new Organisation(draft.name(), draft.type(), checked.unitId());
         organisation.placeUnder(checked.parent(), checked.parentAncestry());
-        return views(List.of(organisation)).get(0);
+        return views(List.of(organisations.save(organisation))).get(0);
     }
 
     @Transactional

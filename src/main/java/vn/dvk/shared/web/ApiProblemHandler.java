@@ -2,8 +2,6 @@ package vn.dvk.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +23,6 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns every error of an /api call into RFC 9457 problem details with a detail in the caller's
@@ -35,9 +32,9 @@ import java.util.Map;
 @Order(0)
 class ApiProblemHandler {
 
-    private final MessageSource messages;
+    private final ProblemMessages messages;
 
-    ApiProblemHandler(MessageSource messages) {
+    ApiProblemHandler(ProblemMessages messages) {
         this.messages = messages;
     }
 
@@ -103,33 +100,14 @@ class ApiProblemHandler {
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> problems) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(text("status." + status.value(), status.getReasonPhrase()));
+        body.setTitle(text("status." + status.value()));
         if (!problems.isEmpty()) {
-            body.setProperty("errors", problems.stream().map(this::error).toList());
+            body.setProperty("errors", messages.items(problems));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    private Map<String, Object> error(FieldProblem p) {
-        var map = new java.util.LinkedHashMap<String, Object>();
-        if (p.field() != null) {
-            map.put("field", p.field());
-        }
-        if (p.row() != null) {
-            map.put("row", p.row());
-        }
-        if (p.column() != null) {
-            map.put("column", p.column());
-        }
-        map.put("message", text(p.messageKey(), p.args()));
-        return map;
-    }
-
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    private String text(String key, String fallback) {
-        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+        return messages.text(key, args);
     }
 }
