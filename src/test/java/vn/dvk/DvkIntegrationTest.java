@@ -17,4 +17,13 @@ import java.lang.annotation.Target;
 @SpringBootTest
 @AutoConfigureMockMvc
 public @interface DvkIntegrationTest {
+
+    /** The demo's system administrator (see DemoAccounts): use with {@code @WithUserDetails}. */
+    String ADMIN = "quantri.demo";
+    String DAM_RONG_OFFICER = "bdv.damrong";
+    String DAM_RONG_COMMITTEE = "btv.damrong";
+    String LAM_DONG_OFFICER = "bdv.lamdong";
+    String PHI_LIENG_EDITOR = "xa.philieng";
+    String LUC_YEN_VIEWER = "xem.lucyen";
+    String DEMO_PASSWORD = "DanVanKheo2025";
 }

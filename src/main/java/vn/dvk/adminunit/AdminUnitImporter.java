@@ -2,7 +2,11 @@ package vn.dvk.adminunit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.ApplicationEventPublisher;
+import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.tabular.TabularFile;
 
@@ -27,10 +31,12 @@ public class AdminUnitImporter {
 
     private final AdminUnitRepository units;
     private final SuccessorLinkRepository links;
+    private final ApplicationEventPublisher events;
 
-    AdminUnitImporter(AdminUnitRepository units, SuccessorLinkRepository links) {
+    AdminUnitImporter(AdminUnitRepository units, SuccessorLinkRepository links, ApplicationEventPublisher events) {
         this.units = units;
         this.links = links;
+        this.events = events;
     }
 
     /**
@@ -39,6 +45,7 @@ public class AdminUnitImporter {
      */
     @Transactional
     public ImportReport importList(InputStream input, String fileName, LocalDate effectiveFrom) {
+        Permissions.require(Role.ADMIN);
         OfficialUnitList.Findings findings = new OfficialUnitList.Findings();
         OfficialUnitList[] list = new OfficialUnitList[1];
         TabularFile.Format format = TabularFile.read(input, row -> {
@@ -64,8 +71,12 @@ public class AdminUnitImporter {
         ImportReport.Tally tally = new ImportReport.Tally();
         list[0].apply(book, day, tally);
         List<FieldProblem> warnings = findings.warnings;
-        return tally.report(list[0].kind(), format.name(), list[0].rows(),
+        ImportReport report = tally.report(list[0].kind(), format.name(), list[0].rows(),
                 warnings.subList(0, Math.min(MAX_PROBLEMS, warnings.size())));
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.IMPORT, "ADMIN_UNIT_LIST", null, null,
+                "%s %s (%s, %d rows, effective %s): %s".formatted(report.kind(), fileName, report.format(), report.rows(),
+                        day, report.levels())));
+        return report;
     }
 
     private static LocalDate defaultDay(OfficialUnitList list, String fileName) {

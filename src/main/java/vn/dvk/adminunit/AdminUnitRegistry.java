@@ -3,6 +3,8 @@ package vn.dvk.adminunit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ public class AdminUnitRegistry {
     /** Defines the units (parents before children) and answers their ids by key. */
     @Transactional
     public Map<String, Long> defineAll(List<Definition> definitions) {
+        Permissions.require(Role.ADMIN);
         UnitBook book = UnitBook.load(units, links);
         Map<String, AdminUnit> byKey = new HashMap<>();
         for (Definition d : definitions) {

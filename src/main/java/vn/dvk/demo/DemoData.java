@@ -17,6 +17,10 @@ import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.organisation.OrganisationDraft;
 import vn.dvk.organisation.OrganisationType;
 import vn.dvk.organisation.Organisations;
+import vn.dvk.identity.UserAdministration;
+import vn.dvk.identity.UserDirectory;
+import vn.dvk.identity.UserDraft;
+import vn.dvk.shared.security.SystemActor;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +33,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loads the five demo districts, their units and organisations once, into an empty database. */
+/**
+ * Loads the five demo districts, their units, organisations and demo accounts once, into an empty
+ * database, and prints the demo accounts at every start.
+ */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "dvk.demo.enabled", havingValue = "true")
@@ -42,33 +49,51 @@ class DemoData implements ApplicationRunner {
     private final AdminUnits units;
     private final Organisations organisations;
     private final TransactionTemplate transaction;
+    private final UserAdministration users;
+    private final UserDirectory directory;
 
-    DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction) {
+    DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
+             UserAdministration users, UserDirectory directory) {
         this.registry = registry;
         this.units = units;
         this.organisations = organisations;
         this.transaction = transaction;
+        this.users = users;
+        this.directory = directory;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (units.findByCode(MARKER_UNIT, LocalDate.of(2021, 1, 1)).isPresent()) {
-            return;
+        if (units.findByCode(MARKER_UNIT, LocalDate.of(2021, 1, 1)).isEmpty()) {
+            List<CSVRecord> unitRows = read("demo/admin-units.csv");
+            List<CSVRecord> organisationRows = read("demo/organisations.csv");
+            SystemActor.run(() -> transaction.executeWithoutResult(status -> load(unitRows, organisationRows)));
+            log.info("Demo data loaded: {} administrative units, {} organisations, {} accounts",
+                    unitRows.size(), organisationRows.size(), DemoAccounts.ALL.size());
         }
-        List<CSVRecord> unitRows = read("demo/admin-units.csv");
-        List<CSVRecord> organisationRows = read("demo/organisations.csv");
-        transaction.executeWithoutResult(status -> {
-            Map<String, Long> unitIds = registry.defineAll(unitRows.stream().map(DemoData::definition).toList());
-            Map<String, Long> organisationIds = new HashMap<>();
-            for (CSVRecord r : organisationRows) {
-                String parentKey = r.get("parentKey");
-                Long parentId = parentKey.isBlank() ? null : organisationIds.get(parentKey);
-                var created = organisations.create(new OrganisationDraft(r.get("name"),
-                        OrganisationType.valueOf(r.get("type")), null, unitIds.get(r.get("unitKey")), parentId, null));
-                organisationIds.put(r.get("key"), created.id());
-            }
-        });
-        log.info("Demo data loaded: {} administrative units, {} organisations", unitRows.size(), organisationRows.size());
+        if (directory.principalOf(DemoAccounts.ALL.get(0).username()).isPresent()) {
+            StringBuilder accounts = new StringBuilder();
+            DemoAccounts.ALL.forEach(a -> accounts.append("\n   ").append("%-14s %-22s %s".formatted(a.username(), a.role(), a.displayName())));
+            log.info("\n DVK demo accounts (password {}):{}\n", DemoAccounts.PASSWORD, accounts);
+        }
+    }
+
+    private void load(List<CSVRecord> unitRows, List<CSVRecord> organisationRows) {
+        Map<String, Long> unitIds = registry.defineAll(unitRows.stream().map(DemoData::definition).toList());
+        Map<String, Long> organisationIds = new HashMap<>();
+        for (CSVRecord r : organisationRows) {
+            String parentKey = r.get("parentKey");
+            Long parentId = parentKey.isBlank() ? null : organisationIds.get(parentKey);
+            var created = organisations.create(new OrganisationDraft(r.get("name"),
+                    OrganisationType.valueOf(r.get("type")), null, unitIds.get(r.get("unitKey")), parentId, null));
+            organisationIds.put(r.get("key"), created.id());
+        }
+        for (DemoAccounts.Account a : DemoAccounts.ALL) {
+            users.create(new UserDraft(a.username(), a.displayName(),
+                    a.organisationKey() == null ? null : organisationIds.get(a.organisationKey()), null,
+                    a.unitKey() == null ? null : unitIds.get(a.unitKey()), DemoAccounts.roles(a), DemoAccounts.PASSWORD,
+                    true, null));
+        }
     }
 
     private static AdminUnitRegistry.Definition definition(CSVRecord r) {

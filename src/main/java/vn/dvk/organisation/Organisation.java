@@ -59,6 +59,16 @@ class Organisation {
         this.parentId = parent == null ? null : parent.id;
     }
 
+    /** The fields an audit entry compares. */
+    java.util.Map<String, Object> snapshot() {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("type", type);
+        fields.put("unitId", unitId);
+        fields.put("parentId", parentId);
+        return fields;
+    }
+
     Long getId() {
         return id;
     }

@@ -37,6 +37,7 @@ class OrganisationController {
         private String name;
         private OrganisationType type;
         private String unitCode;
+        private Long unitId;
         private Long parentId;
         private Long version;
 
@@ -45,13 +46,14 @@ class OrganisationController {
             form.name = v.name();
             form.type = v.type();
             form.unitCode = v.unitCode();
+            form.unitId = v.unitId();
             form.parentId = v.parentId();
             form.version = v.version();
             return form;
         }
 
         OrganisationDraft draft() {
-            return new OrganisationDraft(name, type, unitCode, null, parentId, version);
+            return new OrganisationDraft(name, type, unitCode, unitId, parentId, version);
         }
 
         public String getName() {
@@ -76,6 +78,14 @@ class OrganisationController {
 
         public void setUnitCode(String unitCode) {
             this.unitCode = unitCode;
+        }
+
+        public Long getUnitId() {
+            return unitId;
+        }
+
+        public void setUnitId(Long unitId) {
+            this.unitId = unitId;
         }
 
         public Long getParentId() {

@@ -11,23 +11,28 @@ import java.util.List;
 interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
     /**
-     * Organisations whose unit lies under the unit path (materialised path prefix, index range scan),
-     * optionally of one type and matching folded text, in Vietnamese order.
+     * Organisations whose unit is the given unit or lies under it (materialised path prefix, index
+     * range scan), inside the reader's data scope, optionally of one type and matching folded text,
+     * in Vietnamese order.
      */
     @Query(value = """
             select o.* from organisation o join admin_unit u on u.id = o.unit_id
             where (u.id = :unitId or u.path like :pathPrefix)
               and (cast(:type as varchar(40)) is null or o.type = cast(:type as varchar(40)))
               and o.search_key like :text
+              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix)
             order by o.sort_key, o.id""",
             countQuery = """
             select count(*) from organisation o join admin_unit u on u.id = o.unit_id
             where (u.id = :unitId or u.path like :pathPrefix)
               and (cast(:type as varchar(40)) is null or o.type = cast(:type as varchar(40)))
-              and o.search_key like :text""",
+              and o.search_key like :text
+              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix)""",
             nativeQuery = true)
     Page<Organisation> search(@Param("unitId") Long unitId, @Param("pathPrefix") String pathPrefix, @Param("type") String type,
-                              @Param("text") String text, Pageable pageable);
+                              @Param("text") String text, @Param("national") boolean national,
+                              @Param("scopeUnitId") Long scopeUnitId, @Param("scopePrefix") String scopePrefix,
+                              Pageable pageable);
 
     List<Organisation> findByParentIdOrderBySortKey(Long parentId);
 

@@ -7,7 +7,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.adminunit.AdminUnits;
+import org.springframework.context.ApplicationEventPublisher;
+import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
 
@@ -25,23 +31,33 @@ import java.util.Set;
 public class Organisations {
 
     static final int MAX_NAME = 300;
+    static final String OBJECT_TYPE = "ORGANISATION";
 
     private final OrganisationRepository organisations;
     private final AdminUnits units;
+    private final ApplicationEventPublisher events;
 
-    Organisations(OrganisationRepository organisations, AdminUnits units) {
+    Organisations(OrganisationRepository organisations, AdminUnits units, ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.units = units;
+        this.events = events;
     }
 
     /** Filter of the organisation list; every field is optional. */
     public record Query(String text, OrganisationType type, String unitCode) {
     }
 
+    /** The organisation, if it exists and lies inside the current user's scope. */
     public Optional<OrganisationView> find(Long id) {
-        return organisations.findById(id).map(o -> views(List.of(o)).get(0));
+        return organisations.findById(id).filter(this::inScope).map(o -> views(List.of(o)).get(0));
     }
 
+    private boolean inScope(Organisation organisation) {
+        return units.findById(organisation.getUnitId())
+                .map(u -> CurrentUser.currentScope().covers(u.id(), u.path())).orElse(false);
+    }
+
+    /** The organisation inside the current user's scope; outside it answers as if it did not exist. */
     public OrganisationView get(Long id) {
         return find(id).orElseThrow(() -> DomainException.notFound("organisation.notFound", id));
     }
@@ -55,34 +71,44 @@ public class Organisations {
             unitId = unit.id();
         }
         String text = "%" + VietnameseText.fold(query.text()) + "%";
+        DataScope scope = CurrentUser.currentScope();
         Page<Organisation> found = organisations.search(unitId, prefix, query.type() == null ? null : query.type().name(),
-                text, PageRequest.of(Math.max(0, page), size));
+                text, scope.national(), scope.unitId(), scope.prefix(), PageRequest.of(Math.max(0, page), size));
         return new PageImpl<>(views(found.getContent()), found.getPageable(), found.getTotalElements());
     }
 
     public List<OrganisationView> children(Long id) {
-        return views(organisations.findByParentIdOrderBySortKey(id));
+        return views(organisations.findByParentIdOrderBySortKey(id).stream().filter(this::inScope).toList());
     }
 
+    /** Administrators anywhere, mobilisation officers inside their scope. */
     @Transactional
     public OrganisationView create(OrganisationDraft draft) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
         Checked checked = check(draft, null);
         Organisation organisation = new Organisation(draft.name(), draft.type(), checked.unitId());
         organisation.placeUnder(checked.parent(), checked.parentAncestry());
-        return views(List.of(organisations.save(organisation))).get(0);
+        organisations.save(organisation);
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, organisation.getId(),
+                organisation.getUnitId(), organisation.getName()).withChanges(AuditEvent.diff(Map.of(), organisation.snapshot())));
+        return views(List.of(organisation)).get(0);
     }
 
     @Transactional
     public OrganisationView update(Long id, OrganisationDraft draft) {
-        Organisation organisation = organisations.findById(id)
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        Organisation organisation = organisations.findById(id).filter(this::inScope)
                 .orElseThrow(() -> DomainException.notFound("organisation.notFound", id));
         if (draft.version() == null || draft.version() != organisation.getVersion()) {
             throw DomainException.conflict("error.stale");
         }
         Checked checked = check(draft, id);
+        Map<String, Object> before = organisation.snapshot();
         organisation.describe(draft.name(), draft.type(), checked.unitId());
         organisation.placeUnder(checked.parent(), checked.parentAncestry());
         organisations.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, organisation.getUnitId(),
+                organisation.getName()).withChanges(AuditEvent.diff(before, organisation.snapshot())));
         return views(List.of(organisation)).get(0);
     }
 
@@ -101,10 +127,13 @@ public class Organisations {
             problems.add(FieldProblem.field("type", "validation.NotNull"));
         }
         Long unitId = resolveUnit(draft, problems);
+        if (unitId != null && !units.findById(unitId).map(u -> CurrentUser.currentScope().covers(u.id(), u.path())).orElse(false)) {
+            problems.add(FieldProblem.field(draft.unitId() != null ? "unitId" : "unitCode", "organisation.unitOutOfScope"));
+        }
         Organisation parent = null;
         List<Long> ancestry = List.of();
         if (draft.parentId() != null) {
-            parent = organisations.findById(draft.parentId()).orElse(null);
+            parent = organisations.findById(draft.parentId()).filter(this::inScope).orElse(null);
             if (parent == null) {
                 problems.add(FieldProblem.field("parentId", "organisation.parentNotFound", draft.parentId()));
             } else {
@@ -120,21 +149,29 @@ public class Organisations {
         return new Checked(unitId, parent, ancestry);
     }
 
+    /**
+     * The unit by id when given and the code (if any) still names it, so an organisation of an old
+     * unit keeps it when edited; otherwise the version of the code in force today.
+     */
     private Long resolveUnit(OrganisationDraft draft, List<FieldProblem> problems) {
+        String code = draft.unitCode() == null ? "" : draft.unitCode().strip();
         if (draft.unitId() != null) {
-            if (units.findById(draft.unitId()).isPresent()) {
+            Optional<AdminUnitView> byId = units.findById(draft.unitId());
+            if (byId.isPresent() && (code.isEmpty() || byId.get().code().equals(code))) {
                 return draft.unitId();
             }
-            problems.add(FieldProblem.field("unitId", "organisation.unitNotFound", draft.unitId()));
-            return null;
+            if (byId.isEmpty() && code.isEmpty()) {
+                problems.add(FieldProblem.field("unitId", "organisation.unitNotFound", draft.unitId()));
+                return null;
+            }
         }
-        if (draft.unitCode() == null || draft.unitCode().isBlank()) {
+        if (code.isEmpty()) {
             problems.add(FieldProblem.field("unitCode", "validation.NotBlank"));
             return null;
         }
-        Optional<AdminUnitView> unit = units.findByCode(draft.unitCode().strip(), LocalDate.now());
+        Optional<AdminUnitView> unit = units.findByCode(code, LocalDate.now());
         if (unit.isEmpty()) {
-            problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", draft.unitCode()));
+            problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
             return null;
         }
         return unit.get().id();

@@ -2,11 +2,13 @@ package vn.dvk.adminunit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.test.context.support.WithUserDetails;
 import vn.dvk.DvkIntegrationTest;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DvkIntegrationTest
+@WithUserDetails(DvkIntegrationTest.ADMIN)
 class AdminUnitApiTests {
 
     @Autowired
@@ -103,7 +106,7 @@ class AdminUnitApiTests {
                 Tỉnh Thử Nghiệm,97,Huyện Một,971,Xã Ba,97001,Xã
                 Tỉnh Thử Nghiệm,97,,972,Xã Bốn,97004,Xã
                 """;
-        mvc.perform(multipart("/api/v1/admin-units/import").file(csvFile(csv)))
+        mvc.perform(multipart("/api/v1/admin-units/import").with(csrf()).file(csvFile(csv)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", containsString("3 dòng lỗi")))
                 .andExpect(jsonPath("$.errors[0].row").value(3))
@@ -119,10 +122,10 @@ class AdminUnitApiTests {
     @Test
     void aFileThatIsNoUnitListIsRefused() throws Exception {
         long before = unitCount();
-        mvc.perform(multipart("/api/v1/admin-units/import").file(csvFile("Họ tên,Ngày sinh\nA,1990\n")))
+        mvc.perform(multipart("/api/v1/admin-units/import").with(csrf()).file(csvFile("Họ tên,Ngày sinh\nA,1990\n")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", containsString("Không nhận ra tệp")));
-        mvc.perform(multipart("/api/v1/admin-units/import")
+        mvc.perform(multipart("/api/v1/admin-units/import").with(csrf())
                         .file(new MockMultipartFile("file", "anh.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0})))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", containsString("không phải bảng tính")));
@@ -137,11 +140,11 @@ class AdminUnitApiTests {
                 Tỉnh Thử Nghiệm,98,Huyện Một,981,Xã Một,98001,Xã
                 Tỉnh Thử Nghiệm,98,Huyện Một,981,Thị trấn Hai,98002,Thị trấn
                 """;
-        mvc.perform(multipart("/api/v1/admin-units/import").file(csvFile(csv)).param("effectiveFrom", "2024-01-01"))
+        mvc.perform(multipart("/api/v1/admin-units/import").with(csrf()).file(csvFile(csv)).param("effectiveFrom", "2024-01-01"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.levels.PROVINCE.created").value(1))
                 .andExpect(jsonPath("$.levels.COMMUNE.created").value(2));
-        mvc.perform(multipart("/api/v1/admin-units/import").file(csvFile(csv)).param("effectiveFrom", "2024-01-01"))
+        mvc.perform(multipart("/api/v1/admin-units/import").with(csrf()).file(csvFile(csv)).param("effectiveFrom", "2024-01-01"))
                 .andExpect(jsonPath("$.levels.COMMUNE.created").value(0))
                 .andExpect(jsonPath("$.levels.COMMUNE.unchanged").value(2));
         mvc.perform(get("/api/v1/admin-units/98002").param("on", "2024-01-01"))

@@ -3,6 +3,7 @@ package vn.dvk.adminunit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
 import vn.dvk.DvkIntegrationTest;
 import vn.dvk.SharedData;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ../shared/data/README.md documents; importing them again changes nothing.
  */
 @DvkIntegrationTest
+@WithUserDetails(DvkIntegrationTest.ADMIN)
 class OfficialListImportTests {
 
     static final LocalDate LIST_DAY = LocalDate.of(2025, 1, 4);

@@ -3,6 +3,7 @@ package vn.dvk.adminunit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.context.support.WithUserDetails;
 import vn.dvk.DvkIntegrationTest;
 
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The unit browser as a person sees it: Vietnamese by default, English on request, dd/MM/yyyy dates. */
 @DvkIntegrationTest
+@WithUserDetails(DvkIntegrationTest.ADMIN)
 class UnitPagesTests {
 
     @Autowired

@@ -39,6 +39,16 @@ public class Browser implements BeforeEachCallback, TestWatcher {
         return driver;
     }
 
+    /** Logs in through the login page, as a person would. */
+    public void login(String baseUrl, String username, String password) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     /** Resizes the window to a phone's screen. */
     public void phone() {
         driver.manage().window().setSize(new Dimension(390, 844));

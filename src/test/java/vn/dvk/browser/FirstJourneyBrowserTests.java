@@ -9,12 +9,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.dvk.DvkIntegrationTest;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A first visit in a real browser: home page, language switch, the unit tree down to a commune, search. */
+/** A first visit in a real browser: login, home page, language switch, the unit tree down to a commune, search. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FirstJourneyBrowserTests {
 
@@ -41,6 +42,10 @@ class FirstJourneyBrowserTests {
     @Test
     void anOfficerOpensDvkSwitchesLanguageBrowsesToACommuneAndSearches() {
         WebDriver driver = browser.driver();
+        driver.get(url("/"));
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
+        browser.login(url(""), DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
         driver.get(url("/"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Phong trào thi đua \"Dân vận khéo\"");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
@@ -77,6 +82,7 @@ class FirstJourneyBrowserTests {
     void theUnitBrowserWorksOnAPhone() {
         WebDriver driver = browser.driver();
         browser.phone();
+        browser.login(url(""), DvkIntegrationTest.LUC_YEN_VIEWER, DvkIntegrationTest.DEMO_PASSWORD);
         driver.get(url("/units?q=ky+son&on=2019-06-01"));
         assertThat(driver.findElement(By.id("search-list")).getText()).contains("Huyện Kỳ Sơn");
         WebElement toggler = driver.findElement(By.className("navbar-toggler"));

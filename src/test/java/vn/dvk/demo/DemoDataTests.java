@@ -2,6 +2,7 @@ package vn.dvk.demo;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
 import vn.dvk.DvkIntegrationTest;
 import vn.dvk.adminunit.AdminUnitLevel;
 import vn.dvk.adminunit.AdminUnitView;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo has the five districts of FACTS.md, each at its time, with the villages and owners the facts name. */
 @DvkIntegrationTest
+@WithUserDetails(DvkIntegrationTest.ADMIN)
 class DemoDataTests {
 
     static final LocalDate IN_2021 = LocalDate.of(2021, 6, 1);

@@ -3,9 +3,11 @@ package vn.dvk.organisation;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.test.context.support.WithUserDetails;
 import vn.dvk.DvkIntegrationTest;
 
 import static org.hamcrest.Matchers.everyItem;
@@ -19,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @DvkIntegrationTest
+@WithUserDetails(DvkIntegrationTest.ADMIN)
 @Transactional
 class OrganisationApiTests {
 
@@ -48,7 +51,7 @@ class OrganisationApiTests {
 
     @Test
     void anOrganisationIsCreatedReadAndEditedWithItsVersion() throws Exception {
-        String body = mvc.perform(post("/api/v1/organisations").contentType(MediaType.APPLICATION_JSON).content("""
+        String body = mvc.perform(post("/api/v1/organisations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "Chi hội Phụ nữ thôn Đồng Tâm", "type": "WOMENS_UNION", "unitCode": "24886"}"""))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/organisations/")))
@@ -56,12 +59,12 @@ class OrganisationApiTests {
                 .andExpect(jsonPath("$.version").value(0))
                 .andReturn().getResponse().getContentAsString();
         Integer id = JsonPath.read(body, "$.id");
-        mvc.perform(put("/api/v1/organisations/" + id).contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(put("/api/v1/organisations/" + id).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "Chi hội Phụ nữ thôn Đồng Tâm (mới)", "type": "WOMENS_UNION", "unitCode": "24886", "version": 0}"""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Chi hội Phụ nữ thôn Đồng Tâm (mới)"))
                 .andExpect(jsonPath("$.version", greaterThan(0)));
-        mvc.perform(put("/api/v1/organisations/" + id).contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(put("/api/v1/organisations/" + id).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "Sửa cũ", "type": "WOMENS_UNION", "unitCode": "24886", "version": 0}"""))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("người khác sửa")));
@@ -71,7 +74,7 @@ class OrganisationApiTests {
 
     @Test
     void invalidContentNamesEachFieldInVietnamese() throws Exception {
-        mvc.perform(post("/api/v1/organisations").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/v1/organisations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "  ", "unitCode": "00000"}"""))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("Không được để trống."))
@@ -89,7 +92,7 @@ class OrganisationApiTests {
         String child = mvc.perform(get("/api/v1/organisations").param("q", "Ban Thuong vu Huyen uy Dam Rong"))
                 .andReturn().getResponse().getContentAsString();
         Integer btv = JsonPath.read(child, "$.items[0].id");
-        mvc.perform(put("/api/v1/organisations/" + huyenUy).contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(put("/api/v1/organisations/" + huyenUy).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "Huyện ủy Đam Rông", "type": "PARTY_COMMITTEE", "unitCode": "674", "parentId": %d, "version": %d}"""
                         .formatted(btv, versions.get(0))))
                 .andExpect(status().isUnprocessableContent())
@@ -99,7 +102,7 @@ class OrganisationApiTests {
     @Test
     void unknownIdsAre404() throws Exception {
         mvc.perform(get("/api/v1/organisations/987654321")).andExpect(status().isNotFound());
-        mvc.perform(put("/api/v1/organisations/987654321").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(put("/api/v1/organisations/987654321").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isNotFound());
     }
 }

@@ -9,6 +9,8 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.web.ProblemMessages;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
 
@@ -26,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(OrganisationController.class)
+@WithMockUser
 @Import(ProblemMessages.class)
 class OrganisationControllerTests {
 
@@ -39,7 +42,7 @@ class OrganisationControllerTests {
         when(organisations.create(any())).thenThrow(new DomainException(DomainException.Kind.INVALID,
                 List.of(FieldProblem.field("name", "validation.NotBlank"),
                         FieldProblem.field("unitCode", "organisation.unitNotFound", "123")), "error.validation"));
-        mvc.perform(post("/organisations/new").param("name", "").param("unitCode", "123"))
+        mvc.perform(post("/organisations/new").with(csrf()).param("name", "").param("unitCode", "123"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Dữ liệu chưa hợp lệ."),
                         containsString("id=\"name-error\""), containsString("Không được để trống."),
@@ -50,14 +53,14 @@ class OrganisationControllerTests {
     void aSavedOrganisationRedirectsToItsPage() throws Exception {
         when(organisations.create(any())).thenReturn(new OrganisationView(42L, "Chi bộ thôn Mới", OrganisationType.PARTY_CELL,
                 1L, "24886", "Xã Phi Liêng", null, null, 0));
-        mvc.perform(post("/organisations/new").param("name", "Chi bộ thôn Mới").param("type", "PARTY_CELL").param("unitCode", "24886"))
+        mvc.perform(post("/organisations/new").with(csrf()).param("name", "Chi bộ thôn Mới").param("type", "PARTY_CELL").param("unitCode", "24886"))
                 .andExpect(redirectedUrl("/organisations/42"));
     }
 
     @Test
     void theIdCannotBeBoundFromTheForm() throws Exception {
         when(organisations.get(7L)).thenReturn(new OrganisationView(7L, "A", OrganisationType.OTHER, 1L, "1", "X", null, null, 3));
-        mvc.perform(post("/organisations/7/edit").param("id", "99").param("name", "B").param("type", "OTHER")
+        mvc.perform(post("/organisations/7/edit").with(csrf()).param("id", "99").param("name", "B").param("type", "OTHER")
                         .param("unitCode", "1").param("version", "3"))
                 .andExpect(redirectedUrl("/organisations/7"));
         verify(organisations).update(eq(7L), any());
@@ -68,7 +71,7 @@ class OrganisationControllerTests {
     void theStaleEditMessageTellsTheUserToReload() throws Exception {
         when(organisations.get(7L)).thenReturn(new OrganisationView(7L, "A", OrganisationType.OTHER, 1L, "1", "X", null, null, 3));
         when(organisations.update(eq(7L), any())).thenThrow(DomainException.conflict("error.stale"));
-        mvc.perform(post("/organisations/7/edit").param("name", "B").param("type", "OTHER").param("unitCode", "1").param("version", "2"))
+        mvc.perform(post("/organisations/7/edit").with(csrf()).param("name", "B").param("type", "OTHER").param("unitCode", "1").param("version", "2"))
                 .andExpect(content().string(containsString("người khác sửa")));
     }
 }

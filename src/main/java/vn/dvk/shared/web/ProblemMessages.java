@@ -23,6 +23,11 @@ public class ProblemMessages {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
+    /** For filters, which run before the dispatcher has set the request's locale. */
+    public String text(java.util.Locale locale, String key) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
     /** {"field": ...} or {"row": 12, "column": "Lĩnh vực"}, with "message". */
     public Map<String, Object> item(FieldProblem problem) {
         Map<String, Object> item = new LinkedHashMap<>();

@@ -1,0 +1,151 @@
+package vn.dvk.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends every {@link AuditEvent} in the transaction of the change it records (a rolled-back change
+ * leaves no entry), reads the trail inside the reader's scope, and verifies the hash chain.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditTrail {
+
+    static final int MAX_CHANGES = 8000;
+    static final int MAX_SUMMARY = 500;
+    private static final int VERIFY_CHUNK = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AuditEntryRepository entries;
+    private final AuditHeadRepository heads;
+    private final AdminUnits units;
+    private final Clock clock;
+
+    AuditTrail(AuditEntryRepository entries, AuditHeadRepository heads, AdminUnits units, Clock clock) {
+        this.entries = entries;
+        this.heads = heads;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** What a reader sees of an entry. */
+    public record EntryView(long seq, Instant at, String actor, String ip, String action, String objectType,
+                            String objectId, Long unitId, String summary, String changes) {
+    }
+
+    /** Filters of the trail; every field is optional. */
+    public record Query(String actor, String action, String objectType, Instant from, Instant to) {
+    }
+
+    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason) {
+    }
+
+    @EventListener
+    @Transactional
+    public void record(AuditEvent event) {
+        AuditHead head = heads.lockHead();
+        String unitPath = event.unitId() == null ? null
+                : units.findById(event.unitId()).map(AdminUnitView::subtreePrefix).orElse(null);
+        AuditEntry entry = new AuditEntry(head.getLastSeq() + 1, clock.instant(), actor(event), ip(),
+                event.action().name(), event.objectType(), event.objectId(), event.unitId(), unitPath,
+                truncate(event.summary(), MAX_SUMMARY), changes(event.changes()), head.getLastHash());
+        entries.save(entry);
+        head.advance(entry);
+    }
+
+    public Page<EntryView> search(Query query, int page, int size) {
+        CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
+        DataScope scope = user.scope();
+        Instant from = query.from() == null ? Instant.EPOCH : query.from();
+        Instant to = query.to() == null ? Instant.parse("9999-12-31T00:00:00Z") : query.to();
+        Page<AuditEntry> found = entries.search(scope.national(), scope.unitId(), scope.prefix(), user.getUsername(),
+                blankToNull(query.actor()), blankToNull(query.action()), blankToNull(query.objectType()), from, to,
+                PageRequest.of(Math.max(0, page), size));
+        List<EntryView> views = found.getContent().stream().map(AuditTrail::view).toList();
+        return new PageImpl<>(views, found.getPageable(), found.getTotalElements());
+    }
+
+    /** Walks the whole chain: each entry's hash must match its content and the previous entry's hash. */
+    public Verification verify() {
+        Permissions.require(Role.ADMIN);
+        String previousHash = "0".repeat(64);
+        long expectedSeq = 1;
+        long checked = 0;
+        List<AuditEntry> chunk = entries.chunkAfter(0, PageRequest.of(0, VERIFY_CHUNK));
+        while (!chunk.isEmpty()) {
+            for (AuditEntry entry : chunk) {
+                if (entry.getSeq() != expectedSeq) {
+                    return new Verification(false, checked, expectedSeq, "missing");
+                }
+                if (!entry.getPrevHash().equals(previousHash)) {
+                    return new Verification(false, checked, entry.getSeq(), "chain");
+                }
+                if (!entry.computeHash().equals(entry.getHash())) {
+                    return new Verification(false, checked, entry.getSeq(), "content");
+                }
+                previousHash = entry.getHash();
+                expectedSeq++;
+                checked++;
+            }
+            chunk = entries.chunkAfter(expectedSeq - 1, PageRequest.of(0, VERIFY_CHUNK));
+        }
+        AuditHead head = heads.findById(1).orElseThrow();
+        if (head.getLastSeq() != checked || !head.getLastHash().equals(previousHash)) {
+            return new Verification(false, checked, checked + 1, "tail");
+        }
+        return new Verification(true, checked, null, null);
+    }
+
+    private static String actor(AuditEvent event) {
+        return CurrentUser.get().map(CurrentUser::getUsername).orElse(
+                event.action() == AuditEvent.Action.LOGIN_FAILED ? "anonymous" : "system");
+    }
+
+    private static String ip() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String changes(Map<String, AuditEvent.Change> changes) {
+        if (changes == null || changes.isEmpty()) {
+            return null;
+        }
+        return truncate(JSON.writeValueAsString(changes), MAX_CHANGES);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static EntryView view(AuditEntry e) {
+        return new EntryView(e.getSeq(), e.getAt(), e.getActor(), e.getIp(), e.getAction(), e.getObjectType(),
+                e.getObjectId(), e.getUnitId(), e.getSummary(), e.getChanges());
+    }
+}

@@ -1,0 +1,82 @@
+package vn.dvk.identity;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The user's own account: password and personal API tokens. */
+@Controller
+@RequestMapping("/account")
+class AccountController {
+
+    private static final String PASSWORD = "identity/password";
+    private static final String TOKENS = "identity/tokens";
+
+    private final MyAccount account;
+
+    AccountController(MyAccount account) {
+        this.account = account;
+    }
+
+    @GetMapping("/password")
+    String passwordForm(@RequestParam(required = false) String required, Model model) {
+        model.addAttribute("required", required != null || account.mustChangePassword());
+        return PASSWORD;
+    }
+
+    @PostMapping("/password")
+    String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+                          @RequestParam(defaultValue = "") String newPassword,
+                          @RequestParam(defaultValue = "") String repeatPassword, Model model, RedirectAttributes redirect) {
+        try {
+            account.changePassword(currentPassword, newPassword, repeatPassword);
+            redirect.addFlashAttribute("passwordChanged", true);
+            return "redirect:/";
+        } catch (DomainException e) {
+            model.addAttribute("error", e);
+            model.addAttribute("fieldErrors", byField(e));
+            return PASSWORD;
+        }
+    }
+
+    @GetMapping("/tokens")
+    String tokens(Model model) {
+        model.addAttribute("tokens", account.myTokens());
+        return TOKENS;
+    }
+
+    @PostMapping("/tokens")
+    String issue(@RequestParam(defaultValue = "") String name, Model model) {
+        try {
+            model.addAttribute("issued", account.issueToken(name));
+        } catch (DomainException e) {
+            model.addAttribute("error", e);
+            model.addAttribute("fieldErrors", byField(e));
+        }
+        model.addAttribute("tokens", account.myTokens());
+        return TOKENS;
+    }
+
+    @PostMapping("/tokens/{id}/revoke")
+    String revoke(@PathVariable Long id, RedirectAttributes redirect) {
+        account.revokeToken(id);
+        redirect.addFlashAttribute("revoked", true);
+        return "redirect:/account/tokens";
+    }
+
+    static Map<String, FieldProblem> byField(DomainException e) {
+        Map<String, FieldProblem> fields = new HashMap<>();
+        e.problems().forEach(p -> fields.putIfAbsent(p.field(), p));
+        return fields;
+    }
+}

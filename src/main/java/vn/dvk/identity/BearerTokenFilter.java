@@ -1,0 +1,80 @@
+package vn.dvk.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.dvk.shared.security.CurrentUser;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Authenticates "Authorization: Bearer dvk_..." with a personal token; never creates a session. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokenRepository tokens;
+    private final UserAccountRepository accounts;
+    private final UserDirectory directory;
+    private final TransactionTemplate transaction;
+    private final AuthenticationEntryPoint entryPoint;
+    private final Clock clock;
+
+    BearerTokenFilter(ApiTokenRepository tokens, UserAccountRepository accounts, UserDirectory directory,
+                      TransactionTemplate transaction, AuthenticationEntryPoint entryPoint, Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.transaction = transaction;
+        this.entryPoint = entryPoint;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<CurrentUser> user = transaction.execute(status -> authenticate(header.substring(BEARER.length()).strip()));
+        if (user == null || user.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Optional<CurrentUser> authenticate(String secret) {
+        return tokens.findByTokenHash(ApiToken.hash(secret))
+                .filter(ApiToken::isActive)
+                .flatMap(token -> {
+                    token.markUsed(clock.instant());
+                    return accounts.findById(token.getUserId());
+                })
+                .map(directory::principal)
+                .filter(u -> u.isEnabled() && u.isAccountNonLocked())
+                .map(u -> {
+                    u.eraseCredentials();
+                    return u;
+                });
+    }
+}

@@ -1,0 +1,23 @@
+package vn.dvk.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class IdentityConfig {
+
+    /** bcrypt today, upgradable later: hashes carry their algorithm ("{bcrypt}..."). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

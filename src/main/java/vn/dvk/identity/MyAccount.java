@@ -1,0 +1,110 @@
+package vn.dvk.identity;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.Permissions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What every user does with their own account: change the password, manage personal API tokens. */
+@Service
+@Transactional(readOnly = true)
+class MyAccount {
+
+    static final String TOKEN_TYPE = "API_TOKEN";
+    static final int MAX_TOKEN_NAME = 100;
+
+    private final UserAccountRepository accounts;
+    private final ApiTokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MyAccount(UserAccountRepository accounts, ApiTokenRepository tokens, PasswordEncoder encoder,
+              ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record TokenView(Long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    record IssuedToken(TokenView token, String secret) {
+    }
+
+    @Transactional
+    void changePassword(String current, String next, String repeated) {
+        UserAccount account = me();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (current == null || !encoder.matches(current, account.getPasswordHash())) {
+            problems.add(FieldProblem.field("currentPassword", "password.currentWrong"));
+        }
+        problems.addAll(PasswordPolicy.check("newPassword", next, account.getUsername()));
+        if (next != null && !next.equals(repeated)) {
+            problems.add(FieldProblem.field("repeatPassword", "password.notRepeated"));
+        }
+        if (current != null && current.equals(next)) {
+            problems.add(FieldProblem.field("newPassword", "password.same"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        account.setPassword(encoder.encode(next), false, clock.instant());
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, UserAdministration.OBJECT_TYPE, account.getId(),
+                account.getUnitId(), "password changed: " + account.getUsername()));
+    }
+
+    boolean mustChangePassword() {
+        return CurrentUser.get().flatMap(u -> accounts.findById(u.id())).map(UserAccount::mustChangePassword).orElse(false);
+    }
+
+    List<TokenView> myTokens() {
+        return tokens.findByUserIdOrderByCreatedAtDesc(me().getId()).stream().map(MyAccount::view).toList();
+    }
+
+    @Transactional
+    IssuedToken issueToken(String name) {
+        UserAccount account = me();
+        String cleaned = name == null ? "" : name.strip();
+        if (cleaned.isEmpty() || cleaned.length() > MAX_TOKEN_NAME) {
+            throw new DomainException(DomainException.Kind.INVALID,
+                    List.of(FieldProblem.field("name", "validation.NotBlank")), "error.validation");
+        }
+        ApiToken.Issued issued = ApiToken.issue(account.getId(), cleaned, clock.instant());
+        tokens.save(issued.token());
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, TOKEN_TYPE, issued.token().getId(), account.getUnitId(),
+                cleaned + " (" + issued.token().getTokenPrefix() + "…)"));
+        return new IssuedToken(view(issued.token()), issued.secret());
+    }
+
+    @Transactional
+    void revokeToken(Long id) {
+        UserAccount account = me();
+        ApiToken token = tokens.findById(id).filter(t -> t.getUserId().equals(account.getId()))
+                .orElseThrow(() -> DomainException.notFound("token.notFound", id));
+        token.revoke(clock.instant());
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, TOKEN_TYPE, id, account.getUnitId(),
+                token.getName() + " (" + token.getTokenPrefix() + "…)"));
+    }
+
+    private UserAccount me() {
+        CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
+        return accounts.findById(user.id()).orElseThrow(Permissions::forbidden);
+    }
+
+    private static TokenView view(ApiToken t) {
+        return new TokenView(t.getId(), t.getName(), t.getTokenPrefix(), t.getCreatedAt(), t.getLastUsedAt(), t.getRevokedAt());
+    }
+}

@@ -1,0 +1,104 @@
+package vn.dvk.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.LocaleResolver;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.web.ProblemMessages;
+
+import java.time.Clock;
+
+/**
+ * Two filter chains: the REST API (HTTP Basic, bearer tokens or the browser's session with CSRF;
+ * answers 401/403 as problem details) and the pages (form login). Both send strict headers: a
+ * Content-Security-Policy without inline scripts, frame denial, HSTS behind TLS.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'";
+    static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenRepository tokens, UserAccountRepository accounts,
+                            UserDirectory directory, TransactionTemplate transaction, ProblemMessages messages,
+                            LocaleResolver locales, Clock clock) throws Exception {
+        var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory, transaction, unauthorized, clock),
+                        BasicAuthenticationFilter.class)
+                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasAuthorizationHeader))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemEntryPoints.forbidden(messages, locales)))
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, UserAccountRepository accounts) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .successHandler(afterLogin(accounts))
+                        .failureHandler(loginFailure()))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(h -> h.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+    }
+
+    private static boolean hasAuthorizationHeader(HttpServletRequest request) {
+        return request.getHeader("Authorization") != null;
+    }
+
+    /** A user with a temporary password goes to "change my password" first. */
+    private static AuthenticationSuccessHandler afterLogin(UserAccountRepository accounts) {
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        return (request, response, authentication) -> {
+            boolean mustChange = authentication.getPrincipal() instanceof CurrentUser user
+                    && accounts.findById(user.id()).map(UserAccount::mustChangePassword).orElse(false);
+            if (mustChange) {
+                response.sendRedirect(request.getContextPath() + "/account/password?required");
+            } else {
+                saved.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "disabled" : "bad";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+    }
+}

@@ -1,0 +1,185 @@
+package vn.dvk.identity;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.organisation.OrganisationView;
+import vn.dvk.organisation.Organisations;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What a system administrator does with users: create, edit roles and scope, disable, reset. */
+@Service
+@Transactional(readOnly = true)
+public class UserAdministration {
+
+    static final String OBJECT_TYPE = "USER";
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final AdminUnits units;
+    private final Organisations organisations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UserAdministration(UserAccountRepository accounts, PasswordEncoder encoder, AdminUnits units,
+                       Organisations organisations, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.units = units;
+        this.organisations = organisations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A created user and, when none was given, the generated password to hand over once. */
+    public record Created(UserView user, String generatedPassword) {
+    }
+
+    public Page<UserView> search(String text, int page, int size) {
+        Permissions.require(Role.ADMIN);
+        String like = "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        Page<UserAccount> found = accounts.search(like, PageRequest.of(Math.max(0, page), size));
+        return new PageImpl<>(found.getContent().stream().map(this::view).toList(), found.getPageable(), found.getTotalElements());
+    }
+
+    public UserView get(Long id) {
+        Permissions.require(Role.ADMIN);
+        return view(find(id));
+    }
+
+    @Transactional
+    public Created create(UserDraft draft) {
+        Permissions.require(Role.ADMIN);
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = UserAccount.normalise(draft.username());
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.add(FieldProblem.field("username", "user.usernameFormat"));
+        } else if (accounts.findByUsername(username).isPresent()) {
+            problems.add(FieldProblem.field("username", "user.usernameTaken", username));
+        }
+        boolean generated = draft.password() == null || draft.password().isBlank();
+        String password = generated ? Passwords.generate() : draft.password();
+        if (!generated) {
+            problems.addAll(PasswordPolicy.check("password", password, username));
+        }
+        Assignment assignment = check(draft, problems);
+        UserAccount account = new UserAccount(username, assignment.displayName(), encoder.encode(password), clock.instant());
+        account.assign(assignment.displayName(), assignment.organisationId(), assignment.unitId(), assignment.roles());
+        if (generated) {
+            account.setPassword(account.getPasswordHash(), true, clock.instant());
+        }
+        if (draft.enabled() != null) {
+            account.enable(draft.enabled());
+        }
+        accounts.save(account);
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, account.getId(), account.getUnitId(),
+                account.getUsername()).withChanges(AuditEvent.diff(Map.of(), account.snapshot())));
+        return new Created(view(account), generated ? password : null);
+    }
+
+    @Transactional
+    public UserView update(Long id, UserDraft draft) {
+        Permissions.require(Role.ADMIN);
+        UserAccount account = find(id);
+        if (draft.version() == null || draft.version() != account.getVersion()) {
+            throw DomainException.conflict("error.stale");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Assignment assignment = check(draft, problems);
+        Map<String, Object> before = account.snapshot();
+        account.assign(assignment.displayName(), assignment.organisationId(), assignment.unitId(), assignment.roles());
+        if (draft.enabled() != null) {
+            account.enable(draft.enabled());
+        }
+        accounts.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, account.getUnitId(), account.getUsername())
+                .withChanges(AuditEvent.diff(before, account.snapshot())));
+        return view(account);
+    }
+
+    /** Sets a new generated password the user must change at the next login, and lifts a lockout. */
+    @Transactional
+    public String resetPassword(Long id) {
+        Permissions.require(Role.ADMIN);
+        UserAccount account = find(id);
+        String password = Passwords.generate();
+        account.setPassword(encoder.encode(password), true, clock.instant());
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, account.getUnitId(),
+                "password reset: " + account.getUsername()));
+        return password;
+    }
+
+    /** The code of a user's unit, for the edit form. */
+    String unitCodeOf(Long unitId) {
+        return units.findById(unitId).map(AdminUnitView::code).orElse(null);
+    }
+
+    private record Assignment(String displayName, Long organisationId, Long unitId, Set<Role> roles) {
+    }
+
+    private Assignment check(UserDraft draft, List<FieldProblem> problems) {
+        String displayName = draft.displayName() == null ? "" : draft.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > 200) {
+            problems.add(FieldProblem.field("displayName", "validation.NotBlank"));
+        }
+        Set<Role> roles = draft.roles() == null ? Set.of() : new HashSet<>(draft.roles());
+        if (roles.isEmpty()) {
+            problems.add(FieldProblem.field("roles", "user.rolesRequired"));
+        }
+        Long unitId = null;
+        String code = draft.unitCode() == null ? "" : draft.unitCode().strip();
+        if (draft.unitId() != null && units.findById(draft.unitId()).filter(u -> code.isEmpty() || u.code().equals(code)).isPresent()) {
+            unitId = draft.unitId();
+        } else if (!code.isEmpty()) {
+            unitId = units.findByCode(code, LocalDate.now(clock)).map(AdminUnitView::id).orElse(null);
+            if (unitId == null) {
+                problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
+            }
+        } else if (!roles.contains(Role.ADMIN)) {
+            problems.add(FieldProblem.field("unitCode", "user.unitRequired"));
+        }
+        if (draft.organisationId() != null && organisations.find(draft.organisationId()).isEmpty()) {
+            problems.add(FieldProblem.field("organisationId", "organisation.notFound", draft.organisationId()));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        return new Assignment(displayName, draft.organisationId(), unitId, roles);
+    }
+
+    private UserAccount find(Long id) {
+        return accounts.findById(id).orElseThrow(() -> DomainException.notFound("user.notFound", id));
+    }
+
+    UserView view(UserAccount account) {
+        String organisationName = account.getOrganisationId() == null ? null
+                : organisations.byIds(List.of(account.getOrganisationId())).values().stream()
+                .map(OrganisationView::name).findFirst().orElse(null);
+        String unitName = account.getUnitId() == null ? null
+                : units.findById(account.getUnitId()).map(AdminUnitView::fullName).orElse(null);
+        return new UserView(account.getId(), account.getUsername(), account.getDisplayName(), account.getOrganisationId(),
+                organisationName, account.getUnitId(), unitName, account.roleSet(), account.isEnabled(),
+                account.isLocked(clock.instant()) ? account.getLockedUntil() : null, account.mustChangePassword(),
+                account.getVersion());
+    }
+}
