@@ -1,5 +1,6 @@
 package vn.dvk.demo;
 
+import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import vn.dvk.organisation.OrganisationDraft;
 import vn.dvk.organisation.OrganisationType;
 import vn.dvk.organisation.Organisations;
 import vn.dvk.identity.UserAdministration;
+import vn.dvk.initiative.InitiativeRegistry;
 import vn.dvk.identity.UserDirectory;
 import vn.dvk.identity.UserDraft;
 import vn.dvk.shared.security.SystemActor;
@@ -51,9 +53,13 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final UserAdministration users;
     private final UserDirectory directory;
+    private final InitiativeRegistry initiatives;
+    private final EntityManager entityManager;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
-             UserAdministration users, UserDirectory directory) {
+             UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager) {
+        this.initiatives = initiatives;
+        this.entityManager = entityManager;
         this.registry = registry;
         this.units = units;
         this.organisations = organisations;
@@ -67,9 +73,10 @@ class DemoData implements ApplicationRunner {
         if (units.findByCode(MARKER_UNIT, LocalDate.of(2021, 1, 1)).isEmpty()) {
             List<CSVRecord> unitRows = read("demo/admin-units.csv");
             List<CSVRecord> organisationRows = read("demo/organisations.csv");
-            SystemActor.run(() -> transaction.executeWithoutResult(status -> load(unitRows, organisationRows)));
-            log.info("Demo data loaded: {} administrative units, {} organisations, {} accounts",
-                    unitRows.size(), organisationRows.size(), DemoAccounts.ALL.size());
+            List<CSVRecord> initiativeRows = read("demo/initiatives.csv");
+            SystemActor.run(() -> transaction.executeWithoutResult(status -> load(unitRows, organisationRows, initiativeRows)));
+            log.info("Demo data loaded: {} administrative units, {} organisations, {} initiatives, {} accounts",
+                    unitRows.size(), organisationRows.size(), initiativeRows.size(), DemoAccounts.ALL.size());
         }
         if (directory.principalOf(DemoAccounts.ALL.get(0).username()).isPresent()) {
             StringBuilder accounts = new StringBuilder();
@@ -78,7 +85,7 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private void load(List<CSVRecord> unitRows, List<CSVRecord> organisationRows) {
+    private void load(List<CSVRecord> unitRows, List<CSVRecord> organisationRows, List<CSVRecord> initiativeRows) {
         Map<String, Long> unitIds = registry.defineAll(unitRows.stream().map(DemoData::definition).toList());
         Map<String, Long> organisationIds = new HashMap<>();
         for (CSVRecord r : organisationRows) {
@@ -88,6 +95,7 @@ class DemoData implements ApplicationRunner {
                     OrganisationType.valueOf(r.get("type")), null, unitIds.get(r.get("unitKey")), parentId, null));
             organisationIds.put(r.get("key"), created.id());
         }
+        new DemoInitiatives(initiatives, entityManager).load(initiativeRows, unitIds, organisationIds);
         for (DemoAccounts.Account a : DemoAccounts.ALL) {
             users.create(new UserDraft(a.username(), a.displayName(),
                     a.organisationKey() == null ? null : organisationIds.get(a.organisationKey()), null,
@@ -107,7 +115,7 @@ class DemoData implements ApplicationRunner {
         return text.isBlank() ? null : LocalDate.parse(text);
     }
 
-    private static List<CSVRecord> read(String resource) throws IOException {
+    static List<CSVRecord> read(String resource) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
             return new ArrayList<>(format.parse(reader).getRecords());

@@ -32,6 +32,8 @@ import java.util.List;
 @Order(0)
 class ApiProblemHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
+
     private final ProblemMessages messages;
 
     ApiProblemHandler(ProblemMessages messages) {
@@ -96,6 +98,13 @@ class ApiProblemHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
         return problem(HttpStatus.NOT_FOUND, text("error.notFound"), List.of());
+    }
+
+    /** Anything unexpected: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error in an API call", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.server"), List.of());
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> problems) {

@@ -1,0 +1,182 @@
+package vn.dvk.initiative;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.dvk.shared.PageResponse;
+import vn.dvk.shared.web.ApiController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@ApiController
+@Tag(name = "Initiatives")
+class InitiativeApiController {
+
+    private final InitiativeRegistry registry;
+    private final Sectors sectors;
+
+    InitiativeApiController(InitiativeRegistry registry, Sectors sectors) {
+        this.registry = registry;
+        this.sectors = sectors;
+    }
+
+    /** The initiative of ../shared/API.md, with display labels and localities added. */
+    record InitiativeJson(Long id, String code, String name, Kind kind, Holder holder, String sector, String sectorLabel,
+                          String unitCode, Long unitId, String unitName, String locality, Long organisationId,
+                          String organisationName, String responsibleOfficer, Integer startYear, String description,
+                          String method, String results, Set<TargetGroup> targetGroups, boolean featured,
+                          Long replicatedFromId, Integer discontinuedFrom, String discontinuedReason, String workflowState,
+                          List<InitiativeView.IndicatorView> indicators, long version) {
+        static InitiativeJson of(InitiativeView v) {
+            return new InitiativeJson(v.id(), v.code(), v.name(), v.kind(), v.holder(), v.sector(), v.sectorLabel(),
+                    v.unitCode(), v.unitId(), v.unitName(), v.locality(), v.organisationId(), v.organisationName(),
+                    v.responsibleOfficer(), v.startYear(), v.description(), v.method(), v.results(), v.targetGroups(),
+                    v.featured(), v.replicatedFromId(), v.discontinuedFrom(), v.discontinuedReason(), v.workflowState(),
+                    v.indicators(), v.version());
+        }
+    }
+
+    record CreatedJson(InitiativeJson initiative, List<InitiativeRow> possibleDuplicates) {
+    }
+
+    record RegistrationRequest(Integer year, RegistrationStatus status, Long organisationId) {
+    }
+
+    record RenewRequest(String unitCode, Integer year) {
+    }
+
+    record DiscontinueRequest(Integer fromYear, String reason) {
+    }
+
+    record ReplicaRequest(String unitCode, Long unitId, Long organisationId, Integer startYear, String name) {
+    }
+
+    record IndicatorRequest(String name, String unit, Integer year, BigDecimal value) {
+    }
+
+    record SectorRequest(String code, String nameVi, String nameEn) {
+    }
+
+    @GetMapping("/api/v1/sectors")
+    List<Sectors.SectorView> sectors() {
+        return sectors.all();
+    }
+
+    @PostMapping("/api/v1/sectors")
+    @Operation(summary = "Add a sector (system administrators)")
+    ResponseEntity<Sectors.SectorView> addSector(@RequestBody SectorRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(sectors.add(request.code(), request.nameVi(), request.nameEn()));
+    }
+
+    @GetMapping("/api/v1/initiatives")
+    @Operation(summary = "Initiatives under a unit (and everything under it), filtered; q ignores diacritics")
+    PageResponse<InitiativeRow> list(@RequestParam(required = false) String unit, @RequestParam(required = false) String sector,
+                                     @RequestParam(required = false) Integer year, @RequestParam(required = false) Kind kind,
+                                     @RequestParam(required = false) Holder holder,
+                                     @RequestParam(required = false) RegistrationStatus status,
+                                     @RequestParam(required = false) String state,
+                                     @RequestParam(required = false) TargetGroup targetGroup,
+                                     @RequestParam(required = false) Boolean featured,
+                                     @RequestParam(required = false) String q,
+                                     @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+        var query = new InitiativeQuery(unit, sector, year, kind, holder, status, state, targetGroup, featured, q);
+        return PageResponse.of(registry.search(query, page, PageResponse.size(size)), r -> r);
+    }
+
+    @PostMapping("/api/v1/initiatives")
+    @Operation(summary = "Register a new initiative; likely duplicates in the same unit are listed in the answer")
+    ResponseEntity<CreatedJson> create(@RequestBody InitiativeDraft draft) {
+        InitiativeRegistry.Created created = registry.create(draft);
+        return ResponseEntity.created(URI.create("/api/v1/initiatives/" + created.initiative().id()))
+                .body(new CreatedJson(InitiativeJson.of(created.initiative()), created.possibleDuplicates()));
+    }
+
+    @GetMapping("/api/v1/initiatives/{id}")
+    InitiativeJson get(@PathVariable Long id) {
+        return InitiativeJson.of(registry.get(id));
+    }
+
+    @PutMapping("/api/v1/initiatives/{id}")
+    InitiativeJson update(@PathVariable Long id, @RequestBody InitiativeDraft draft) {
+        return InitiativeJson.of(registry.update(id, draft));
+    }
+
+    @DeleteMapping("/api/v1/initiatives/{id}")
+    ResponseEntity<Void> delete(@PathVariable Long id) {
+        registry.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/initiatives/{id}/registrations")
+    List<InitiativeView.RegistrationView> registrations(@PathVariable Long id) {
+        return registry.get(id).registrations();
+    }
+
+    @PostMapping("/api/v1/initiatives/{id}/registrations")
+    @Operation(summary = "Register the initiative for a year, NEW or MAINTAINED (409 when already registered that year)")
+    ResponseEntity<List<InitiativeView.RegistrationView>> register(@PathVariable Long id, @RequestBody RegistrationRequest request) {
+        if (request.year() == null) {
+            throw missing("year");
+        }
+        InitiativeView view = registry.register(id, request.year(), request.status(), request.organisationId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view.registrations());
+    }
+
+    @PostMapping("/api/v1/registrations/renew")
+    @Operation(summary = "Register again, as MAINTAINED, every initiative under the unit registered the year before")
+    Map<String, Integer> renew(@RequestBody RenewRequest request) {
+        if (request.unitCode() == null || request.year() == null) {
+            throw missing(request.unitCode() == null ? "unitCode" : "year");
+        }
+        return Map.of("renewed", registry.renew(request.unitCode(), request.year()));
+    }
+
+    @PostMapping("/api/v1/initiatives/{id}/discontinue")
+    InitiativeJson discontinue(@PathVariable Long id, @RequestBody DiscontinueRequest request) {
+        if (request.fromYear() == null) {
+            throw missing("fromYear");
+        }
+        return InitiativeJson.of(registry.discontinue(id, request.fromYear(), request.reason()));
+    }
+
+    @GetMapping("/api/v1/initiatives/{id}/replications")
+    @Operation(summary = "The initiatives replicated from this one, recursively, with their localities")
+    InitiativeRegistry.ReplicaNode replications(@PathVariable Long id) {
+        return registry.replicationTree(id);
+    }
+
+    @PostMapping("/api/v1/initiatives/{id}/replicas")
+    @Operation(summary = "Replicate the initiative (the pilot) to another locality")
+    ResponseEntity<CreatedJson> replicate(@PathVariable Long id, @RequestBody ReplicaRequest request) {
+        InitiativeRegistry.Created created = registry.replicate(id, request.unitCode(), request.unitId(),
+                request.organisationId(), request.startYear(), request.name());
+        return ResponseEntity.created(URI.create("/api/v1/initiatives/" + created.initiative().id()))
+                .body(new CreatedJson(InitiativeJson.of(created.initiative()), created.possibleDuplicates()));
+    }
+
+    @PutMapping("/api/v1/initiatives/{id}/indicators")
+    @Operation(summary = "Record the value of a measurable indicator for a year")
+    InitiativeJson measure(@PathVariable Long id, @RequestBody IndicatorRequest request) {
+        if (request.year() == null) {
+            throw missing("year");
+        }
+        return InitiativeJson.of(registry.measure(id, request.name(), request.unit(), request.year(), request.value()));
+    }
+
+    private static vn.dvk.shared.DomainException missing(String field) {
+        return new vn.dvk.shared.DomainException(vn.dvk.shared.DomainException.Kind.INVALID,
+                List.of(vn.dvk.shared.FieldProblem.field(field, "validation.NotNull")), "error.validation");
+    }
+}

@@ -1,0 +1,462 @@
+package vn.dvk.initiative;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.organisation.OrganisationView;
+import vn.dvk.organisation.Organisations;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.VietnameseText;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Registers, edits, finds and replicates initiatives. Reads stay inside the user's scope;
+ * administrators and mobilisation officers write anywhere in it, unit editors only their own
+ * organisation's initiatives.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InitiativeRegistry {
+
+    static final String OBJECT_TYPE = "INITIATIVE";
+    static final double DUPLICATE_SIMILARITY = 0.9;
+    static final int MAX_NAME = 300;
+    static final int MAX_TEXT = 4000;
+    private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
+
+    private final InitiativeRepository initiatives;
+    private final CodeCounterRepository counters;
+    private final InitiativeSearch search;
+    private final Sectors sectors;
+    private final AdminUnits units;
+    private final Organisations organisations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
+                       Sectors sectors, AdminUnits units, Organisations organisations, ApplicationEventPublisher events,
+                       Clock clock) {
+        this.initiatives = initiatives;
+        this.counters = counters;
+        this.search = search;
+        this.sectors = sectors;
+        this.units = units;
+        this.organisations = organisations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A created initiative and the initiatives of the same unit with a very similar name. */
+    public record Created(InitiativeView initiative, List<InitiativeRow> possibleDuplicates) {
+    }
+
+    /** A node of the replication tree: the initiative, where it is, and its own replicas. */
+    public record ReplicaNode(Long id, String code, String name, Long unitId, String unitName, Integer startYear,
+                              List<ReplicaNode> replicas) {
+    }
+
+    // ---- reading
+
+    public Page<InitiativeRow> search(InitiativeQuery query, int page, int size) {
+        AdminUnitView unit = query.unitCode() == null || query.unitCode().isBlank() ? null
+                : units.getByCode(query.unitCode().strip(), LocalDate.now(clock));
+        Page<InitiativeRow> rows = search.search(query, unit, CurrentUser.currentScope(), Math.max(0, page), size);
+        return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
+    }
+
+    public InitiativeView get(Long id) {
+        return view(readable(id));
+    }
+
+    /** The initiatives replicated from this one, and theirs, with the localities they reached. */
+    public ReplicaNode replicationTree(Long id) {
+        return node(readable(id), new HashSet<>());
+    }
+
+    /** Initiatives of the same unit whose name is very close to this one (diacritics and case aside). */
+    public List<InitiativeRow> possibleDuplicates(Long unitId, String name, Long excludeId) {
+        String folded = VietnameseText.fold(name);
+        List<Initiative> similar = initiatives.findByUnitId(unitId).stream()
+                .filter(i -> !i.getId().equals(excludeId))
+                .filter(i -> SIMILARITY.apply(VietnameseText.fold(i.getName()), folded) >= DUPLICATE_SIMILARITY)
+                .toList();
+        return label(similar.stream().map(this::row).toList());
+    }
+
+    // ---- writing
+
+    @Transactional
+    public Created create(InitiativeDraft draft) {
+        Checked checked = check(draft, null);
+        Long provinceId = checked.lineage().get(0).id();
+        String code = blank(draft.code()) ? nextCode(provinceId, checked.lineage().get(0).code()) : draft.code().strip();
+        requireUniqueCode(provinceId, code, null);
+        Initiative initiative = new Initiative(code, provinceId, clock.instant());
+        initiative.describe(checked.description(), locality(checked.lineage()));
+        List<InitiativeRow> duplicates = possibleDuplicates(checked.unit().id(), draft.name(), null);
+        initiatives.save(initiative);
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),
+                initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(Map.of(), initiative.snapshot())));
+        return new Created(view(initiative), duplicates);
+    }
+
+    @Transactional
+    public InitiativeView update(Long id, InitiativeDraft draft) {
+        Initiative initiative = writable(id);
+        if (draft.version() == null || draft.version() != initiative.getVersion()) {
+            throw DomainException.conflict("error.stale");
+        }
+        Checked checked = check(draft, initiative);
+        Map<String, Object> before = initiative.snapshot();
+        Long provinceId = checked.lineage().get(0).id();
+        String locality = locality(checked.lineage());
+        if (!blank(draft.code()) && !draft.code().strip().equals(initiative.getCode())) {
+            if (!provinceId.equals(initiative.getProvinceId())) {
+                throw DomainException.invalid("initiative.codeOtherProvince");
+            }
+            requireUniqueCode(provinceId, draft.code().strip(), id);
+            initiative.recode(draft.code().strip(), locality);
+        }
+        initiative.describe(checked.description(), locality);
+        initiatives.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, initiative.getUnitId(),
+                initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(before, initiative.snapshot())));
+        return view(initiative);
+    }
+
+    @Transactional
+    public void delete(Long id) {
+        Initiative initiative = writable(id);
+        if (!initiative.isDeletable() || !initiatives.replicaIds(id).isEmpty()) {
+            throw DomainException.conflict("initiative.notDeletable", initiative.getName());
+        }
+        initiatives.delete(initiative);
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, OBJECT_TYPE, id, initiative.getUnitId(),
+                initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(initiative.snapshot(), Map.of())));
+    }
+
+    @Transactional
+    public InitiativeView register(Long id, int year, RegistrationStatus status, Long organisationId) {
+        Initiative initiative = writable(id);
+        Long organisation = organisationId != null ? organisationId : initiative.getOrganisationId();
+        if (organisation != null && organisations.find(organisation).isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID,
+                    List.of(FieldProblem.field("organisationId", "organisation.notFound", organisation)), "error.validation");
+        }
+        if (status == null) {
+            throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("status", "validation.NotNull")),
+                    "error.validation");
+        }
+        initiative.register(year, status, organisation);
+        initiatives.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", id + "/" + year, initiative.getUnitId(),
+                initiative.getCode() + " " + year + " " + status));
+        return view(initiative);
+    }
+
+    /**
+     * "Register last year's initiatives again": every initiative under the unit registered in the
+     * year before and not discontinued is registered as MAINTAINED for the year, in one action.
+     */
+    @Transactional
+    public int renew(String unitCode, int year) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        AdminUnitView unit = units.getByCode(unitCode.strip(), LocalDate.now(clock));
+        int renewed = 0;
+        int page = 0;
+        Page<InitiativeRow> previous;
+        List<Long> ids = new ArrayList<>();
+        do {
+            previous = search.search(new InitiativeQuery(null, null, year - 1, null, null, null, null, null, null, null),
+                    unit, user.scope(), page++, 500);
+            previous.getContent().forEach(r -> ids.add(r.id()));
+        } while (previous.hasNext());
+        for (Initiative initiative : initiatives.findAllById(ids)) {
+            boolean mayWrite = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
+                    || Objects.equals(initiative.getOrganisationId(), user.organisationId());
+            boolean open = initiative.getDiscontinuedFrom() == null || initiative.getDiscontinuedFrom() > year;
+            if (mayWrite && open && initiative.registrationFor(year).isEmpty()) {
+                Long organisation = initiative.registrationFor(year - 1).map(Registration::getOrganisationId)
+                        .orElse(initiative.getOrganisationId());
+                initiative.register(year, RegistrationStatus.MAINTAINED, organisation);
+                renewed++;
+            }
+        }
+        initiatives.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", null, unit.id(),
+                "renewed " + renewed + " initiatives of " + unit.fullName() + " for " + year));
+        return renewed;
+    }
+
+    @Transactional
+    public InitiativeView discontinue(Long id, int fromYear, String reason) {
+        Initiative initiative = writable(id);
+        Map<String, Object> before = initiative.snapshot();
+        initiative.discontinue(fromYear, reason);
+        initiatives.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.STATE_CHANGE, OBJECT_TYPE, id, initiative.getUnitId(),
+                "discontinued from " + fromYear + ": " + reason).withChanges(AuditEvent.diff(before, initiative.snapshot())));
+        return view(initiative);
+    }
+
+    /**
+     * Creates a replica of the pilot in another locality: kind, holder, sector, description, method
+     * and target groups come from the pilot; results, code, featured and registrations do not.
+     */
+    @Transactional
+    public Created replicate(Long pilotId, String unitCode, Long unitId, Long organisationId, Integer startYear, String name) {
+        Initiative pilot = readable(pilotId);
+        InitiativeDraft draft = new InitiativeDraft(null, blank(name) ? pilot.getName() : name, pilot.getKind(),
+                pilot.getHolder(), pilot.getSector(), unitCode, unitId, organisationId, null, startYear,
+                pilot.getDescription(), pilot.getMethod(), null, pilot.targetGroups(), false, null);
+        Created created = create(draft);
+        Initiative replica = initiatives.findById(created.initiative().id()).orElseThrow();
+        replica.replicateFrom(pilot, ancestry(pilot));
+        initiatives.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, replica.getId(), replica.getUnitId(),
+                "replicated from " + pilot.getCode() + " " + pilot.getName()));
+        return new Created(view(replica), created.possibleDuplicates());
+    }
+
+    @Transactional
+    public InitiativeView measure(Long id, String name, String unit, int year, BigDecimal value) {
+        Initiative initiative = writable(id);
+        if (blank(name) || blank(unit) || value == null) {
+            throw DomainException.invalid("indicator.incomplete");
+        }
+        initiative.measure(name, unit, year, value);
+        initiatives.flush();
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, initiative.getUnitId(),
+                "indicator " + name + " " + year + " = " + value + " " + unit));
+        return view(initiative);
+    }
+
+    // ---- rules and helpers
+
+    private record Checked(AdminUnitView unit, List<AdminUnitView> lineage, Initiative.Description description) {
+    }
+
+    private Checked check(InitiativeDraft draft, Initiative existing) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = VietnameseText.clean(draft.name());
+        if (name == null || name.isEmpty()) {
+            problems.add(FieldProblem.field("name", "validation.NotBlank"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(FieldProblem.field("name", "validation.Size"));
+        }
+        if (draft.kind() == null) {
+            problems.add(FieldProblem.field("kind", "validation.NotNull"));
+        }
+        if (draft.holder() == null) {
+            problems.add(FieldProblem.field("holder", "validation.NotNull"));
+        }
+        if (!sectors.exists(draft.sector())) {
+            problems.add(FieldProblem.field("sector", blank(draft.sector()) ? "validation.NotNull" : "sector.unknown", draft.sector()));
+        }
+        int thisYear = LocalDate.now(clock).getYear();
+        if (draft.startYear() != null && (draft.startYear() < 1945 || draft.startYear() > thisYear + 1)) {
+            problems.add(FieldProblem.field("startYear", "initiative.startYearRange", 1945, thisYear + 1));
+        }
+        for (var text : Map.of("description", nz(draft.description()), "method", nz(draft.method()),
+                "results", nz(draft.results())).entrySet()) {
+            if (text.getValue().length() > MAX_TEXT) {
+                problems.add(FieldProblem.field(text.getKey(), "validation.Size"));
+            }
+        }
+        if (!blank(draft.code()) && !draft.code().strip().matches("[\\p{L}\\p{N}._/-]{1,30}")) {
+            problems.add(FieldProblem.field("code", "initiative.codeFormat"));
+        }
+        AdminUnitView unit = resolveUnit(draft, problems);
+        if (unit != null && !user.scope().covers(unit.id(), unit.path())) {
+            problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
+        }
+        if (draft.organisationId() != null && organisations.find(draft.organisationId()).isEmpty()) {
+            problems.add(FieldProblem.field("organisationId", "organisation.notFound", draft.organisationId()));
+        }
+        boolean editorOnly = !user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        if (editorOnly && (user.organisationId() == null || !user.organisationId().equals(draft.organisationId())
+                || (existing != null && !user.organisationId().equals(existing.getOrganisationId())))) {
+            throw Permissions.forbidden();
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        List<AdminUnitView> lineage = units.lineage(unit.id());
+        return new Checked(unit, lineage, new Initiative.Description(name, draft.kind(), draft.holder(), draft.sector(),
+                unit.id(), draft.organisationId(), draft.responsibleOfficer(), draft.startYear(), draft.description(),
+                draft.method(), draft.results(), draft.targetGroups(), Boolean.TRUE.equals(draft.featured())));
+    }
+
+    private AdminUnitView resolveUnit(InitiativeDraft draft, List<FieldProblem> problems) {
+        String code = nz(draft.unitCode()).strip();
+        if (draft.unitId() != null) {
+            Optional<AdminUnitView> byId = units.findById(draft.unitId());
+            if (byId.isPresent() && (code.isEmpty() || byId.get().code().equals(code))) {
+                return byId.get();
+            }
+        }
+        if (code.isEmpty()) {
+            problems.add(FieldProblem.field("unitCode", "validation.NotBlank"));
+            return null;
+        }
+        Optional<AdminUnitView> unit = units.findByCode(code, LocalDate.now(clock));
+        if (unit.isEmpty()) {
+            problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
+        }
+        return unit.orElse(null);
+    }
+
+    private String nextCode(Long provinceId, String provinceCode) {
+        CodeCounter counter = counters.lock(provinceId).orElseGet(() -> counters.saveAndFlush(new CodeCounter(provinceId)));
+        String code;
+        do {
+            code = "DVK-%s-%05d".formatted(provinceCode, counter.next());
+        } while (initiatives.findByProvinceIdAndCode(provinceId, code).isPresent());
+        return code;
+    }
+
+    private void requireUniqueCode(Long provinceId, String code, Long selfId) {
+        initiatives.findByProvinceIdAndCode(provinceId, code).filter(i -> !i.getId().equals(selfId)).ifPresent(i -> {
+            throw DomainException.conflict("initiative.duplicateCode", code);
+        });
+    }
+
+    /** The initiative if it lies inside the reader's scope; otherwise it answers as not found. */
+    private Initiative readable(Long id) {
+        Initiative initiative = initiatives.findById(id).orElseThrow(() -> DomainException.notFound("initiative.notFound", id));
+        AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
+        Permissions.requireInScope(unit.id(), unit.path(), "initiative.notFound", id);
+        return initiative;
+    }
+
+    private Initiative writable(Long id) {
+        Initiative initiative = readable(id);
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        if (!user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
+                && (user.organisationId() == null || !user.organisationId().equals(initiative.getOrganisationId()))) {
+            throw Permissions.forbidden();
+        }
+        return initiative;
+    }
+
+    private List<Long> ancestry(Initiative initiative) {
+        List<Long> ids = new ArrayList<>();
+        Long next = initiative.getReplicatedFromId();
+        while (next != null && !ids.contains(next)) {
+            ids.add(next);
+            next = initiatives.findById(next).map(Initiative::getReplicatedFromId).orElse(null);
+        }
+        return ids;
+    }
+
+    private ReplicaNode node(Initiative initiative, Set<Long> seen) {
+        seen.add(initiative.getId());
+        DataScope scope = CurrentUser.currentScope();
+        List<ReplicaNode> children = new ArrayList<>();
+        for (Initiative replica : initiatives.findByReplicatedFromIdOrderBySortKey(initiative.getId())) {
+            AdminUnitView unit = units.findById(replica.getUnitId()).orElseThrow();
+            if (!seen.contains(replica.getId()) && scope.covers(unit.id(), unit.path())) {
+                children.add(node(replica, seen));
+            }
+        }
+        String unitName = units.findById(initiative.getUnitId()).map(AdminUnitView::fullName).orElse(null);
+        return new ReplicaNode(initiative.getId(), initiative.getCode(), initiative.getName(), initiative.getUnitId(),
+                unitName, initiative.getStartYear(), children);
+    }
+
+    private InitiativeRow row(Initiative i) {
+        return new InitiativeRow(i.getId(), i.getCode(), i.getName(), i.getKind(), i.getHolder(), i.getSector(), null,
+                i.getUnitId(), units.findById(i.getUnitId()).map(AdminUnitView::fullName).orElse(null), i.getOrganisationId(),
+                null, i.getStartYear(), i.isFeatured(), i.targetGroups().contains(TargetGroup.ETHNIC_MINORITY),
+                i.targetGroups().contains(TargetGroup.RELIGIOUS), i.getDiscontinuedFrom(), i.getReplicatedFromId(),
+                null, null, null);
+    }
+
+    /** Adds sector labels and organisation names to a page of rows, with one query for the names. */
+    private List<InitiativeRow> label(List<InitiativeRow> rows) {
+        Map<String, String> sectorLabels = sectors.all().stream()
+                .collect(Collectors.toMap(Sectors.SectorView::code, Sectors.SectorView::label));
+        Map<Long, OrganisationView> names = organisations.byIds(rows.stream().map(InitiativeRow::organisationId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return rows.stream().map(r -> new InitiativeRow(r.id(), r.code(), r.name(), r.kind(), r.holder(), r.sector(),
+                sectorLabels.get(r.sector()), r.unitId(), r.unitName(), r.organisationId(),
+                r.organisationId() == null || !names.containsKey(r.organisationId()) ? null : names.get(r.organisationId()).name(),
+                r.startYear(), r.featured(), r.ethnicMinority(), r.religious(), r.discontinuedFrom(), r.replicatedFromId(),
+                r.year(), r.status(), r.workflowState())).toList();
+    }
+
+    private InitiativeView view(Initiative i) {
+        List<AdminUnitView> lineage = units.lineage(i.getUnitId());
+        AdminUnitView unit = lineage.get(lineage.size() - 1);
+        Set<Long> organisationIds = new HashSet<>();
+        if (i.getOrganisationId() != null) {
+            organisationIds.add(i.getOrganisationId());
+        }
+        i.getRegistrations().forEach(r -> {
+            if (r.getOrganisationId() != null) {
+                organisationIds.add(r.getOrganisationId());
+            }
+        });
+        Map<Long, OrganisationView> names = organisations.byIds(organisationIds);
+        Map<String, String> sectorLabels = new HashMap<>();
+        sectors.all().forEach(s -> sectorLabels.put(s.code(), s.label()));
+        String pilotName = i.getReplicatedFromId() == null ? null
+                : initiatives.findById(i.getReplicatedFromId()).map(Initiative::getName).orElse(null);
+        List<InitiativeView.RegistrationView> registrations = i.getRegistrations().stream()
+                .map(r -> new InitiativeView.RegistrationView(r.getId(), r.getYear(), r.getStatus(), r.getOrganisationId(),
+                        nameOf(names, r.getOrganisationId()), r.getWorkflowState())).toList();
+        String state = registrations.isEmpty() ? null : registrations.get(registrations.size() - 1).workflowState();
+        return new InitiativeView(i.getId(), i.getCode(), i.getName(), i.getKind(), i.getHolder(), i.getSector(),
+                sectorLabels.get(i.getSector()), unit.id(), unit.code(), unit.fullName(), locality(lineage),
+                i.getOrganisationId(), nameOf(names, i.getOrganisationId()), i.getResponsibleOfficer(), i.getStartYear(),
+                i.getDescription(), i.getMethod(), i.getResults(), i.targetGroups(), i.isFeatured(), i.getReplicatedFromId(),
+                pilotName, i.getDiscontinuedFrom(), i.getDiscontinuedReason(), state, registrations,
+                i.getIndicators().stream().map(x -> new InitiativeView.IndicatorView(x.getName(), x.getUnit(), x.getYear(),
+                        x.getValue())).toList(), i.getVersion());
+    }
+
+    private static String nameOf(Map<Long, OrganisationView> names, Long id) {
+        return id == null || !names.containsKey(id) ? null : names.get(id).name();
+    }
+
+    /** "Xã Phi Liêng, Huyện Đam Rông, Tỉnh Lâm Đồng": the unit and its ancestors, nearest first. */
+    private static String locality(List<AdminUnitView> lineage) {
+        List<String> names = new ArrayList<>();
+        for (int k = lineage.size() - 1; k >= 0; k--) {
+            names.add(lineage.get(k).fullName());
+        }
+        return String.join(", ", names);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
+    }
+}

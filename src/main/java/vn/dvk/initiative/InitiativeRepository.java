@@ -1,0 +1,20 @@
+package vn.dvk.initiative;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.List;
+import java.util.Optional;
+
+interface InitiativeRepository extends JpaRepository<Initiative, Long> {
+
+    Optional<Initiative> findByProvinceIdAndCode(Long provinceId, String code);
+
+    List<Initiative> findByReplicatedFromIdOrderBySortKey(Long pilotId);
+
+    List<Initiative> findByUnitId(Long unitId);
+
+    @Query("select i.id from Initiative i where i.replicatedFromId = :pilot")
+    List<Long> replicaIds(@Param("pilot") Long pilot);
+}

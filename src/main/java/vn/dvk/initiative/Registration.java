@@ -1,0 +1,66 @@
+package vn.dvk.initiative;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An initiative registered for one year, new or maintained, by an organisation. */
+@Entity
+@Table(name = "registration")
+class Registration {
+
+    static final String INITIAL_STATE = "DRAFT";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "registration_seq")
+    @SequenceGenerator(name = "registration_seq", sequenceName = "registration_seq", allocationSize = 50)
+    private Long id;
+    @Column(name = "initiative_id", insertable = false, updatable = false)
+    private Long initiativeId;
+    @Column(name = "reg_year")
+    private int year;
+    @Enumerated(EnumType.STRING)
+    private RegistrationStatus status;
+    @Column(name = "organisation_id")
+    private Long organisationId;
+    @Column(name = "workflow_state")
+    private String workflowState = INITIAL_STATE;
+    @Version
+    private long version;
+
+    protected Registration() {
+    }
+
+    Registration(int year, RegistrationStatus status, Long organisationId) {
+        this.year = year;
+        this.status = status;
+        this.organisationId = organisationId;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    int getYear() {
+        return year;
+    }
+
+    RegistrationStatus getStatus() {
+        return status;
+    }
+
+    Long getOrganisationId() {
+        return organisationId;
+    }
+
+    String getWorkflowState() {
+        return workflowState;
+    }
+}

@@ -1,0 +1,68 @@
+package vn.dvk.initiative;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The configurable list of sectors, seeded with the five of the glossary. */
+@Service
+@Transactional(readOnly = true)
+public class Sectors {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+    private final SectorRepository sectors;
+    private final ApplicationEventPublisher events;
+
+    Sectors(SectorRepository sectors, ApplicationEventPublisher events) {
+        this.sectors = sectors;
+        this.events = events;
+    }
+
+    public record SectorView(String code, String label, String nameVi, String nameEn, int position, boolean active) {
+    }
+
+    public List<SectorView> all() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return sectors.findAllByOrderByPositionAsc().stream()
+                .map(s -> new SectorView(s.getCode(), s.name(locale), s.getNameVi(), s.getNameEn(), s.getPosition(), s.isActive()))
+                .toList();
+    }
+
+    boolean exists(String code) {
+        return code != null && sectors.existsById(code);
+    }
+
+    @Transactional
+    public SectorView add(String code, String nameVi, String nameEn) {
+        Permissions.require(Role.ADMIN);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (code == null || !CODE.matcher(code).matches()) {
+            problems.add(FieldProblem.field("code", "sector.codeFormat"));
+        } else if (sectors.existsById(code)) {
+            throw DomainException.conflict("sector.duplicate", code);
+        }
+        if (nameVi == null || nameVi.isBlank()) {
+            problems.add(FieldProblem.field("nameVi", "validation.NotBlank"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        int position = sectors.findAllByOrderByPositionAsc().stream().mapToInt(Sector::getPosition).max().orElse(0) + 1;
+        Sector sector = sectors.save(new Sector(code, nameVi.strip(), nameEn == null || nameEn.isBlank() ? nameVi.strip() : nameEn.strip(), position));
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "SECTOR", code, null, nameVi));
+        return new SectorView(sector.getCode(), sector.name(LocaleContextHolder.getLocale()), sector.getNameVi(),
+                sector.getNameEn(), sector.getPosition(), true);
+    }
+}
