@@ -106,6 +106,12 @@ public class InitiativeRegistry {
         return label(similar.stream().map(this::row).toList());
     }
 
+    /** Likely duplicates of a draft before it is saved (the unit resolved as create would). */
+    public List<InitiativeRow> possibleDuplicates(InitiativeDraft draft) {
+        AdminUnitView unit = resolveUnit(draft, new ArrayList<>());
+        return unit == null || blank(draft.name()) ? List.of() : possibleDuplicates(unit.id(), draft.name(), null);
+    }
+
     // ---- writing
 
     @Transactional

@@ -1,0 +1,278 @@
+package vn.dvk.initiative;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The initiative pages: the filtered list, the detail page with history and replicas, the forms. */
+@Controller
+@RequestMapping("/initiatives")
+class InitiativeController {
+
+    private static final String LIST = "initiatives/list";
+    private static final String ROWS = "initiatives/list :: rows";
+    private static final String DETAIL = "initiatives/detail";
+    private static final String FORM = "initiatives/form";
+    private static final int PAGE_SIZE = 50;
+
+    private final InitiativeRegistry registry;
+    private final Sectors sectors;
+
+    InitiativeController(InitiativeRegistry registry, Sectors sectors) {
+        this.registry = registry;
+        this.sectors = sectors;
+    }
+
+    /** What the form binds: never the id. */
+    static final class Form {
+        private String code;
+        private String name;
+        private Kind kind = Kind.MODEL;
+        private Holder holder = Holder.COLLECTIVE;
+        private String sector;
+        private String unitCode;
+        private Long unitId;
+        private Long organisationId;
+        private String responsibleOfficer;
+        private Integer startYear = LocalDate.now().getYear();
+        private String description;
+        private String method;
+        private String results;
+        private Set<TargetGroup> targetGroups = EnumSet.noneOf(TargetGroup.class);
+        private boolean featured;
+        private boolean confirmDuplicate;
+        private Long version;
+
+        static Form of(InitiativeView v) {
+            Form f = new Form();
+            f.code = v.code();
+            f.name = v.name();
+            f.kind = v.kind();
+            f.holder = v.holder();
+            f.sector = v.sector();
+            f.unitCode = v.unitCode();
+            f.unitId = v.unitId();
+            f.organisationId = v.organisationId();
+            f.responsibleOfficer = v.responsibleOfficer();
+            f.startYear = v.startYear();
+            f.description = v.description();
+            f.method = v.method();
+            f.results = v.results();
+            f.targetGroups = v.targetGroups().isEmpty() ? EnumSet.noneOf(TargetGroup.class) : EnumSet.copyOf(v.targetGroups());
+            f.featured = v.featured();
+            f.version = v.version();
+            return f;
+        }
+
+        InitiativeDraft draft() {
+            return new InitiativeDraft(code, name, kind, holder, sector, unitCode, unitId, organisationId, responsibleOfficer,
+                    startYear, description, method, results, targetGroups, featured, version);
+        }
+
+        public String getCode() { return code; }
+        public void setCode(String code) { this.code = code; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public Kind getKind() { return kind; }
+        public void setKind(Kind kind) { this.kind = kind; }
+        public Holder getHolder() { return holder; }
+        public void setHolder(Holder holder) { this.holder = holder; }
+        public String getSector() { return sector; }
+        public void setSector(String sector) { this.sector = sector; }
+        public String getUnitCode() { return unitCode; }
+        public void setUnitCode(String unitCode) { this.unitCode = unitCode; }
+        public Long getUnitId() { return unitId; }
+        public void setUnitId(Long unitId) { this.unitId = unitId; }
+        public Long getOrganisationId() { return organisationId; }
+        public void setOrganisationId(Long organisationId) { this.organisationId = organisationId; }
+        public String getResponsibleOfficer() { return responsibleOfficer; }
+        public void setResponsibleOfficer(String responsibleOfficer) { this.responsibleOfficer = responsibleOfficer; }
+        public Integer getStartYear() { return startYear; }
+        public void setStartYear(Integer startYear) { this.startYear = startYear; }
+        public String getDescription() { return description; }
+        public void setDescription(String description) { this.description = description; }
+        public String getMethod() { return method; }
+        public void setMethod(String method) { this.method = method; }
+        public String getResults() { return results; }
+        public void setResults(String results) { this.results = results; }
+        public Set<TargetGroup> getTargetGroups() { return targetGroups; }
+        public void setTargetGroups(Set<TargetGroup> targetGroups) {
+            this.targetGroups = targetGroups == null ? EnumSet.noneOf(TargetGroup.class) : targetGroups;
+        }
+        public boolean isFeatured() { return featured; }
+        public void setFeatured(boolean featured) { this.featured = featured; }
+        public boolean isConfirmDuplicate() { return confirmDuplicate; }
+        public void setConfirmDuplicate(boolean confirmDuplicate) { this.confirmDuplicate = confirmDuplicate; }
+        public Long getVersion() { return version; }
+        public void setVersion(Long version) { this.version = version; }
+    }
+
+    @InitBinder("form")
+    void forbidId(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("sectors", sectors.all());
+        model.addAttribute("kinds", Kind.values());
+        model.addAttribute("holders", Holder.values());
+        model.addAttribute("statuses", RegistrationStatus.values());
+        model.addAttribute("targetGroupChoices", TargetGroup.values());
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String unit, @RequestParam(required = false) String sector,
+                @RequestParam(required = false) Integer year, @RequestParam(required = false) Kind kind,
+                @RequestParam(required = false) Holder holder, @RequestParam(required = false) RegistrationStatus status,
+                @RequestParam(required = false) String state, @RequestParam(required = false) TargetGroup targetGroup,
+                @RequestParam(required = false) Boolean featured, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        var query = new InitiativeQuery(unit, blankToNull(sector), year, kind, holder, status, blankToNull(state), targetGroup,
+                featured, q);
+        model.addAttribute("query", query);
+        try {
+            model.addAttribute("page", registry.search(query, page, PAGE_SIZE));
+        } catch (DomainException e) {
+            model.addAttribute("error", e);
+        }
+        return htmx != null ? ROWS : LIST;
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable Long id, Model model) {
+        model.addAttribute("initiative", registry.get(id));
+        model.addAttribute("replicas", registry.replicationTree(id));
+        model.addAttribute("thisYear", LocalDate.now().getYear());
+        return DETAIL;
+    }
+
+    @GetMapping("/new")
+    String createForm(@RequestParam(required = false) String unit, Model model) {
+        Form form = new Form();
+        form.unitCode = unit;
+        model.addAttribute("form", form);
+        return FORM;
+    }
+
+    @PostMapping("/new")
+    String create(@ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
+        try {
+            if (!form.confirmDuplicate && form.name != null) {
+                List<InitiativeRow> duplicates = duplicatesOf(form);
+                if (!duplicates.isEmpty()) {
+                    model.addAttribute("duplicates", duplicates);
+                    return FORM;
+                }
+            }
+            InitiativeRegistry.Created created = registry.create(form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/initiatives/" + created.initiative().id();
+        } catch (DomainException e) {
+            return refused(e, model);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable Long id, Model model) {
+        InitiativeView initiative = registry.get(id);
+        model.addAttribute("initiative", initiative);
+        model.addAttribute("form", Form.of(initiative));
+        return FORM;
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@PathVariable Long id, @ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
+        try {
+            registry.update(id, form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/initiatives/" + id;
+        } catch (DomainException e) {
+            model.addAttribute("initiative", registry.get(id));
+            return refused(e, model);
+        }
+    }
+
+    @PostMapping("/{id}/registrations")
+    String register(@PathVariable Long id, @RequestParam(required = false) Integer year,
+                    @RequestParam(required = false) RegistrationStatus status, RedirectAttributes redirect) {
+        return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now().getYear() : year, status, null));
+    }
+
+    @PostMapping("/{id}/discontinue")
+    String discontinue(@PathVariable Long id, @RequestParam(required = false) Integer fromYear,
+                       @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(id, redirect, () -> registry.discontinue(id, fromYear == null ? LocalDate.now().getYear() : fromYear, reason));
+    }
+
+    @PostMapping("/{id}/replicas")
+    String replicate(@PathVariable Long id, @RequestParam(defaultValue = "") String unitCode,
+                     @RequestParam(required = false) Long organisationId, @RequestParam(required = false) Integer startYear,
+                     RedirectAttributes redirect) {
+        try {
+            InitiativeRegistry.Created created = registry.replicate(id, unitCode, null, organisationId, startYear, null);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/initiatives/" + created.initiative().id();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("actionError", e);
+            return "redirect:/initiatives/" + id;
+        }
+    }
+
+    @PostMapping("/renew")
+    String renew(@RequestParam(defaultValue = "") String unit, @RequestParam(required = false) Integer year,
+                 RedirectAttributes redirect) {
+        int target = year == null ? LocalDate.now().getYear() : year;
+        try {
+            redirect.addFlashAttribute("renewed", registry.renew(unit, target));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("actionError", e);
+        }
+        return "redirect:/initiatives?unit=" + unit + "&year=" + target;
+    }
+
+    private String act(Long id, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("saved", true);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("actionError", e);
+        }
+        return "redirect:/initiatives/" + id;
+    }
+
+    private List<InitiativeRow> duplicatesOf(Form form) {
+        return registry.possibleDuplicates(form.draft());
+    }
+
+    private String refused(DomainException e, Model model) {
+        Map<String, FieldProblem> fields = new HashMap<>();
+        e.problems().forEach(p -> fields.putIfAbsent(p.field(), p));
+        model.addAttribute("fieldErrors", fields);
+        model.addAttribute("error", e);
+        return FORM;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
