@@ -1,0 +1,53 @@
+package vn.dvk.browser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.dvk.DvkIntegrationTest;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An officer finds an initiative by typing without diacritics, opens it, and sees the pilot's replicas. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InitiativeBrowserTests {
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void searchListAndDetailWorkInTheBrowser() {
+        WebDriver driver = browser.driver();
+        String base = "http://localhost:" + port;
+        browser.login(base, DvkIntegrationTest.ADMIN, DvkIntegrationTest.DEMO_PASSWORD);
+        driver.get(base + "/initiatives?unit=151&year=2019");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        assertThat(driver.findElement(By.id("initiative-total")).getText()).isEqualTo("Tổng số: 54");
+
+        driver.findElement(By.id("q")).sendKeys("mai am tinh thuong");
+        wait.until(ExpectedConditions.textToBe(By.id("initiative-total"), "Tổng số: 1"));
+        assertThat(driver.getCurrentUrl()).containsAnyOf("q=mai+am+tinh+thuong", "q=mai%20am%20tinh%20thuong");
+        driver.findElement(By.linkText("Mái ấm tình thương xã Hợp Thịnh")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), "Mái ấm tình thương xã Hợp Thịnh"));
+        assertThat(driver.findElement(By.id("registration-table")).getText()).contains("2019");
+
+        driver.get(base + "/initiatives?unit=151&q=dong+thuan+su+dung+dat");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("initiative-table")));
+        driver.findElements(By.linkText("Đồng thuận giữa chính quyền và người dân trong quản lý và sử dụng đất")).get(0).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("initiative-name")));
+        if (!driver.findElements(By.id("pilot-link")).isEmpty()) {
+            driver.findElement(By.id("pilot-link")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("replica-tree")));
+        }
+        assertThat(driver.findElement(By.id("replica-tree")).getText()).contains("Thị trấn Kỳ Sơn", "Xã Độc Lập", "Xã Mông Hóa");
+    }
+}

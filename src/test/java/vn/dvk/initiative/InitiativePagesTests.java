@@ -1,0 +1,80 @@
+package vn.dvk.initiative;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.DvkIntegrationTest;
+import vn.dvk.Logins;
+import vn.dvk.identity.UserDirectory;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@DvkIntegrationTest
+@Transactional
+class InitiativePagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDirectory directory;
+
+    @Test
+    void theListFiltersAndAnsweresHtmxWithTheRowsOnly() throws Exception {
+        var officer = Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER);
+        mvc.perform(get("/initiatives").param("year", "2021").param("sector", "ECONOMY").with(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Tổng số: 17"), containsString("Hợp tác xã trồng rau công nghệ cao"),
+                        containsString("<html"))));
+        mvc.perform(get("/initiatives").param("q", "trong rau").header("HX-Request", "true").with(officer))
+                .andExpect(content().string(allOf(containsString("Tổng số: 2"), not(containsString("<html")))));
+    }
+
+    @Test
+    void theFormShowsVietnameseMessagesUnderTheFields() throws Exception {
+        mvc.perform(post("/initiatives/new").with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
+                        .param("name", "").param("kind", "MODEL").param("holder", "COLLECTIVE").param("unitCode", "99999"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("Không được để trống."),
+                        containsString("Không có đơn vị hành chính &quot;99999&quot;."), containsString("id=\"sector-error\""))));
+    }
+
+    @Test
+    void aLikelyDuplicateIsShownBeforeSavingAndCanBeConfirmed() throws Exception {
+        var officer = Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER);
+        mvc.perform(post("/initiatives/new").with(officer).with(csrf()).param("name", "Mô hình nuôi ong xã Đam Rông 1")
+                        .param("kind", "MODEL").param("holder", "COLLECTIVE").param("sector", "ECONOMY").param("unitCode", "24886"))
+                .andExpect(redirectedUrlPattern("/initiatives/*"));
+        mvc.perform(post("/initiatives/new").with(officer).with(csrf()).param("name", "Mô hình nuôi ong  xã Đam Rông 1")
+                        .param("kind", "MODEL").param("holder", "COLLECTIVE").param("sector", "ECONOMY").param("unitCode", "24886"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"duplicate-warning\""), containsString("confirmDuplicate"))));
+        mvc.perform(post("/initiatives/new").with(officer).with(csrf()).param("name", "Mô hình nuôi ong  xã Đam Rông 1")
+                        .param("kind", "MODEL").param("holder", "COLLECTIVE").param("sector", "ECONOMY").param("unitCode", "24886")
+                        .param("confirmDuplicate", "true"))
+                .andExpect(redirectedUrlPattern("/initiatives/*"));
+    }
+
+    @Test
+    void theDetailPageShowsRegistrationsIndicatorsAndEditingForOfficersOnly() throws Exception {
+        String list = mvc.perform(get("/api/v1/initiatives").param("q", "Hop tac xa trong rau thon Trung Tam")
+                .with(Logins.as(directory, DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
+        java.util.List<Integer> ids = com.jayway.jsonpath.JsonPath.read(list,
+                "$.items[?(@.name == 'Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm')].id");
+        Integer id = ids.get(0);
+        mvc.perform(get("/initiatives/" + id).with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)))
+                .andExpect(content().string(allOf(containsString("Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm"),
+                        containsString("Thôn Trung Tâm, Xã Phi Liêng, Huyện Đam Rông, Tỉnh Lâm Đồng"),
+                        containsString("Xây dựng mới"), containsString("Hộ tham gia"), containsString("id=\"edit-initiative\""))));
+        mvc.perform(get("/initiatives/" + id).with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_COMMITTEE)))
+                .andExpect(content().string(not(containsString("id=\"edit-initiative\""))));
+    }
+}
