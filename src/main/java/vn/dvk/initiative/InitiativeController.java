@@ -35,10 +35,12 @@ class InitiativeController {
 
     private final InitiativeRegistry registry;
     private final Sectors sectors;
+    private final Attachments attachments;
 
-    InitiativeController(InitiativeRegistry registry, Sectors sectors) {
+    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments) {
         this.registry = registry;
         this.sectors = sectors;
+        this.attachments = attachments;
     }
 
     /** What the form binds: never the id. */
@@ -162,6 +164,7 @@ class InitiativeController {
     String detail(@PathVariable Long id, Model model) {
         model.addAttribute("initiative", registry.get(id));
         model.addAttribute("replicas", registry.replicationTree(id));
+        model.addAttribute("attachments", attachments.of(id));
         model.addAttribute("thisYear", LocalDate.now().getYear());
         return DETAIL;
     }

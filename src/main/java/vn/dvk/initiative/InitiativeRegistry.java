@@ -260,6 +260,15 @@ public class InitiativeRegistry {
         return view(initiative);
     }
 
+    /** Refuses unless the current user may change the initiative (for its attachments). */
+    void requireWritable(Long id) {
+        writable(id);
+    }
+
+    Long unitOf(Long id) {
+        return initiatives.findById(id).map(Initiative::getUnitId).orElse(null);
+    }
+
     // ---- rules and helpers
 
     private record Checked(AdminUnitView unit, List<AdminUnitView> lineage, Initiative.Description description) {
