@@ -9,10 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.shared.DomainException;
-import vn.dvk.shared.FieldProblem;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /** The user's own account: password and personal API tokens. */
 @Controller
@@ -44,7 +41,7 @@ class AccountController {
             return "redirect:/";
         } catch (DomainException e) {
             model.addAttribute("error", e);
-            model.addAttribute("fieldErrors", byField(e));
+            model.addAttribute("fieldErrors", e.problemsByField());
             return PASSWORD;
         }
     }
@@ -61,7 +58,7 @@ class AccountController {
             model.addAttribute("issued", account.issueToken(name));
         } catch (DomainException e) {
             model.addAttribute("error", e);
-            model.addAttribute("fieldErrors", byField(e));
+            model.addAttribute("fieldErrors", e.problemsByField());
         }
         model.addAttribute("tokens", account.myTokens());
         return TOKENS;
@@ -72,11 +69,5 @@ class AccountController {
         account.revokeToken(id);
         redirect.addFlashAttribute("revoked", true);
         return "redirect:/account/tokens";
-    }
-
-    static Map<String, FieldProblem> byField(DomainException e) {
-        Map<String, FieldProblem> fields = new HashMap<>();
-        e.problems().forEach(p -> fields.putIfAbsent(p.field(), p));
-        return fields;
     }
 }

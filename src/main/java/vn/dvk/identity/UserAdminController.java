@@ -143,7 +143,7 @@ class UserAdminController {
 
     private String refused(DomainException e, Model model) {
         model.addAttribute("error", e);
-        model.addAttribute("fieldErrors", AccountController.byField(e));
+        model.addAttribute("fieldErrors", e.problemsByField());
         return FORM;
     }
 }

@@ -13,13 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.shared.DomainException;
-import vn.dvk.shared.FieldProblem;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The initiative pages: the filtered list, the detail page with history and replicas, the forms. */
@@ -268,9 +265,7 @@ class InitiativeController {
     }
 
     private String refused(DomainException e, Model model) {
-        Map<String, FieldProblem> fields = new HashMap<>();
-        e.problems().forEach(p -> fields.putIfAbsent(p.field(), p));
-        model.addAttribute("fieldErrors", fields);
+        model.addAttribute("fieldErrors", e.problemsByField());
         model.addAttribute("error", e);
         return FORM;
     }

@@ -27,6 +27,12 @@ class InitiativeSearch {
         this.jdbc = jdbc;
     }
 
+    /** The province of everything under a unit: the first id of its subtree prefix ("/126/300/" gives 126). */
+    static Long provinceOf(String subtreePrefix) {
+        String[] parts = subtreePrefix.split("/");
+        return parts.length > 1 && !parts[1].isEmpty() && !parts[1].equals("%") ? Long.valueOf(parts[1]) : null;
+    }
+
     /** Rows without organisation and sector labels; the registry adds them for the page. */
     Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, DataScope scope, int page, int size) {
         StringBuilder from = new StringBuilder(" from initiative i join admin_unit u on u.id = i.unit_id");
@@ -47,13 +53,20 @@ class InitiativeSearch {
             where.add("exists (select 1 from registration rs where rs.initiative_id = i.id and rs.status = :status)");
             params.addValue("status", query.status().name());
         }
+        Long province = null;
         if (unit != null) {
             where.add("(u.id = :unitId or u.path like :unitPrefix)");
             params.addValue("unitId", unit.id()).addValue("unitPrefix", unit.subtreePrefix() + "%");
+            province = provinceOf(unit.subtreePrefix());
         }
         if (!scope.national()) {
             where.add("(u.id = :scopeId or u.path like :scopePrefix)");
             params.addValue("scopeId", scope.unitId()).addValue("scopePrefix", scope.prefix());
+            province = province != null ? province : provinceOf(scope.prefix());
+        }
+        if (province != null) {
+            where.add("i.province_id = :provinceId");
+            params.addValue("provinceId", province);
         }
         if (query.sector() != null && !query.sector().isBlank()) {
             where.add("i.sector = :sector");

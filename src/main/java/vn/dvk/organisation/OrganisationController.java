@@ -12,10 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.shared.DomainException;
-import vn.dvk.shared.FieldProblem;
 
-import java.util.HashMap;
-import java.util.Map;
 
 @Controller
 @RequestMapping("/organisations")
@@ -177,9 +174,7 @@ class OrganisationController {
     }
 
     private String formWithErrors(DomainException e, Model model) {
-        Map<String, FieldProblem> fieldErrors = new HashMap<>();
-        e.problems().forEach(p -> fieldErrors.put(p.field(), p));
-        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("fieldErrors", e.problemsByField());
         model.addAttribute("error", e);
         return FORM;
     }

@@ -54,4 +54,11 @@ public class DomainException extends RuntimeException {
     public List<FieldProblem> problems() {
         return problems;
     }
+
+    /** The first problem of each form field, for messages under the fields. */
+    public java.util.Map<String, FieldProblem> problemsByField() {
+        java.util.Map<String, FieldProblem> byField = new java.util.HashMap<>();
+        problems.stream().filter(p -> p.field() != null).forEach(p -> byField.putIfAbsent(p.field(), p));
+        return byField;
+    }
 }

@@ -76,6 +76,13 @@ class UnitPagesTests {
     }
 
     @Test
+    void longListsArePagedWithLinksThatKeepTheFilters() throws Exception {
+        mvc.perform(get("/organisations").param("type", "GOVERNMENT"))
+                .andExpect(content().string(allOf(containsString("Trang 1/"),
+                        containsString("type=GOVERNMENT&amp;unit=&amp;page=1"))));
+    }
+
+    @Test
     void theHomePageCountsUnitsInVietnameseNumberFormat() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(status().isOk())

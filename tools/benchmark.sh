@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the registry benchmark (vn.dvk.initiative.RegistryBenchmark) on the national synthetic data set.
+#   tools/benchmark.sh h2         embedded H2 in file mode under target/benchmark-h2 (kept between runs)
+#   tools/benchmark.sh postgres   the PostgreSQL given by DVK_DB_URL, DVK_DB_USER, DVK_DB_PASSWORD
+# The first run imports today's communes from ../shared and writes 500,000 initiatives (a few minutes).
+# Figures go to target/benchmark-results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+case "${1:-h2}" in
+  h2) export SPRING_DATASOURCE_URL="jdbc:h2:file:$(pwd)/target/benchmark-h2/dvk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
+  postgres) export SPRING_PROFILES_ACTIVE=postgres ;;
+  *) echo "usage: $0 h2|postgres" >&2; exit 2 ;;
+esac
+./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=RegistryBenchmark -Dsurefire.failIfNoSpecifiedTests=false
