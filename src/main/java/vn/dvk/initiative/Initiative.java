@@ -236,6 +236,7 @@ class Initiative {
     Integer getDiscontinuedFrom() { return discontinuedFrom; }
     String getDiscontinuedReason() { return discontinuedReason; }
     long getVersion() { return version; }
+    String getSearchKey() { return searchKey; }
     List<Registration> getRegistrations() { return registrations; }
     List<Indicator> getIndicators() { return indicators; }
 }

@@ -247,7 +247,9 @@ class InitiativeController {
         } catch (DomainException e) {
             redirect.addFlashAttribute("actionError", e);
         }
-        return "redirect:/initiatives?unit=" + unit + "&year=" + target;
+        redirect.addAttribute("unit", unit);
+        redirect.addAttribute("year", target);
+        return "redirect:/initiatives";
     }
 
     private String act(Long id, RedirectAttributes redirect, Runnable action) {

@@ -50,6 +50,7 @@ public class InitiativeRegistry {
     private final InitiativeRepository initiatives;
     private final CodeCounterRepository counters;
     private final InitiativeSearch search;
+    private final InitiativeWords words;
     private final Sectors sectors;
     private final AdminUnits units;
     private final Organisations organisations;
@@ -57,11 +58,12 @@ public class InitiativeRegistry {
     private final Clock clock;
 
     InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
-                       Sectors sectors, AdminUnits units, Organisations organisations, ApplicationEventPublisher events,
-                       Clock clock) {
+                       InitiativeWords words, Sectors sectors, AdminUnits units, Organisations organisations,
+                       ApplicationEventPublisher events, Clock clock) {
         this.initiatives = initiatives;
         this.counters = counters;
         this.search = search;
+        this.words = words;
         this.sectors = sectors;
         this.units = units;
         this.organisations = organisations;
@@ -123,7 +125,8 @@ public class InitiativeRegistry {
         Initiative initiative = new Initiative(code, provinceId, clock.instant());
         initiative.describe(checked.description(), locality(checked.lineage()));
         List<InitiativeRow> duplicates = possibleDuplicates(checked.unit().id(), draft.name(), null);
-        initiatives.save(initiative);
+        initiatives.saveAndFlush(initiative);
+        words.replace(initiative.getId(), initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),
                 initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(Map.of(), initiative.snapshot())));
         return new Created(view(initiative), duplicates);
@@ -148,6 +151,7 @@ public class InitiativeRegistry {
         }
         initiative.describe(checked.description(), locality);
         initiatives.flush();
+        words.replace(id, initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, initiative.getUnitId(),
                 initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(before, initiative.snapshot())));
         return view(initiative);

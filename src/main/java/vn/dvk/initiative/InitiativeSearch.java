@@ -21,10 +21,34 @@ import java.util.List;
 @Component
 class InitiativeSearch {
 
+    static final int RARE_WORD_CAP = 3000;
+
     private final NamedParameterJdbcTemplate jdbc;
 
     InitiativeSearch(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Of the typed words, the one that starts the fewest words of the index, when it is rare enough
+     * to lead the query through the word index; counting stops at a cap, so this costs little.
+     */
+    private java.util.Optional<String> rarestWord(String[] words) {
+        String rarest = null;
+        long fewest = RARE_WORD_CAP;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String prefix = word.length() > InitiativeWords.MAX_WORD ? word.substring(0, InitiativeWords.MAX_WORD) : word;
+            Long count = jdbc.getJdbcTemplate().queryForObject("select count(*) from (select 1 from initiative_word"
+                    + " where word like ? limit " + RARE_WORD_CAP + ") w", Long.class, prefix + "%");
+            if (count != null && count < fewest) {
+                fewest = count;
+                rarest = prefix;
+            }
+        }
+        return java.util.Optional.ofNullable(rarest);
     }
 
     /** The province of everything under a unit: the first id of its subtree prefix ("/126/300/" gives 126). */
@@ -96,6 +120,10 @@ class InitiativeSearch {
                 params.addValue("word" + w, "% " + words[w] + "%");
             }
         }
+        rarestWord(words).ifPresent(word -> {
+            where.add("i.id in (select iw.initiative_id from initiative_word iw where iw.word like :rarest)");
+            params.addValue("rarest", word + "%");
+        });
         String filter = from + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         Long total = jdbc.queryForObject("select count(*)" + filter, params, Long.class);
         String columns = "select i.id, i.code, i.name, i.kind, i.holder, i.sector, i.unit_id, u.full_name as unit_name,"

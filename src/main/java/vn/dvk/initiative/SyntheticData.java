@@ -83,44 +83,51 @@ class SyntheticData implements ApplicationRunner {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> initiatives = new ArrayList<>(BATCH);
         List<Object[]> registrations = new ArrayList<>(BATCH * 7);
+        List<Object[]> words = new ArrayList<>(BATCH * 12);
         long registrationId = firstRegistration;
         for (int n = 0; n < count; n++) {
             Commune commune = communes.get(random.nextInt(communes.size()));
             String sector = SECTORS[weighted(random)];
             String name = THEMES[random.nextInt(THEMES.length)] + " thôn " + (1 + random.nextInt(25)) + " " + commune.locality();
-            int start = FIRST_YEAR - 3 + random.nextInt(LAST_YEAR - FIRST_YEAR + 4);
+            int start = FIRST_YEAR - 4 + random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
             boolean exemplar = random.nextInt(10) == 0;
             long id = firstInitiative + n;
             String code = CODE_PREFIX + commune.provinceCode() + "-" + id;
+            String searchKey = " " + VietnameseText.fold(name + " " + code) + " ";
             initiatives.add(new Object[] {id, code, commune.provinceId(), name, exemplar ? "EXEMPLAR" : "MODEL",
                     exemplar && random.nextBoolean() ? "INDIVIDUAL" : "COLLECTIVE", sector, commune.id(),
                     start, random.nextInt(5) == 0, random.nextInt(40) == 0, random.nextInt(15) == 0,
-                    " " + VietnameseText.fold(name + " " + code) + " ", VietnameseText.sortKey(name), now});
-            int years = 2 + random.nextInt(9);
+                    searchKey, VietnameseText.sortKey(name), now});
+            for (String word : InitiativeWords.words(searchKey)) {
+                words.add(new Object[] {word, id});
+            }
+            int years = 4 + random.nextInt(8);
             for (int year = Math.max(start, FIRST_YEAR), k = 0; year <= LAST_YEAR && k < years; year++, k++) {
                 registrations.add(new Object[] {registrationId++, id, year, year == start ? "NEW" : "MAINTAINED"});
             }
             if (initiatives.size() == BATCH) {
-                flush(initiatives, registrations);
+                flush(initiatives, registrations, words);
                 if ((n + 1) % 100_000 == 0) {
                     log.info("Synthetic data: {} initiatives written", n + 1);
                 }
             }
         }
-        flush(initiatives, registrations);
+        flush(initiatives, registrations, words);
         Long rows = jdbc.queryForObject("select count(*) from registration", Long.class);
         log.info("Synthetic data: {} initiatives and {} registrations in all, in {} s", count, rows,
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    private void flush(List<Object[]> initiatives, List<Object[]> registrations) {
+    private void flush(List<Object[]> initiatives, List<Object[]> registrations, List<Object[]> words) {
         jdbc.batchUpdate("insert into initiative (id, code, province_id, name, kind, holder, sector, unit_id, start_year,"
                 + " ethnic_minority, religious, featured, search_key, sort_key, created_at, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", initiatives);
         jdbc.batchUpdate("insert into registration (id, initiative_id, reg_year, status, workflow_state, version)"
                 + " values (?, ?, ?, ?, 'DRAFT', 0)", registrations);
+        jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", words);
         initiatives.clear();
         registrations.clear();
+        words.clear();
     }
 
     private List<Commune> communes() {

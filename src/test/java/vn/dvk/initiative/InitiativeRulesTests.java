@@ -76,4 +76,10 @@ class InitiativeRulesTests {
         assertThat(i.getIndicators()).extracting(Indicator::getYear, x -> x.getValue().intValue())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2021, 32), org.assertj.core.groups.Tuple.tuple(2022, 40));
     }
+
+    @Test
+    void theWordIndexHoldsEachWordOnceCutToItsColumn() {
+        assertThat(InitiativeWords.words(" to hop tac to dau " + "x".repeat(50) + " "))
+                .containsExactly("to", "hop", "tac", "dau", "x".repeat(InitiativeWords.MAX_WORD));
+    }
 }

@@ -1,0 +1,45 @@
+package vn.dvk.initiative;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The word index of the search: each word of an initiative's search key in initiative_word,
+ * rewritten in the same transaction as the initiative.
+ */
+@Component
+class InitiativeWords {
+
+    static final int MAX_WORD = 40;
+
+    private final JdbcTemplate jdbc;
+
+    InitiativeWords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The distinct words of a folded search key, each cut to the column's length. */
+    static Set<String> words(String searchKey) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : searchKey.strip().split(" ")) {
+            if (!word.isEmpty()) {
+                words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
+            }
+        }
+        return words;
+    }
+
+    void replace(long initiativeId, String searchKey) {
+        jdbc.update("delete from initiative_word where initiative_id = ?", initiativeId);
+        List<Object[]> rows = new ArrayList<>();
+        for (String word : words(searchKey)) {
+            rows.add(new Object[] {word, initiativeId});
+        }
+        jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", rows);
+    }
+}
