@@ -103,6 +103,9 @@ class ApiProblemHandler {
     /** Anything unexpected: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return problem(HttpStatus.valueOf(known.getStatusCode().value()), text("error.badRequest"), List.of());
+        }
         log.error("Unexpected error in an API call", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.server"), List.of());
     }
