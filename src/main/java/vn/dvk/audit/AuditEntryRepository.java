@@ -28,6 +28,8 @@ interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
                             @Param("action") String action, @Param("objectType") String objectType,
                             @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
 
+    List<AuditEntry> findByObjectTypeAndObjectIdOrderBySeqDesc(String objectType, String objectId);
+
     @Query("select e from AuditEntry e where e.seq > :after order by e.seq")
     List<AuditEntry> chunkAfter(@Param("after") long after, Pageable pageable);
 }

@@ -85,6 +85,12 @@ public class AuditTrail {
         return new PageImpl<>(views, found.getPageable(), found.getTotalElements());
     }
 
+    /** The changes of one object, newest first, for its page (the caller has already checked the object's scope). */
+    public List<EntryView> historyOf(String objectType, Object objectId) {
+        return entries.findByObjectTypeAndObjectIdOrderBySeqDesc(objectType, String.valueOf(objectId)).stream()
+                .map(AuditTrail::view).toList();
+    }
+
     /** Walks the whole chain: each entry's hash must match its content and the previous entry's hash. */
     public Verification verify() {
         Permissions.require(Role.ADMIN);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.audit.AuditTrail;
 import vn.dvk.shared.DomainException;
 
 import java.time.LocalDate;
@@ -33,11 +34,13 @@ class InitiativeController {
     private final InitiativeRegistry registry;
     private final Sectors sectors;
     private final Attachments attachments;
+    private final AuditTrail audit;
 
-    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments) {
+    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, AuditTrail audit) {
         this.registry = registry;
         this.sectors = sectors;
         this.attachments = attachments;
+        this.audit = audit;
     }
 
     /** What the form binds: never the id. */
@@ -162,6 +165,8 @@ class InitiativeController {
         model.addAttribute("initiative", registry.get(id));
         model.addAttribute("replicas", registry.replicationTree(id));
         model.addAttribute("attachments", attachments.of(id));
+        model.addAttribute("history", audit.historyOf(InitiativeRegistry.OBJECT_TYPE, id));
+        model.addAttribute("zone", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         model.addAttribute("thisYear", LocalDate.now().getYear());
         return DETAIL;
     }

@@ -73,7 +73,8 @@ class InitiativePagesTests {
         mvc.perform(get("/initiatives/" + id).with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)))
                 .andExpect(content().string(allOf(containsString("Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm"),
                         containsString("Thôn Trung Tâm, Xã Phi Liêng, Huyện Đam Rông, Tỉnh Lâm Đồng"),
-                        containsString("Xây dựng mới"), containsString("Hộ tham gia"), containsString("id=\"edit-initiative\""))));
+                        containsString("Xây dựng mới"), containsString("Hộ tham gia"), containsString("id=\"edit-initiative\""),
+                        containsString("id=\"history-table\""), containsString("indicator Hộ tham gia 2021"))));
         mvc.perform(get("/initiatives/" + id).with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_COMMITTEE)))
                 .andExpect(content().string(not(containsString("id=\"edit-initiative\""))));
     }
