@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.shared.DomainException;
 
 
@@ -22,11 +24,15 @@ class OrganisationController {
     private static final String DETAIL = "organisations/detail";
     private static final String FORM = "organisations/form";
     private static final int PAGE_SIZE = 50;
+    private static final int OPTIONS = 500;
+    private static final String OPTIONS_FRAGMENT = "organisations/options :: options";
 
     private final Organisations organisations;
+    private final AdminUnits units;
 
-    OrganisationController(Organisations organisations) {
+    OrganisationController(Organisations organisations, AdminUnits units) {
         this.organisations = organisations;
+        this.units = units;
     }
 
     /** What the form binds: never the id. */
@@ -124,6 +130,35 @@ class OrganisationController {
             model.addAttribute("error", e);
         }
         return LIST;
+    }
+
+    /**
+     * The options of an organisation picker (htmx): the organisations of the unit's province (so a
+     * commune's form also offers the district's bodies), inside the user's scope; the selected one
+     * is kept. The unit is the hidden unitId while the typed code still names it.
+     */
+    @GetMapping("/options")
+    String options(@RequestParam(required = false) String unitCode, @RequestParam(required = false) Long unitId,
+                   @RequestParam(required = false) Long selected, Model model) {
+        java.util.List<OrganisationView> options = new java.util.ArrayList<>();
+        provinceOf(unitCode, unitId).ifPresent(province -> options.addAll(
+                organisations.search(new Organisations.Query(null, null, null, province), 0, OPTIONS).getContent()));
+        if (selected != null && options.stream().noneMatch(o -> o.id().equals(selected))) {
+            organisations.find(selected).ifPresent(o -> options.add(0, o));
+        }
+        model.addAttribute("options", options);
+        model.addAttribute("selected", selected);
+        return OPTIONS_FRAGMENT;
+    }
+
+    private java.util.Optional<Long> provinceOf(String unitCode, Long unitId) {
+        String code = unitCode == null ? "" : unitCode.strip();
+        java.util.Optional<AdminUnitView> unit = unitId == null ? java.util.Optional.empty()
+                : units.findById(unitId).filter(u -> code.isEmpty() || u.code().equals(code));
+        if (unit.isEmpty() && !code.isEmpty()) {
+            unit = units.findByCode(code, java.time.LocalDate.now());
+        }
+        return unit.map(u -> units.lineage(u.id()).get(0).id());
     }
 
     @GetMapping("/{id}")

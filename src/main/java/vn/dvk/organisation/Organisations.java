@@ -44,7 +44,11 @@ public class Organisations {
     }
 
     /** Filter of the organisation list; every field is optional. */
-    public record Query(String text, OrganisationType type, String unitCode) {
+    public record Query(String text, OrganisationType type, String unitCode, Long unitId) {
+
+        public Query(String text, OrganisationType type, String unitCode) {
+            this(text, type, unitCode, null);
+        }
     }
 
     /** The organisation, if it exists and lies inside the current user's scope. */
@@ -65,8 +69,10 @@ public class Organisations {
     public Page<OrganisationView> search(Query query, int page, int size) {
         String prefix = "/%";
         Long unitId = -1L;
-        if (query.unitCode() != null && !query.unitCode().isBlank()) {
-            AdminUnitView unit = units.getByCode(query.unitCode().strip(), LocalDate.now());
+        if (query.unitId() != null || (query.unitCode() != null && !query.unitCode().isBlank())) {
+            AdminUnitView unit = query.unitId() != null
+                    ? units.findById(query.unitId()).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", query.unitId()))
+                    : units.getByCode(query.unitCode().strip(), LocalDate.now());
             prefix = unit.subtreePrefix() + "%";
             unitId = unit.id();
         }

@@ -50,4 +50,25 @@ class InitiativeBrowserTests {
         }
         assertThat(driver.findElement(By.id("replica-tree")).getText()).contains("Thị trấn Kỳ Sơn", "Xã Độc Lập", "Xã Mông Hóa");
     }
+
+    @Test
+    void theOwnerPickerFillsFromTheUnitTyped() {
+        WebDriver driver = browser.driver();
+        String base = "http://localhost:" + port;
+        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
+        driver.get(base + "/initiatives/new");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        driver.findElement(By.id("unitCode")).sendKeys("674");
+        driver.findElement(By.id("name")).click();
+        wait.until(d -> d.findElement(By.id("organisationId")).getText().contains("Ban Dân vận Huyện ủy Đam Rông"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("organisationId")))
+                .selectByVisibleText("Ban Dân vận Huyện ủy Đam Rông — Huyện Đam Rông");
+        driver.findElement(By.id("name")).sendKeys("Mô hình thử chọn cơ quan chủ trì");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sector"))).selectByValue("ECONOMY");
+        var save = driver.findElement(By.id("save-initiative"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
+        save.click();
+        wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), "Mô hình thử chọn cơ quan chủ trì"));
+        assertThat(driver.getPageSource()).contains("Ban Dân vận Huyện ủy Đam Rông");
+    }
 }

@@ -78,4 +78,18 @@ class InitiativePagesTests {
         mvc.perform(get("/initiatives/" + id).with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_COMMITTEE)))
                 .andExpect(content().string(not(containsString("id=\"edit-initiative\""))));
     }
+
+    @Test
+    void theOwnerPickerOffersTheBodiesOfTheProvinceInsideTheScope() throws Exception {
+        String unit = mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
+                .with(Logins.as(directory, DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
+        Integer phiLieng = com.jayway.jsonpath.JsonPath.read(unit, "$.id");
+        mvc.perform(get("/organisations/options").param("unitCode", "24886").param("unitId", phiLieng.toString())
+                        .with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Ủy ban nhân dân xã Phi Liêng"),
+                        containsString("Huyện ủy Đam Rông"), not(containsString("Lục Yên")), not(containsString("<html")))));
+        mvc.perform(get("/initiatives/new").param("unit", "24886").with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)))
+                .andExpect(content().string(containsString("hx-get=\"/organisations/options")));
+    }
 }

@@ -36,6 +36,8 @@ class OrganisationControllerTests {
     MockMvc mvc;
     @MockitoBean
     Organisations organisations;
+    @MockitoBean
+    vn.dvk.adminunit.AdminUnits units;
 
     @Test
     void aRefusedFormIsShownAgainWithTheMessageUnderTheField() throws Exception {
