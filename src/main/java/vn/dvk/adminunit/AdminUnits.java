@@ -46,6 +46,22 @@ public class AdminUnits {
         return version(code, on).map(u -> views(List.of(u)).get(0));
     }
 
+    /**
+     * The unit a form or an API client means: the one with the id while the code (if any) still names
+     * it, so a record of an old unit keeps that unit when edited; otherwise the code's version in
+     * force on the day.
+     */
+    public Optional<AdminUnitView> resolve(Long unitId, String code, LocalDate on) {
+        String trimmed = code == null ? "" : code.strip();
+        if (unitId != null) {
+            Optional<AdminUnitView> byId = findById(unitId).filter(u -> trimmed.isEmpty() || u.code().equals(trimmed));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return trimmed.isEmpty() ? Optional.empty() : findByCode(trimmed, on);
+    }
+
     public AdminUnitView getByCode(String code, LocalDate on) {
         return findByCode(code, on).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", code));
     }

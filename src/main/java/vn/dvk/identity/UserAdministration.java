@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -148,13 +149,11 @@ public class UserAdministration {
         }
         Long unitId = null;
         String code = draft.unitCode() == null ? "" : draft.unitCode().strip();
-        if (draft.unitId() != null && units.findById(draft.unitId()).filter(u -> code.isEmpty() || u.code().equals(code)).isPresent()) {
-            unitId = draft.unitId();
+        Optional<AdminUnitView> unit = units.resolve(draft.unitId(), code, LocalDate.now(clock));
+        if (unit.isPresent()) {
+            unitId = unit.get().id();
         } else if (!code.isEmpty()) {
-            unitId = units.findByCode(code, LocalDate.now(clock)).map(AdminUnitView::id).orElse(null);
-            if (unitId == null) {
-                problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
-            }
+            problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
         } else if (!roles.contains(Role.ADMIN)) {
             problems.add(FieldProblem.field("unitCode", "user.unitRequired"));
         }

@@ -332,19 +332,10 @@ public class InitiativeRegistry {
 
     private AdminUnitView resolveUnit(InitiativeDraft draft, List<FieldProblem> problems) {
         String code = nz(draft.unitCode()).strip();
-        if (draft.unitId() != null) {
-            Optional<AdminUnitView> byId = units.findById(draft.unitId());
-            if (byId.isPresent() && (code.isEmpty() || byId.get().code().equals(code))) {
-                return byId.get();
-            }
-        }
-        if (code.isEmpty()) {
-            problems.add(FieldProblem.field("unitCode", "validation.NotBlank"));
-            return null;
-        }
-        Optional<AdminUnitView> unit = units.findByCode(code, LocalDate.now(clock));
+        Optional<AdminUnitView> unit = units.resolve(draft.unitId(), code, LocalDate.now(clock));
         if (unit.isEmpty()) {
-            problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
+            problems.add(code.isEmpty() ? FieldProblem.field("unitCode", "validation.NotBlank")
+                    : FieldProblem.field("unitCode", "organisation.unitNotFound", code));
         }
         return unit.orElse(null);
     }

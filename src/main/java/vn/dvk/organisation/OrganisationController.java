@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.shared.DomainException;
 
@@ -152,13 +151,7 @@ class OrganisationController {
     }
 
     private java.util.Optional<Long> provinceOf(String unitCode, Long unitId) {
-        String code = unitCode == null ? "" : unitCode.strip();
-        java.util.Optional<AdminUnitView> unit = unitId == null ? java.util.Optional.empty()
-                : units.findById(unitId).filter(u -> code.isEmpty() || u.code().equals(code));
-        if (unit.isEmpty() && !code.isEmpty()) {
-            unit = units.findByCode(code, java.time.LocalDate.now());
-        }
-        return unit.map(u -> units.lineage(u.id()).get(0).id());
+        return units.resolve(unitId, unitCode, java.time.LocalDate.now()).map(u -> units.lineage(u.id()).get(0).id());
     }
 
     @GetMapping("/{id}")

@@ -155,32 +155,20 @@ public class Organisations {
         return new Checked(unitId, parent, ancestry);
     }
 
-    /**
-     * The unit by id when given and the code (if any) still names it, so an organisation of an old
-     * unit keeps it when edited; otherwise the version of the code in force today.
-     */
+    /** The unit of the draft (see {@link AdminUnits#resolve}), or the problem that names the field at fault. */
     private Long resolveUnit(OrganisationDraft draft, List<FieldProblem> problems) {
         String code = draft.unitCode() == null ? "" : draft.unitCode().strip();
-        if (draft.unitId() != null) {
-            Optional<AdminUnitView> byId = units.findById(draft.unitId());
-            if (byId.isPresent() && (code.isEmpty() || byId.get().code().equals(code))) {
-                return draft.unitId();
-            }
-            if (byId.isEmpty() && code.isEmpty()) {
-                problems.add(FieldProblem.field("unitId", "organisation.unitNotFound", draft.unitId()));
-                return null;
-            }
+        Optional<AdminUnitView> unit = units.resolve(draft.unitId(), code, LocalDate.now());
+        if (unit.isPresent()) {
+            return unit.get().id();
         }
         if (code.isEmpty()) {
-            problems.add(FieldProblem.field("unitCode", "validation.NotBlank"));
-            return null;
-        }
-        Optional<AdminUnitView> unit = units.findByCode(code, LocalDate.now());
-        if (unit.isEmpty()) {
+            problems.add(draft.unitId() != null ? FieldProblem.field("unitId", "organisation.unitNotFound", draft.unitId())
+                    : FieldProblem.field("unitCode", "validation.NotBlank"));
+        } else {
             problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
-            return null;
         }
-        return unit.get().id();
+        return null;
     }
 
     /** Ids of the organisation's ancestors, nearest first. */
