@@ -121,6 +121,7 @@ class Initiative {
         this.featured = d.featured();
         this.sortKey = VietnameseText.sortKey(this.name);
         this.searchKey = searchKey(locality);
+        registrations.forEach(r -> r.place(provinceId, unitId, sector));
     }
 
     private String searchKey(String locality) {
@@ -147,6 +148,7 @@ class Initiative {
             throw DomainException.invalid("registration.beforeStart", year, startYear);
         }
         Registration registration = new Registration(year, status, organisationId);
+        registration.place(provinceId, unitId, sector);
         registrations.add(registration);
         return registration;
     }

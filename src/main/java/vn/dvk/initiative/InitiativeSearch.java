@@ -10,6 +10,12 @@ import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.DataScope;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,34 +27,49 @@ import java.util.List;
 @Component
 class InitiativeSearch {
 
-    static final int RARE_WORD_CAP = 3000;
+    /** A typed word that starts more indexed words than this is checked on the rows, not looked up... */
+    static final int POSTING_CAP = 150_000;
+    /** ...or than this inside a province, whose own entry already narrows the lookup (PostgreSQL)... */
+    static final int POSTING_CAP_IN_PROVINCE = 30_000;
+    /** ...unless it is one of the two rarest typed words. */
+    static final int LOOKED_UP_AT_LEAST = 2;
+    /** On H2 at most this many of the rarest typed words are looked up and intersected. */
+    static final int POSTINGS_USED_H2 = 3;
+    /** Posting sizes are counted up to here: enough to tell the rarer of two common words. */
+    static final int COUNT_CAP = 1_000_000;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final boolean postgres;
+    /** How many indexed words start with a prefix (capped): only steers the plan, so a stale value is harmless. */
+    private final Map<String, Long> postingSizes = new ConcurrentHashMap<>();
 
     InitiativeSearch(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
     }
 
-    /**
-     * Of the typed words, the one that starts the fewest words of the index, when it is rare enough
-     * to lead the query through the word index; counting stops at a cap, so this costs little.
-     */
-    private java.util.Optional<String> rarestWord(String[] words) {
-        String rarest = null;
-        long fewest = RARE_WORD_CAP;
-        for (String word : words) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String prefix = word.length() > InitiativeWords.MAX_WORD ? word.substring(0, InitiativeWords.MAX_WORD) : word;
+    private long postingSize(String prefix) {
+        if (postingSizes.size() > 10_000) {
+            postingSizes.clear();
+        }
+        return postingSizes.computeIfAbsent(prefix, p -> {
             Long count = jdbc.getJdbcTemplate().queryForObject("select count(*) from (select 1 from initiative_word"
-                    + " where word like ? limit " + RARE_WORD_CAP + ") w", Long.class, prefix + "%");
-            if (count != null && count < fewest) {
-                fewest = count;
-                rarest = prefix;
+                    + " where word like ? limit " + COUNT_CAP + ") w", Long.class, p + "%");
+            return count == null ? 0 : count;
+        });
+    }
+
+    /** The typed words, folded (no diacritics, lower case), letters and digits only, each once. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : VietnameseText.fold(text).split("[^\\p{L}\\p{N}]+")) {
+            String w = word.length() > InitiativeWords.MAX_WORD ? word.substring(0, InitiativeWords.MAX_WORD) : word;
+            if (!w.isEmpty() && !words.contains(w)) {
+                words.add(w);
             }
         }
-        return java.util.Optional.ofNullable(rarest);
+        return words;
     }
 
     /** The province of everything under a unit: the first id of its subtree prefix ("/126/300/" gives 126). */
@@ -57,81 +78,127 @@ class InitiativeSearch {
         return parts.length > 1 && !parts[1].isEmpty() && !parts[1].equals("%") ? Long.valueOf(parts[1]) : null;
     }
 
-    /** Rows without organisation and sector labels; the registry adds them for the page. */
+    /**
+     * Rows without organisation and sector labels; the registry adds them for the page.
+     *
+     * <p>The plan: a province (of the unit asked for, or of the user's scope) becomes
+     * {@code province_id = ?}, and a unit below a province adds its subtree; the page is read in
+     * Vietnamese order from the index (province, sector, sort key, id); the total of a year's list
+     * without other filters is counted on the registrations alone; typed words go through
+     * PostgreSQL's full-text index, or on H2 through the postings of the rarest words.
+     */
     Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, DataScope scope, int page, int size) {
-        StringBuilder from = new StringBuilder(" from initiative i join admin_unit u on u.id = i.unit_id");
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<String> where = new ArrayList<>();
+        List<String> registrationWhere = new ArrayList<>();
+        Long province = null;
+        List<String> order = new ArrayList<>();
+        if (unit != null) {
+            province = provinceOf(unit.subtreePrefix());
+            if (!unit.id().equals(province)) {
+                where.add("(u.id = :unitId or u.path like :unitPrefix)");
+                registrationWhere.add("r.unit_id in (select u.id from admin_unit u where u.id = :unitId or u.path like :unitPrefix)");
+                params.addValue("unitId", unit.id()).addValue("unitPrefix", unit.subtreePrefix() + "%");
+            }
+        }
+        if (!scope.national()) {
+            Long scopeProvince = provinceOf(scope.prefix());
+            province = province != null ? province : scopeProvince;
+            if (!scope.unitId().equals(scopeProvince)) {
+                where.add("(u.id = :scopeId or u.path like :scopePrefix)");
+                registrationWhere.add("r.unit_id in (select u.id from admin_unit u where u.id = :scopeId or u.path like :scopePrefix)");
+                params.addValue("scopeId", scope.unitId()).addValue("scopePrefix", scope.prefix());
+            } else if (!scopeProvince.equals(province)) {
+                where.add("1 = 0");
+                registrationWhere.add("1 = 0");
+            }
+        }
+        if (province != null) {
+            where.add("i.province_id = :provinceId");
+            registrationWhere.add("r.province_id = :provinceId");
+            params.addValue("provinceId", province);
+            order.add("i.province_id");
+        }
+        if (query.sector() != null && !query.sector().isBlank()) {
+            where.add("i.sector = :sector");
+            registrationWhere.add("r.sector = :sector");
+            params.addValue("sector", query.sector());
+            if (province != null) {
+                order.add("i.sector");
+            }
+        }
+        order.add("i.sort_key");
+        order.add("i.id");
+        boolean onlyRegistrationFilters = true;
+        if (query.kind() != null) {
+            where.add("i.kind = :kind");
+            params.addValue("kind", query.kind().name());
+            onlyRegistrationFilters = false;
+        }
+        if (query.holder() != null) {
+            where.add("i.holder = :holder");
+            params.addValue("holder", query.holder().name());
+            onlyRegistrationFilters = false;
+        }
+        if (query.targetGroup() == TargetGroup.ETHNIC_MINORITY) {
+            where.add("i.ethnic_minority = true");
+            onlyRegistrationFilters = false;
+        } else if (query.targetGroup() == TargetGroup.RELIGIOUS) {
+            where.add("i.religious = true");
+            onlyRegistrationFilters = false;
+        }
+        if (query.featured() != null) {
+            where.add("i.featured = :featured");
+            params.addValue("featured", query.featured());
+            onlyRegistrationFilters = false;
+        }
+        List<String> words = words(query.text());
+        if (!words.isEmpty()) {
+            onlyRegistrationFilters = false;
+            matchWords(words, province, where, params);
+        }
+        StringBuilder from = new StringBuilder(" from initiative i join admin_unit u on u.id = i.unit_id");
         if (query.year() != null) {
             from.append(" join registration r on r.initiative_id = i.id and r.reg_year = :year");
+            registrationWhere.add("r.reg_year = :year");
             params.addValue("year", query.year());
             if (query.status() != null) {
                 where.add("r.status = :status");
+                registrationWhere.add("r.status = :status");
                 params.addValue("status", query.status().name());
             }
             if (query.workflowState() != null && !query.workflowState().isBlank()) {
                 where.add("r.workflow_state = :state");
+                registrationWhere.add("r.workflow_state = :state");
                 params.addValue("state", query.workflowState());
             }
         } else if (query.status() != null) {
             where.add("exists (select 1 from registration rs where rs.initiative_id = i.id and rs.status = :status)");
             params.addValue("status", query.status().name());
         }
-        Long province = null;
-        if (unit != null) {
-            where.add("(u.id = :unitId or u.path like :unitPrefix)");
-            params.addValue("unitId", unit.id()).addValue("unitPrefix", unit.subtreePrefix() + "%");
-            province = provinceOf(unit.subtreePrefix());
-        }
-        if (!scope.national()) {
-            where.add("(u.id = :scopeId or u.path like :scopePrefix)");
-            params.addValue("scopeId", scope.unitId()).addValue("scopePrefix", scope.prefix());
-            province = province != null ? province : provinceOf(scope.prefix());
-        }
-        if (province != null) {
-            where.add("i.province_id = :provinceId");
-            params.addValue("provinceId", province);
-        }
-        if (query.sector() != null && !query.sector().isBlank()) {
-            where.add("i.sector = :sector");
-            params.addValue("sector", query.sector());
-        }
-        if (query.kind() != null) {
-            where.add("i.kind = :kind");
-            params.addValue("kind", query.kind().name());
-        }
-        if (query.holder() != null) {
-            where.add("i.holder = :holder");
-            params.addValue("holder", query.holder().name());
-        }
-        if (query.targetGroup() == TargetGroup.ETHNIC_MINORITY) {
-            where.add("i.ethnic_minority = true");
-        } else if (query.targetGroup() == TargetGroup.RELIGIOUS) {
-            where.add("i.religious = true");
-        }
-        if (query.featured() != null) {
-            where.add("i.featured = :featured");
-            params.addValue("featured", query.featured());
-        }
-        String[] words = VietnameseText.fold(query.text()).split(" ");
-        for (int w = 0; w < words.length; w++) {
-            if (!words[w].isEmpty()) {
-                where.add("i.search_key like :word" + w);
-                params.addValue("word" + w, "% " + words[w] + "%");
-            }
-        }
-        rarestWord(words).ifPresent(word -> {
-            where.add("i.id in (select iw.initiative_id from initiative_word iw where iw.word like :rarest)");
-            params.addValue("rarest", word + "%");
-        });
         String filter = from + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        Long total = jdbc.queryForObject("select count(*)" + filter, params, Long.class);
+        // A search reads its few matching rows once: the page and the total come from one query.
+        boolean countWithPage = !words.isEmpty();
+        Long total = countWithPage ? null : query.year() != null && onlyRegistrationFilters
+                ? jdbc.queryForObject("select count(*) from registration r where " + String.join(" and ", registrationWhere),
+                        params, Long.class)
+                : jdbc.queryForObject("select count(*)" + filter, params, Long.class);
+        if (!countWithPage && (total == null || total == 0 || (long) page * size >= total)) {
+            return new PageImpl<>(List.of(), PageRequest.of(page, size), total == null ? 0 : total);
+        }
         String columns = "select i.id, i.code, i.name, i.kind, i.holder, i.sector, i.unit_id, u.full_name as unit_name,"
                 + " i.organisation_id, i.start_year, i.featured, i.ethnic_minority, i.religious, i.discontinued_from,"
-                + " i.replicated_from_id" + (query.year() != null ? ", r.reg_year, r.status, r.workflow_state" : "");
+                + " i.replicated_from_id" + (query.year() != null ? ", r.reg_year, r.status, r.workflow_state" : "")
+                + (countWithPage ? ", count(*) over () as total" : "");
+        long[] counted = {0};
         params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<InitiativeRow> rows = jdbc.query(columns + filter + " order by i.sort_key, i.id limit :limit offset :offset",
-                params, (rs, n) -> new InitiativeRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+        List<InitiativeRow> rows = jdbc.query(columns + filter + " order by " + String.join(", ", order)
+                        + " limit :limit offset :offset",
+                params, (rs, n) -> {
+                    if (countWithPage) {
+                        counted[0] = rs.getLong("total");
+                    }
+                    return new InitiativeRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         Kind.valueOf(rs.getString("kind")), Holder.valueOf(rs.getString("holder")), rs.getString("sector"),
                         null, rs.getLong("unit_id"), rs.getString("unit_name"), (Long) rs.getObject("organisation_id", Long.class),
                         null, (Integer) rs.getObject("start_year", Integer.class), rs.getBoolean("featured"),
@@ -140,7 +207,54 @@ class InitiativeSearch {
                         (Long) rs.getObject("replicated_from_id", Long.class),
                         query.year() != null ? rs.getInt("reg_year") : null,
                         query.year() != null ? RegistrationStatus.valueOf(rs.getString("status")) : null,
-                        query.year() != null ? rs.getString("workflow_state") : null));
+                        query.year() != null ? rs.getString("workflow_state") : null);
+                });
+        if (countWithPage) {
+            total = rows.isEmpty() && page > 0 ? jdbc.queryForObject("select count(*)" + filter, params, Long.class)
+                    : Long.valueOf(counted[0]);
+        }
         return new PageImpl<>(rows, PageRequest.of(page, size), total == null ? 0 : total);
+    }
+
+    /**
+     * Every typed word must start a word of the search key (name, code, description, locality). The
+     * words that start few indexed words are looked up in an index (PostgreSQL: the GIN index of V8;
+     * H2: the postings of initiative_word, intersected); the very common ones ("thon", "tinh") are
+     * only checked on the rows those lookups found. The two rarest words are always looked up, so
+     * a phrase of common words still starts from an intersection of postings.
+     */
+    private void matchWords(List<String> words, Long province, List<String> where, MapSqlParameterSource params) {
+        List<String> byRarity = words.stream().sorted(Comparator.comparingLong(this::postingSize)).toList();
+        // Looked up: every word under the cap, and at least the two rarest (H2: at most three).
+        List<String> looked = new ArrayList<>();
+        long cap = postgres && province != null ? POSTING_CAP_IN_PROVINCE : POSTING_CAP;
+        for (String word : byRarity) {
+            if (looked.size() < LOOKED_UP_AT_LEAST || postingSize(word) < cap) {
+                looked.add(word);
+            }
+        }
+        if (!postgres && looked.size() > POSTINGS_USED_H2) {
+            looked = looked.subList(0, POSTINGS_USED_H2);
+        }
+        if (postgres) {
+            // 'mai:*D & am:*D & province11098:A' — see V8 for the province entry.
+            String query = looked.stream().map(w -> w + ":*D").collect(Collectors.joining(" & "))
+                    + (province != null ? " & province" + province + ":A" : "");
+            where.add("i.search_words @@ to_tsquery('simple', :words)");
+            params.addValue("words", query);
+        } else {
+            List<String> postings = new ArrayList<>();
+            for (int w = 0; w < looked.size(); w++) {
+                postings.add("select iw.initiative_id from initiative_word iw where iw.word like :posting" + w);
+                params.addValue("posting" + w, looked.get(w) + "%");
+            }
+            where.add("i.id in (" + String.join(" intersect ", postings) + ")");
+        }
+        for (int w = 0; w < words.size(); w++) {
+            if (!looked.contains(words.get(w))) {
+                where.add("i.search_key like :word" + w);
+                params.addValue("word" + w, "% " + words.get(w) + "%");
+            }
+        }
     }
 }

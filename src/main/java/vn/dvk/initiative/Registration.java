@@ -32,6 +32,13 @@ class Registration {
     private Long organisationId;
     @Column(name = "workflow_state")
     private String workflowState = INITIAL_STATE;
+    // Copies of the initiative's province, unit and sector, kept equal by Initiative, so that counting
+    // a year's registrations of a province (or unit, or sector) reads one index range of this table.
+    @Column(name = "province_id")
+    private Long provinceId;
+    @Column(name = "unit_id")
+    private Long unitId;
+    private String sector;
     @Version
     private long version;
 
@@ -42,6 +49,13 @@ class Registration {
         this.year = year;
         this.status = status;
         this.organisationId = organisationId;
+    }
+
+    /** Follows the initiative's place and sector (see the column comment). */
+    void place(Long provinceId, Long unitId, String sector) {
+        this.provinceId = provinceId;
+        this.unitId = unitId;
+        this.sector = sector;
     }
 
     Long getId() {

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.shared.VietnameseText;
 
 import javax.sql.DataSource;
@@ -47,11 +49,14 @@ class SyntheticData implements ApplicationRunner {
             "Nhà văn hóa tự quản", "Không có trẻ em bỏ học", "Hòa giải ở cơ sở", "Chống rác thải nhựa", "Nước sạch vùng cao"};
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final int count;
 
-    SyntheticData(JdbcTemplate jdbc, DataSource dataSource, @Value("${dvk.synthetic.initiatives:500000}") int count) {
+    SyntheticData(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+                  @Value("${dvk.synthetic.initiatives:500000}") int count) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
         this.dataSource = dataSource;
         this.count = count;
     }
@@ -103,7 +108,8 @@ class SyntheticData implements ApplicationRunner {
             }
             int years = 4 + random.nextInt(8);
             for (int year = Math.max(start, FIRST_YEAR), k = 0; year <= LAST_YEAR && k < years; year++, k++) {
-                registrations.add(new Object[] {registrationId++, id, year, year == start ? "NEW" : "MAINTAINED"});
+                registrations.add(new Object[] {registrationId++, id, year, year == start ? "NEW" : "MAINTAINED",
+                        commune.provinceId(), commune.id(), sector});
             }
             if (initiatives.size() == BATCH) {
                 flush(initiatives, registrations, words);
@@ -118,16 +124,21 @@ class SyntheticData implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 
+    /** One transaction per batch: H2 otherwise commits (and copies index pages for) every row. */
     private void flush(List<Object[]> initiatives, List<Object[]> registrations, List<Object[]> words) {
-        jdbc.batchUpdate("insert into initiative (id, code, province_id, name, kind, holder, sector, unit_id, start_year,"
-                + " ethnic_minority, religious, featured, search_key, sort_key, created_at, version)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", initiatives);
-        jdbc.batchUpdate("insert into registration (id, initiative_id, reg_year, status, workflow_state, version)"
-                + " values (?, ?, ?, ?, 'DRAFT', 0)", registrations);
-        jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", words);
+        transactions.executeWithoutResult(status -> write(initiatives, registrations, words));
         initiatives.clear();
         registrations.clear();
         words.clear();
+    }
+
+    private void write(List<Object[]> initiatives, List<Object[]> registrations, List<Object[]> words) {
+        jdbc.batchUpdate("insert into initiative (id, code, province_id, name, kind, holder, sector, unit_id, start_year,"
+                + " ethnic_minority, religious, featured, search_key, sort_key, created_at, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", initiatives);
+        jdbc.batchUpdate("insert into registration (id, initiative_id, reg_year, status, province_id, unit_id, sector,"
+                + " workflow_state, version) values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0)", registrations);
+        jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", words);
     }
 
     private List<Commune> communes() {

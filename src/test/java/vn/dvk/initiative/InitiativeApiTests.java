@@ -173,6 +173,29 @@ class InitiativeApiTests {
     }
 
     @Test
+    void aYearsCountsFollowAnInitiativeMovedToAnotherSector() throws Exception {
+        long economy = total("/api/v1/initiatives", "unit", "674", "year", "2022", "sector", "ECONOMY");
+        long culture = total("/api/v1/initiatives", "unit", "674", "year", "2022", "sector", "CULTURE_SOCIETY");
+        Integer id = createInDamRong("Tổ hợp tác nuôi cá lồng thôn 3", 2022);
+        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER))
+                        .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"))
+                .andExpect(status().isCreated());
+        assertThat(total("/api/v1/initiatives", "unit", "674", "year", "2022", "sector", "CULTURE_SOCIETY")).isEqualTo(culture + 1);
+        String edit = "{\"name\": \"Tổ hợp tác nuôi cá lồng thôn 3\", \"kind\": \"MODEL\", \"holder\": \"COLLECTIVE\","
+                + " \"sector\": \"ECONOMY\", \"unitId\": " + phiLiengOld() + ", \"startYear\": 2022, \"version\": "
+                + JsonPath.read(mvc.perform(get("/api/v1/initiatives/" + id).with(as(DvkIntegrationTest.ADMIN)))
+                        .andReturn().getResponse().getContentAsString(), "$.version") + "}";
+        mvc.perform(put("/api/v1/initiatives/" + id).with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(edit)).andExpect(status().isOk());
+        // The year's count without other filters reads the registrations alone; with a word typed it
+        // reads the initiatives: both must see the move.
+        assertThat(total("/api/v1/initiatives", "unit", "674", "year", "2022", "sector", "ECONOMY")).isEqualTo(economy + 1);
+        assertThat(total("/api/v1/initiatives", "unit", "674", "year", "2022", "sector", "CULTURE_SOCIETY")).isEqualTo(culture);
+        assertThat(total("/api/v1/initiatives", "unit", "674", "year", "2022", "sector", "ECONOMY", "q", "ca long"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aReplicaCopiesWhatMakesSenseFromThePilot() throws Exception {
         Integer pilot = createInDamRong("Tuyến đường hoa thôn Trung Tâm", 2021);
         mvc.perform(put("/api/v1/initiatives/" + pilot + "/indicators").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
