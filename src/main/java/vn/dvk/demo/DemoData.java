@@ -55,9 +55,12 @@ class DemoData implements ApplicationRunner {
     private final UserDirectory directory;
     private final InitiativeRegistry initiatives;
     private final EntityManager entityManager;
+    private final DemoWorkflow workflow;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
-             UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager) {
+             UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager,
+             DemoWorkflow workflow) {
+        this.workflow = workflow;
         this.initiatives = initiatives;
         this.entityManager = entityManager;
         this.registry = registry;
@@ -95,13 +98,15 @@ class DemoData implements ApplicationRunner {
                     OrganisationType.valueOf(r.get("type")), null, unitIds.get(r.get("unitKey")), parentId, null));
             organisationIds.put(r.get("key"), created.id());
         }
-        new DemoInitiatives(initiatives, entityManager).load(initiativeRows, unitIds, organisationIds);
+        Map<String, Long> initiativeIds = new DemoInitiatives(initiatives, entityManager).load(initiativeRows, unitIds,
+                organisationIds);
         for (DemoAccounts.Account a : DemoAccounts.ALL) {
             users.create(new UserDraft(a.username(), a.displayName(),
                     a.organisationKey() == null ? null : organisationIds.get(a.organisationKey()), null,
                     a.unitKey() == null ? null : unitIds.get(a.unitKey()), DemoAccounts.roles(a), DemoAccounts.PASSWORD,
                     true, null));
         }
+        workflow.load(initiativeIds);
     }
 
     private static AdminUnitRegistry.Definition definition(CSVRecord r) {

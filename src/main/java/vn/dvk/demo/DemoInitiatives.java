@@ -28,7 +28,8 @@ final class DemoInitiatives {
         this.entityManager = entityManager;
     }
 
-    void load(List<CSVRecord> rows, Map<String, Long> unitIds, Map<String, Long> organisationIds) {
+    /** Loads the rows; answers each row's key with the initiative's id. */
+    Map<String, Long> load(List<CSVRecord> rows, Map<String, Long> unitIds, Map<String, Long> organisationIds) {
         Map<String, Long> ids = new HashMap<>();
         for (CSVRecord r : rows) {
             Long unitId = unitIds.get(r.get("unitKey"));
@@ -59,6 +60,7 @@ final class DemoInitiatives {
             entityManager.flush();
             entityManager.clear();
         }
+        return ids;
     }
 
     private static Set<TargetGroup> groups(String text) {

@@ -153,6 +153,18 @@ class Initiative {
         return registration;
     }
 
+    /**
+     * Refuses a change while the latest year's record is recognised (or proposed, or commended):
+     * a committee member re-opens it first.
+     */
+    void requireUnlocked() {
+        registrations.stream().max(java.util.Comparator.comparingInt(Registration::getYear))
+                .filter(r -> r.getWorkflowState().locked())
+                .ifPresent(r -> {
+                    throw DomainException.conflict("initiative.locked", name, r.getYear());
+                });
+    }
+
     Optional<Registration> registrationFor(int year) {
         return registrations.stream().filter(r -> r.getYear() == year).findFirst();
     }
@@ -184,7 +196,7 @@ class Initiative {
     }
 
     boolean isDeletable() {
-        return registrations.stream().allMatch(r -> Registration.INITIAL_STATE.equals(r.getWorkflowState()));
+        return registrations.stream().allMatch(r -> r.getWorkflowState() == WorkflowState.DRAFT);
     }
 
     Set<TargetGroup> targetGroups() {

@@ -139,6 +139,7 @@ public class InitiativeRegistry {
             throw DomainException.conflict("error.stale");
         }
         Checked checked = check(draft, initiative);
+        initiative.requireUnlocked();
         Map<String, Object> before = initiative.snapshot();
         Long provinceId = checked.lineage().get(0).id();
         String locality = locality(checked.lineage());
@@ -356,7 +357,7 @@ public class InitiativeRegistry {
     }
 
     /** The initiative if it lies inside the reader's scope; otherwise it answers as not found. */
-    private Initiative readable(Long id) {
+    Initiative readable(Long id) {
         Initiative initiative = initiatives.findById(id).orElseThrow(() -> DomainException.notFound("initiative.notFound", id));
         AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
         Permissions.requireInScope(unit.id(), unit.path(), "initiative.notFound", id);
@@ -438,8 +439,8 @@ public class InitiativeRegistry {
                 : initiatives.findById(i.getReplicatedFromId()).map(Initiative::getName).orElse(null);
         List<InitiativeView.RegistrationView> registrations = i.getRegistrations().stream()
                 .map(r -> new InitiativeView.RegistrationView(r.getId(), r.getYear(), r.getStatus(), r.getOrganisationId(),
-                        nameOf(names, r.getOrganisationId()), r.getWorkflowState())).toList();
-        String state = registrations.isEmpty() ? null : registrations.get(registrations.size() - 1).workflowState();
+                        nameOf(names, r.getOrganisationId()), r.getWorkflowState(), r.getRating(), r.getScore())).toList();
+        String state = registrations.isEmpty() ? null : registrations.get(registrations.size() - 1).workflowState().name();
         return new InitiativeView(i.getId(), i.getCode(), i.getName(), i.getKind(), i.getHolder(), i.getSector(),
                 sectorLabels.get(i.getSector()), unit.id(), unit.code(), unit.fullName(), locality(lineage),
                 i.getOrganisationId(), nameOf(names, i.getOrganisationId()), i.getResponsibleOfficer(), i.getStartYear(),

@@ -14,7 +14,8 @@ public record InitiativeView(Long id, String code, String name, Kind kind, Holde
                              List<IndicatorView> indicators, long version) {
 
     public record RegistrationView(Long id, int year, RegistrationStatus status, Long organisationId,
-                                   String organisationName, String workflowState) {
+                                   String organisationName, WorkflowState workflowState, Rating rating,
+                                   BigDecimal score) {
     }
 
     public record IndicatorView(String name, String unit, int year, BigDecimal value) {

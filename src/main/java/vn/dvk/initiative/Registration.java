@@ -10,13 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import vn.dvk.shared.DomainException;
 
 /** An initiative registered for one year, new or maintained, by an organisation. */
 @Entity
 @Table(name = "registration")
 class Registration {
 
-    static final String INITIAL_STATE = "DRAFT";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "registration_seq")
@@ -30,8 +31,12 @@ class Registration {
     private RegistrationStatus status;
     @Column(name = "organisation_id")
     private Long organisationId;
+    @Enumerated(EnumType.STRING)
     @Column(name = "workflow_state")
-    private String workflowState = INITIAL_STATE;
+    private WorkflowState workflowState = WorkflowState.DRAFT;
+    @Enumerated(EnumType.STRING)
+    private Rating rating;
+    private java.math.BigDecimal score;
     // Copies of the initiative's province, unit and sector, kept equal by Initiative, so that counting
     // a year's registrations of a province (or unit, or sector) reads one index range of this table.
     @Column(name = "province_id")
@@ -74,7 +79,34 @@ class Registration {
         return organisationId;
     }
 
-    String getWorkflowState() {
+    WorkflowState getWorkflowState() {
         return workflowState;
+    }
+
+    Rating getRating() {
+        return rating;
+    }
+
+    java.math.BigDecimal getScore() {
+        return score;
+    }
+
+    /**
+     * Takes a step of the workflow: refused (409) when the step may not be taken from the current
+     * state; an evaluation needs its rating; a re-opening clears nothing but the lock.
+     */
+    WorkflowState take(WorkflowStep step, Rating rating, java.math.BigDecimal score) {
+        if (!step.allowedFrom(workflowState)) {
+            throw DomainException.conflict("workflow.illegal",
+                    new DefaultMessageSourceResolvable("workflow.step." + step), year,
+                    new DefaultMessageSourceResolvable("state." + workflowState));
+        }
+        if (step == WorkflowStep.EVALUATE) {
+            this.rating = rating;
+            this.score = score;
+        }
+        WorkflowState before = workflowState;
+        workflowState = step.to();
+        return before;
     }
 }

@@ -1,0 +1,70 @@
+package vn.dvk.workflow;
+
+import org.apache.tika.Tika;
+import org.springframework.stereotype.Component;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.storage.FileStorage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The scan of a decision: a PDF or an image, type read from the content, size limited, stored under a random key. */
+@Component
+class DecisionFiles {
+
+    static final long MAX_BYTES = 20L * 1024 * 1024;
+    private static final Set<String> TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    private static final Tika TIKA = new Tika();
+
+    private final FileStorage storage;
+
+    DecisionFiles(FileStorage storage) {
+        this.storage = storage;
+    }
+
+    /** A scan checked before anything is written; null when none was given. */
+    record Scan(byte[] bytes, String name, String type) {
+    }
+
+    static Scan check(byte[] bytes, String originalName) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new DomainException(DomainException.Kind.TOO_LARGE, List.of(FieldProblem.field("scan", "decision.scanTooLarge")),
+                    "decision.scanTooLarge");
+        }
+        String type;
+        try {
+            type = TIKA.detect(bytes);
+        } catch (RuntimeException e) {
+            type = "application/octet-stream";
+        }
+        if (!TYPES.contains(type)) {
+            throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("scan", "decision.scanType")),
+                    "error.validation");
+        }
+        String name = originalName == null ? "" : originalName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return new Scan(bytes, name.isEmpty() ? "quyet-dinh" : name, type);
+    }
+
+    String store(Scan scan) {
+        String key = "decisions/" + UUID.randomUUID();
+        try {
+            storage.put(key, new ByteArrayInputStream(scan.bytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return key;
+    }
+
+    InputStream open(String key) throws IOException {
+        return storage.open(key);
+    }
+}

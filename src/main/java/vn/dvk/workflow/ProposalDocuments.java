@@ -1,0 +1,236 @@
+package vn.dvk.workflow;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A commendation proposal in the form officers send: the list (danh sách đề nghị khen thưởng) as an
+ * xlsx sheet and as a Word document with the national motto header, in Times New Roman, collectives
+ * and individuals in separate numbered parts.
+ */
+@Component
+class ProposalDocuments {
+
+    static final String FONT = "Times New Roman";
+    private static final Locale VI = Locale.forLanguageTag("vi-VN");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final String[] HEADERS = {"TT", "Tên tập thể, cá nhân", "Địa bàn", "Lĩnh vực", "Thành tích",
+            "Hình thức khen thưởng", "Kết quả"};
+
+    private final MessageSource messages;
+
+    ProposalDocuments(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    private String award(Award award) {
+        return messages.getMessage("award." + award, null, award.name(), VI);
+    }
+
+    private String result(Boolean commended) {
+        return commended == null ? "" : commended ? "Được khen thưởng" : "Không được khen thưởng";
+    }
+
+    private String title(ProposalView p) {
+        return "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM " + p.year();
+    }
+
+    private String subtitle(ProposalView p) {
+        return "(Kèm theo đề nghị" + (p.number() != null ? " số " + p.number() : "") + " ngày " + DAY.format(p.proposedOn())
+                + " của " + p.proposingBody() + " gửi " + p.authority() + ")";
+    }
+
+    byte[] xlsx(ProposalView p) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = book.createSheet("Đề nghị khen thưởng");
+            Font plain = book.createFont();
+            plain.setFontName(FONT);
+            plain.setFontHeightInPoints((short) 12);
+            Font bold = book.createFont();
+            bold.setFontName(FONT);
+            bold.setFontHeightInPoints((short) 12);
+            bold.setBold(true);
+            CellStyle titleStyle = book.createCellStyle();
+            titleStyle.setFont(bold);
+            titleStyle.setAlignment(HorizontalAlignment.CENTER);
+            CellStyle centred = book.createCellStyle();
+            centred.setFont(plain);
+            centred.setAlignment(HorizontalAlignment.CENTER);
+            centred.setWrapText(true);
+            CellStyle header = bordered(book.createCellStyle(), bold);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setWrapText(true);
+            CellStyle cell = bordered(book.createCellStyle(), plain);
+            cell.setWrapText(true);
+            CellStyle part = bordered(book.createCellStyle(), bold);
+            int r = 0;
+            line(sheet, r++, p.proposingBody().toUpperCase(VI), titleStyle);
+            r++;
+            line(sheet, r++, title(p), titleStyle);
+            line(sheet, r++, subtitle(p), centred);
+            r++;
+            Row head = sheet.createRow(r++);
+            for (int c = 0; c < HEADERS.length; c++) {
+                head.createCell(c).setCellValue(HEADERS[c]);
+                head.getCell(c).setCellStyle(header);
+            }
+            r = xlsxPart(sheet, r, "I. TẬP THỂ (" + p.collectives().size() + ")", p.collectives(), part, cell);
+            r = xlsxPart(sheet, r, "II. CÁ NHÂN (" + p.individuals().size() + ")", p.individuals(), part, cell);
+            Row total = sheet.createRow(r);
+            total.createCell(0).setCellValue("Tổng cộng: " + p.items().size() + " (" + p.collectives().size() + " tập thể, "
+                    + p.individuals().size() + " cá nhân)");
+            total.getCell(0).setCellStyle(part);
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, HEADERS.length - 1));
+            int[] widths = {6, 45, 35, 22, 50, 22, 20};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            sheet.getPrintSetup().setLandscape(true);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CellStyle bordered(CellStyle style, Font font) {
+        style.setFont(font);
+        style.setBorderTop(BorderStyle.THIN);
+        style.setBorderBottom(BorderStyle.THIN);
+        style.setBorderLeft(BorderStyle.THIN);
+        style.setBorderRight(BorderStyle.THIN);
+        style.setVerticalAlignment(VerticalAlignment.TOP);
+        return style;
+    }
+
+    private static void line(XSSFSheet sheet, int r, String text, CellStyle style) {
+        Row row = sheet.createRow(r);
+        row.createCell(0).setCellValue(text);
+        row.getCell(0).setCellStyle(style);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, HEADERS.length - 1));
+    }
+
+    private int xlsxPart(XSSFSheet sheet, int r, String label, List<ProposalView.Item> items, CellStyle part, CellStyle cell) {
+        Row partRow = sheet.createRow(r);
+        partRow.createCell(0).setCellValue(label);
+        partRow.getCell(0).setCellStyle(part);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, HEADERS.length - 1));
+        r++;
+        int n = 1;
+        for (ProposalView.Item item : items) {
+            Row row = sheet.createRow(r++);
+            String[] values = {String.valueOf(n++), item.name(), item.locality(), item.sectorLabel(),
+                    item.achievement() == null ? "" : item.achievement(), award(item.award()), result(item.commended())};
+            for (int c = 0; c < values.length; c++) {
+                row.createCell(c).setCellValue(values[c] == null ? "" : values[c]);
+                row.getCell(c).setCellStyle(cell);
+            }
+        }
+        return r;
+    }
+
+    byte[] docx(ProposalView p) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sect = doc.getDocument().getBody().addNewSectPr();
+            var size = sect.addNewPgSz();
+            size.setW(BigInteger.valueOf(16838));
+            size.setH(BigInteger.valueOf(11906));
+            size.setOrient(org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.LANDSCAPE);
+            var margins = sect.addNewPgMar();
+            margins.setTop(BigInteger.valueOf(1134));
+            margins.setBottom(BigInteger.valueOf(1134));
+            margins.setLeft(BigInteger.valueOf(1701));
+            margins.setRight(BigInteger.valueOf(850));
+            XWPFTable top = doc.createTable(1, 2);
+            top.removeBorders();
+            top.setWidth("100%");
+            cellText(top.getRow(0).getCell(0), p.proposingBody().toUpperCase(VI), true, ParagraphAlignment.CENTER, 13);
+            cellText(top.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, ParagraphAlignment.CENTER, 13);
+            XWPFParagraph motto = top.getRow(0).getCell(1).addParagraph();
+            motto.setAlignment(ParagraphAlignment.CENTER);
+            run(motto, "Độc lập - Tự do - Hạnh phúc", true, 14).setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
+            XWPFParagraph date = top.getRow(0).getCell(1).addParagraph();
+            date.setAlignment(ParagraphAlignment.RIGHT);
+            run(date, "ngày " + p.proposedOn().getDayOfMonth() + " tháng " + p.proposedOn().getMonthValue() + " năm "
+                    + p.proposedOn().getYear(), false, 14).setItalic(true);
+            paragraph(doc, "", false, ParagraphAlignment.CENTER, 14);
+            paragraph(doc, title(p), true, ParagraphAlignment.CENTER, 14);
+            paragraph(doc, subtitle(p), false, ParagraphAlignment.CENTER, 13).getRuns().get(0).setItalic(true);
+            XWPFTable table = doc.createTable(1, HEADERS.length);
+            table.setWidth("100%");
+            for (int c = 0; c < HEADERS.length; c++) {
+                cellText(table.getRow(0).getCell(c), HEADERS[c], true, ParagraphAlignment.CENTER, 12);
+            }
+            docxPart(table, "I. TẬP THỂ (" + p.collectives().size() + ")", p.collectives());
+            docxPart(table, "II. CÁ NHÂN (" + p.individuals().size() + ")", p.individuals());
+            XWPFTableRow total = table.createRow();
+            cellText(total.getCell(1), "Tổng cộng: " + p.items().size() + " (" + p.collectives().size() + " tập thể, "
+                    + p.individuals().size() + " cá nhân)", true, ParagraphAlignment.LEFT, 12);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void docxPart(XWPFTable table, String label, List<ProposalView.Item> items) {
+        XWPFTableRow partRow = table.createRow();
+        cellText(partRow.getCell(1), label, true, ParagraphAlignment.LEFT, 12);
+        int n = 1;
+        for (ProposalView.Item item : items) {
+            XWPFTableRow row = table.createRow();
+            String[] values = {String.valueOf(n++), item.name(), item.locality(), item.sectorLabel(),
+                    item.achievement() == null ? "" : item.achievement(), award(item.award()), result(item.commended())};
+            for (int c = 0; c < values.length; c++) {
+                cellText(row.getCell(c), values[c] == null ? "" : values[c], false,
+                        c == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT, 12);
+            }
+        }
+    }
+
+    private static void cellText(org.apache.poi.xwpf.usermodel.XWPFTableCell cell, String text, boolean bold,
+                                 ParagraphAlignment alignment, int points) {
+        XWPFParagraph paragraph = cell.getParagraphs().get(0);
+        paragraph.setAlignment(alignment);
+        run(paragraph, text, bold, points);
+    }
+
+    private static XWPFParagraph paragraph(XWPFDocument doc, String text, boolean bold, ParagraphAlignment alignment, int points) {
+        XWPFParagraph paragraph = doc.createParagraph();
+        paragraph.setAlignment(alignment);
+        run(paragraph, text, bold, points);
+        return paragraph;
+    }
+
+    private static XWPFRun run(XWPFParagraph paragraph, String text, boolean bold, int points) {
+        XWPFRun run = paragraph.createRun();
+        run.setFontFamily(FONT);
+        run.setFontSize(points);
+        run.setBold(bold);
+        run.setText(text);
+        return run;
+    }
+}

@@ -1,0 +1,113 @@
+package vn.dvk.workflow;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.dvk.initiative.InitiativeWorkflow;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.web.ApiController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+@ApiController
+@Tag(name = "Workflow")
+class WorkflowDecisionsApiController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final Recognitions recognitions;
+    private final Commendations commendations;
+    private final ProposalDocuments documents;
+
+    WorkflowDecisionsApiController(Recognitions recognitions, Commendations commendations, ProposalDocuments documents) {
+        this.recognitions = recognitions;
+        this.commendations = commendations;
+        this.documents = documents;
+    }
+
+    record DecisionRequest(String decisionNumber, LocalDate decisionDate, String issuingBody) {
+        DecisionInput input() {
+            return new DecisionInput(decisionNumber, decisionDate, issuingBody);
+        }
+    }
+
+    record RecognitionRequest(String decisionNumber, LocalDate decisionDate, String issuingBody, List<Recognitions.Item> items) {
+    }
+
+    record ProposalDecisionRequest(Long version, String decisionNumber, LocalDate decisionDate, String issuingBody,
+                                   List<Long> commended) {
+    }
+
+    @PostMapping("/api/v1/initiatives/{id}/years/{year}/recognise")
+    @Operation(summary = "Recognise one initiative-year by a decision (number, date, issuing body)")
+    Recognitions.Result recogniseOne(@PathVariable Long id, @PathVariable int year, @RequestBody DecisionRequest request) {
+        return recognitions.recognise(request.input(), List.of(new Recognitions.Item(id, year)), null, null);
+    }
+
+    @PostMapping("/api/v1/recognitions")
+    @Operation(summary = "Recognise many initiative-years by one decision; all or nothing")
+    ResponseEntity<Recognitions.Result> recognise(@RequestBody RecognitionRequest request) {
+        Recognitions.Result result = recognitions.recognise(new DecisionInput(request.decisionNumber(), request.decisionDate(),
+                request.issuingBody()), request.items(), null, null);
+        return ResponseEntity.created(URI.create("/api/v1/decisions/" + result.decision().id())).body(result);
+    }
+
+    @GetMapping("/api/v1/decisions/{id}")
+    DecisionView decision(@PathVariable Long id) {
+        return recognitions.decision(id).orElseThrow(() -> DomainException.notFound("error.notFound"));
+    }
+
+    @GetMapping("/api/v1/commendation-proposals")
+    @Operation(summary = "Commendation proposals in the caller's scope, newest first")
+    List<ProposalView> proposals(@RequestParam(required = false) Integer year) {
+        return commendations.list(year);
+    }
+
+    @PostMapping("/api/v1/commendation-proposals")
+    @Operation(summary = "Propose recognised initiative-years for commendation to an authority")
+    ResponseEntity<ProposalView> propose(@RequestBody ProposalInput request) {
+        ProposalView created = commendations.propose(request);
+        return ResponseEntity.created(URI.create("/api/v1/commendation-proposals/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/v1/commendation-proposals/{id}")
+    ProposalView proposal(@PathVariable Long id) {
+        return commendations.get(id);
+    }
+
+    @PostMapping("/api/v1/commendation-proposals/{id}/decision")
+    @Operation(summary = "Record the authority's decision: who was commended")
+    ProposalView decide(@PathVariable Long id, @RequestBody ProposalDecisionRequest request) {
+        return commendations.decide(id, request.version(), new DecisionInput(request.decisionNumber(), request.decisionDate(),
+                request.issuingBody()), request.commended(), null, null);
+    }
+
+    @GetMapping("/api/v1/commendation-proposals/{id}/list.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable Long id) {
+        return file(documents.xlsx(commendations.get(id)), "de-nghi-khen-thuong-" + id + ".xlsx", XLSX);
+    }
+
+    @GetMapping("/api/v1/commendation-proposals/{id}/list.docx")
+    ResponseEntity<byte[]> docx(@PathVariable Long id) {
+        return file(documents.docx(commendations.get(id)), "de-nghi-khen-thuong-" + id + ".docx", DOCX);
+    }
+
+    static ResponseEntity<byte[]> file(byte[] bytes, String name, MediaType type) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(bytes);
+    }
+}
