@@ -36,7 +36,11 @@ class InitiativeController {
     private final Attachments attachments;
     private final AuditTrail audit;
 
-    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, AuditTrail audit) {
+    private final InitiativeWorkflow workflow;
+
+    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, AuditTrail audit,
+                         InitiativeWorkflow workflow) {
+        this.workflow = workflow;
         this.registry = registry;
         this.sectors = sectors;
         this.attachments = attachments;
@@ -166,6 +170,11 @@ class InitiativeController {
         model.addAttribute("replicas", registry.replicationTree(id));
         model.addAttribute("attachments", attachments.of(id));
         model.addAttribute("history", audit.historyOf(InitiativeRegistry.OBJECT_TYPE, id));
+        model.addAttribute("timeline", workflow.timeline(id));
+        java.util.Map<Integer, List<WorkflowStep>> steps = new java.util.HashMap<>();
+        registry.get(id).registrations().forEach(r -> steps.put(r.year(), workflow.offered(r.workflowState())));
+        model.addAttribute("steps", steps);
+        model.addAttribute("ratings", Rating.values());
         model.addAttribute("zone", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         model.addAttribute("thisYear", LocalDate.now().getYear());
         return DETAIL;
@@ -221,6 +230,15 @@ class InitiativeController {
     String register(@PathVariable Long id, @RequestParam(required = false) Integer year,
                     @RequestParam(required = false) RegistrationStatus status, RedirectAttributes redirect) {
         return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now().getYear() : year, status, null));
+    }
+
+    /** A workflow step from the initiative's page (the steps without a decision; see WorkflowApiController). */
+    @PostMapping("/{id}/years/{year}/step")
+    String step(@PathVariable Long id, @PathVariable int year, @RequestParam String step,
+                @RequestParam(required = false) String reason, @RequestParam(required = false) Rating rating,
+                @RequestParam(required = false) java.math.BigDecimal score, RedirectAttributes redirect) {
+        WorkflowStep which = WorkflowApiController.stepOf(step.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return act(id, redirect, () -> workflow.take(id, year, which, new StepInput(reason, rating, score, null, null)));
     }
 
     @PostMapping("/{id}/discontinue")

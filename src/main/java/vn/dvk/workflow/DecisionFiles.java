@@ -2,6 +2,8 @@ package vn.dvk.workflow;
 
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.storage.FileStorage;
@@ -55,11 +57,26 @@ class DecisionFiles {
     }
 
     String store(Scan scan) {
-        String key = "decisions/" + UUID.randomUUID();
+        String key = "decision-" + UUID.randomUUID();
         try {
             storage.put(key, new ByteArrayInputStream(scan.bytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a decision refused after the scan was stored must not leave the file behind
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        try {
+                            storage.delete(key);
+                        } catch (IOException e) {
+                            // orphaned on disk; nothing refers to it
+                        }
+                    }
+                }
+            });
         }
         return key;
     }

@@ -1,0 +1,123 @@
+package vn.dvk.workflow;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.DvkIntegrationTest;
+import vn.dvk.Logins;
+import vn.dvk.identity.UserDirectory;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The workflow's pages: steps and timeline on the initiative's page, recognition by a list, proposals and their documents. */
+@DvkIntegrationTest
+@Transactional
+class WorkflowPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDirectory directory;
+
+    private RequestPostProcessor as(String user) {
+        return Logins.as(directory, user);
+    }
+
+    private long newIn2022(String name) throws Exception {
+        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
+                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
+        String body = mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitId": %d,
+                         "startYear": 2022}""".formatted(name, unitId))).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        mvc.perform(post("/initiatives/" + id + "/registrations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
+                .param("year", "2022").param("status", "NEW"));
+        return id;
+    }
+
+    @Test
+    void theInitiativePageOffersTheStepsAndShowsTheTimeline() throws Exception {
+        long id = newIn2022("Mô hình trồng mắc ca thôn 9");
+        var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
+        mvc.perform(get("/initiatives/" + id).with(officer))
+                .andExpect(content().string(allOf(containsString("id=\"step-SUBMIT-2022\""), containsString("Chưa có bước nào."))));
+        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"))
+                .andExpect(redirectedUrl("/initiatives/" + id));
+        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "RETURN"))
+                .andExpect(flash().attributeExists("actionError"));
+        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
+                .param("rating", "GOOD").param("score", "78")).andExpect(flash().attributeExists("saved"));
+        mvc.perform(get("/initiatives/" + id).with(officer))
+                .andExpect(content().string(allOf(containsString("id=\"workflow-timeline\""), containsString("2022: Đã nộp"),
+                        containsString("2022: Đã đánh giá"), containsString("Xếp loại: Tốt · Điểm: 78"),
+                        containsString("id=\"step-RETURN-2022\""))));
+    }
+
+    @Test
+    void aCommitteeMemberRecognisesAListWithTheDecisionScan() throws Exception {
+        long id = newIn2022("Mô hình nuôi dê sinh sản thôn 9");
+        var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
+        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"));
+        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
+                .param("rating", "EXCELLENT"));
+        var committee = as(DvkIntegrationTest.DAM_RONG_COMMITTEE);
+        mvc.perform(get("/recognitions/new").param("unit", "674").param("year", "2022").with(committee))
+                .andExpect(content().string(allOf(containsString("Mô hình nuôi dê sinh sản thôn 9"), containsString("id=\"recognise\""))));
+        mvc.perform(multipart("/recognitions").with(committee).with(csrf()).param("unit", "674").param("year", "2022")
+                        .param("ids", String.valueOf(id)).param("decisionNumber", "").param("issuingBody", "Ban Thường vụ Huyện ủy"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"decisionNumber-error\""), containsString("id=\"decisionDate-error\""))));
+        MockMultipartFile notAScan = new MockMultipartFile("scan", "qd.exe", "application/octet-stream", new byte[] {0x4d, 0x5a, 1, 2});
+        mvc.perform(multipart("/recognitions").file(notAScan).with(committee).with(csrf()).param("unit", "674").param("year", "2022")
+                        .param("ids", String.valueOf(id)).param("decisionNumber", "30-QĐ/HU").param("decisionDate", "2023-01-05")
+                        .param("issuingBody", "Ban Thường vụ Huyện ủy Đam Rông"))
+                .andExpect(content().string(containsString("Bản chụp quyết định phải là tệp PDF, JPEG hoặc PNG.")));
+        MockMultipartFile scan = new MockMultipartFile("scan", "quyết định 30.pdf", "application/pdf",
+                "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes());
+        mvc.perform(multipart("/recognitions").file(scan).with(committee).with(csrf()).param("unit", "674").param("year", "2022")
+                        .param("ids", String.valueOf(id)).param("decisionNumber", "30-QĐ/HU").param("decisionDate", "2023-01-05")
+                        .param("issuingBody", "Ban Thường vụ Huyện ủy Đam Rông"))
+                .andExpect(redirectedUrl("/recognitions/new?unit=674&year=2022"))
+                .andExpect(flash().attribute("recognisedCount", 1));
+        mvc.perform(get("/initiatives/" + id).with(officer))
+                .andExpect(content().string(containsString("Quyết định số 30-QĐ/HU ngày 05/01/2023 của Ban Thường vụ Huyện ủy Đam Rông")));
+    }
+
+    @Test
+    void theDemoProposalsAreListedShownAndExported() throws Exception {
+        var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
+        mvc.perform(get("/proposals").param("year", "2021").with(officer))
+                .andExpect(content().string(allOf(containsString("UBND tỉnh Lâm Đồng"), containsString("Ban Dân vận Huyện ủy Đam Rông"))));
+        String list = mvc.perform(get("/api/v1/commendation-proposals").param("year", "2021").with(officer))
+                .andReturn().getResponse().getContentAsString();
+        Object id = JsonPath.<List<Object>>read(list, "$[?(@.authority == 'UBND huyện Đam Rông')].id").get(0);
+        mvc.perform(get("/proposals/" + id).with(officer))
+                .andExpect(content().string(allOf(containsString("Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm"),
+                        containsString("Giấy khen"), containsString("id=\"export-docx\""))));
+        byte[] xlsx = mvc.perform(get("/proposals/" + id + "/list.xlsx").with(officer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getRow(6).getCell(0).getStringCellValue()).isEqualTo("I. TẬP THỂ (4)");
+        }
+    }
+}
