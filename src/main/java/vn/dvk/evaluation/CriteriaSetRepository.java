@@ -1,0 +1,6 @@
+package vn.dvk.evaluation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CriteriaSetRepository extends JpaRepository<CriteriaSet, Long> {
+}
