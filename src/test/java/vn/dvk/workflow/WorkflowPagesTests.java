@@ -104,6 +104,30 @@ class WorkflowPagesTests {
     }
 
     @Test
+    void theStandingCommitteeRecognisesAll47OfDamRong2021InOneAction() throws Exception {
+        var committee = as(DvkIntegrationTest.DAM_RONG_COMMITTEE);
+        String list = mvc.perform(get("/api/v1/initiatives").param("unit", "674").param("year", "2021").param("size", "100")
+                .with(committee)).andReturn().getResponse().getContentAsString();
+        List<Integer> ids = JsonPath.read(list, "$.items[*].id");
+        assertThat(ids).hasSize(47);
+        for (Integer id : ids) { // the demo recognised them already: re-open them to decide again
+            mvc.perform(post("/api/v1/initiatives/" + id + "/years/2021/reopen").with(committee).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Xét lại theo biên bản họp\"}"))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/recognitions/new").param("unit", "674").param("year", "2021").with(committee))
+                .andExpect(content().string(containsString("Có 47 mô hình, điển hình đã đánh giá đang chờ công nhận.")));
+        var request = multipart("/recognitions").with(committee).with(csrf()).param("unit", "674").param("year", "2021")
+                .param("decisionNumber", "01-QĐ/HU").param("decisionDate", "2022-01-10")
+                .param("issuingBody", "Ban Thường vụ Huyện ủy Đam Rông");
+        ids.forEach(id -> request.param("ids", String.valueOf(id)));
+        mvc.perform(request).andExpect(flash().attribute("recognisedCount", 47));
+        assertThat(((Number) JsonPath.read(mvc.perform(get("/api/v1/initiatives").param("unit", "674").param("year", "2021")
+                .param("state", "RECOGNISED").with(committee)).andReturn().getResponse().getContentAsString(), "$.total")).intValue())
+                .isEqualTo(47);
+    }
+
+    @Test
     void theDemoProposalsAreListedShownAndExported() throws Exception {
         var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
         mvc.perform(get("/proposals").param("year", "2021").with(officer))
