@@ -46,6 +46,26 @@ class AccountController {
         }
     }
 
+    @GetMapping("/email")
+    String emailForm(Model model) {
+        model.addAttribute("email", account.email());
+        return "identity/email";
+    }
+
+    @PostMapping("/email")
+    String changeEmail(@RequestParam(defaultValue = "") String email, Model model, RedirectAttributes redirect) {
+        try {
+            account.changeEmail(email);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/account/email";
+        } catch (DomainException e) {
+            model.addAttribute("error", e);
+            model.addAttribute("fieldErrors", e.problemsByField());
+            model.addAttribute("email", email);
+            return "identity/email";
+        }
+    }
+
     @GetMapping("/tokens")
     String tokens(Model model) {
         model.addAttribute("tokens", account.myTokens());

@@ -44,6 +44,26 @@ class MyAccount {
     record IssuedToken(TokenView token, String secret) {
     }
 
+    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    String email() {
+        return me().getEmail();
+    }
+
+    /** Sets (or, blank, removes) where notifications are e-mailed. */
+    @Transactional
+    void changeEmail(String email) {
+        String address = email == null ? "" : email.strip();
+        if (!address.isEmpty() && (address.length() > 200 || !EMAIL.matcher(address).matches())) {
+            throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("email", "account.emailInvalid")),
+                    "error.validation");
+        }
+        UserAccount account = me();
+        account.changeEmail(address.isEmpty() ? null : address);
+        events.publishEvent(vn.dvk.shared.AuditEvent.of(vn.dvk.shared.AuditEvent.Action.UPDATE, "USER", account.getId(),
+                account.getUnitId(), account.getUsername() + " e-mail " + (address.isEmpty() ? "removed" : "set")));
+    }
+
     @Transactional
     void changePassword(String current, String next, String repeated) {
         UserAccount account = me();

@@ -32,6 +32,8 @@ class UserAccount {
     @SequenceGenerator(name = "user_account_seq", sequenceName = "user_account_seq", allocationSize = 50)
     private Long id;
     private String username;
+    /** Where notifications are e-mailed, when a mail server is configured; set by the user. */
+    private String email;
     @Column(name = "display_name")
     private String displayName;
     @Column(name = "password_hash")
@@ -68,6 +70,14 @@ class UserAccount {
 
     static String normalise(String username) {
         return username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
+    }
+
+    String getEmail() {
+        return email;
     }
 
     void assign(String displayName, Long organisationId, Long unitId, Set<Role> roles) {

@@ -38,6 +38,11 @@ public class UserDirectory implements UserDetailsService {
         return accounts.findByUsername(UserAccount.normalise(username)).map(this::principal);
     }
 
+    /** The user's e-mail address, when they gave one. */
+    public Optional<String> emailOf(String username) {
+        return accounts.findByUsername(UserAccount.normalise(username)).map(UserAccount::getEmail).filter(e -> !e.isBlank());
+    }
+
     CurrentUser principal(UserAccount account) {
         return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getPasswordHash(),
                 account.roleSet(), account.getOrganisationId(), scopeOf(account), account.isEnabled(),

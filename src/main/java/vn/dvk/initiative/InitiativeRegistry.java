@@ -89,6 +89,12 @@ public class InitiativeRegistry {
         return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
     }
 
+    /** Initiative-years in a state in the current user's scope (of one organisation when given), newest first. */
+    public Page<InitiativeRow> inState(WorkflowState state, Long organisationId, int size) {
+        Permissions.require(Role.values());
+        return search.inState(state.name(), CurrentUser.currentScope(), organisationId, size);
+    }
+
     public InitiativeView get(Long id) {
         return view(readable(id));
     }

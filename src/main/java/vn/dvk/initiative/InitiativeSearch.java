@@ -257,4 +257,39 @@ class InitiativeSearch {
             }
         }
     }
+
+    /**
+     * Initiative-years in a workflow state in the scope (for to-do lists), newest year first; with
+     * the total. Few registrations are in the states a to-do list asks for, and the index on
+     * (workflow_state, province_id) finds them.
+     */
+    Page<InitiativeRow> inState(String state, DataScope scope, Long organisationId, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource("state", state);
+        StringBuilder filter = new StringBuilder(" from registration r join initiative i on i.id = r.initiative_id"
+                + " join admin_unit u on u.id = i.unit_id where r.workflow_state = :state");
+        if (!scope.national()) {
+            Long province = provinceOf(scope.prefix());
+            if (province != null) {
+                filter.append(" and r.province_id = :provinceId");
+                params.addValue("provinceId", province);
+            }
+            filter.append(" and (u.id = :scopeId or u.path like :scopePrefix)");
+            params.addValue("scopeId", scope.unitId()).addValue("scopePrefix", scope.prefix());
+        }
+        if (organisationId != null) {
+            filter.append(" and (r.organisation_id = :organisationId or i.organisation_id = :organisationId)");
+            params.addValue("organisationId", organisationId);
+        }
+        Long total = jdbc.queryForObject("select count(*)" + filter, params, Long.class);
+        params.addValue("limit", size);
+        List<InitiativeRow> rows = jdbc.query("select i.id, i.code, i.name, i.kind, i.holder, i.sector, i.unit_id,"
+                        + " u.full_name as unit_name, r.reg_year, r.status, r.workflow_state" + filter
+                        + " order by r.reg_year desc, i.sort_key, i.id limit :limit", params,
+                (rs, n) -> new InitiativeRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        Kind.valueOf(rs.getString("kind")), Holder.valueOf(rs.getString("holder")), rs.getString("sector"), null,
+                        rs.getLong("unit_id"), rs.getString("unit_name"), null, null, null, false, false, false, null, null,
+                        rs.getInt("reg_year"), RegistrationStatus.valueOf(rs.getString("status")), rs.getString("workflow_state")));
+        return new PageImpl<>(rows, PageRequest.of(0, size), total == null ? 0 : total);
+    }
+
 }

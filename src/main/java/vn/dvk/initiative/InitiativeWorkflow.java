@@ -92,6 +92,11 @@ public class InitiativeWorkflow {
                         initiative.getUnitId(), initiative.getCode() + " " + year + " " + step + (reason != null ? ": " + reason : "")
                                 + (given.document() != null ? " — " + given.document() : ""))
                 .withChanges(Map.of("workflowState", new AuditEvent.Change(from.name(), registration.getWorkflowState().name()))));
+        String submittedBy = steps.timelineOf(initiativeId).stream()
+                .filter(s -> s.view().year() == year && s.view().step() == WorkflowStep.SUBMIT)
+                .reduce((first, second) -> second).map(s -> s.view().actor()).orElse(null);
+        events.publishEvent(new WorkflowStepTaken(initiativeId, initiative.getCode(), initiative.getName(), year, step, from,
+                registration.getWorkflowState(), user.getUsername(), reason, given.document(), submittedBy));
         return new Taken(initiativeId, initiative.getCode(), initiative.getName(), year, from, registration.getWorkflowState());
     }
 

@@ -1,0 +1,62 @@
+package vn.dvk.workflow;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.initiative.InitiativeRegistry;
+import vn.dvk.initiative.InitiativeRow;
+import vn.dvk.initiative.WorkflowState;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.util.List;
+
+/**
+ * "Việc cần làm": what awaits the current user — evaluation, recognition, revision, a commendation
+ * decision, overdue follow-ups — each as far as their roles and scope reach, with their notifications.
+ */
+@Service
+public class Tasks {
+
+    static final int SHOWN = 20;
+
+    private final InitiativeRegistry registry;
+    private final Commendations commendations;
+    private final Inspections inspections;
+    private final Notifications notifications;
+
+    Tasks(InitiativeRegistry registry, Commendations commendations, Inspections inspections, Notifications notifications) {
+        this.registry = registry;
+        this.commendations = commendations;
+        this.inspections = inspections;
+        this.notifications = notifications;
+    }
+
+    /** A group of initiative-years: how many, and the first ones; null when the user's roles do not reach it. */
+    public record Group(long total, List<InitiativeRow> first) {
+        static Group of(Page<InitiativeRow> page) {
+            return new Group(page.getTotalElements(), page.getContent());
+        }
+    }
+
+    public record TaskList(Group awaitingEvaluation, Group awaitingRecognition, Group awaitingRevision,
+                           List<ProposalView> awaitingCommendation, List<InspectionView.FollowUpView> overdueFollowUps,
+                           List<NotificationView> notifications, long unread) {
+    }
+
+    @Transactional(readOnly = true)
+    public TaskList mine() {
+        CurrentUser user = Permissions.require(Role.values());
+        boolean officer = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.COMMITTEE_MEMBER);
+        boolean committee = user.hasAny(Role.ADMIN, Role.COMMITTEE_MEMBER);
+        Group evaluation = officer ? Group.of(registry.inState(WorkflowState.SUBMITTED, null, SHOWN)) : null;
+        Group recognition = committee ? Group.of(registry.inState(WorkflowState.EVALUATED, null, SHOWN)) : null;
+        Group revision = officer ? Group.of(registry.inState(WorkflowState.RETURNED, null, SHOWN))
+                : user.hasAny(Role.UNIT_EDITOR) && user.organisationId() != null
+                ? Group.of(registry.inState(WorkflowState.RETURNED, user.organisationId(), SHOWN)) : null;
+        List<ProposalView> proposals = committee ? commendations.list(null).stream().filter(p -> "SENT".equals(p.state())).toList() : null;
+        return new TaskList(evaluation, recognition, revision, proposals, inspections.overdue(), notifications.mine(SHOWN),
+                notifications.unread());
+    }
+}
