@@ -33,8 +33,10 @@ class InitiativeSearch {
     static final int POSTING_CAP_IN_PROVINCE = 30_000;
     /** ...unless it is one of the two rarest typed words. */
     static final int LOOKED_UP_AT_LEAST = 2;
-    /** On H2 at most this many of the rarest typed words are looked up and intersected. */
+    /** On H2 at most this many of the rarest typed words are looked up and intersected... */
     static final int POSTINGS_USED_H2 = 3;
+    /** ...giving at most this many ids to look up. */
+    static final int ID_CAP_H2 = 20_000;
     /** Posting sizes are counted up to here: enough to tell the rarer of two common words. */
     static final int COUNT_CAP = 1_000_000;
 
@@ -242,13 +244,25 @@ class InitiativeSearch {
                     + (province != null ? " & province" + province + ":A" : "");
             where.add("i.search_words @@ to_tsquery('simple', :words)");
             params.addValue("words", query);
-        } else {
+        } else if (!looked.isEmpty()) {
+            // H2 answers "id in (… intersect …)" by reading the postings again for every row: intersect
+            // first, on their own, then look the few ids up; too many ids and the words are checked on the rows.
             List<String> postings = new ArrayList<>();
+            MapSqlParameterSource prefixes = new MapSqlParameterSource();
             for (int w = 0; w < looked.size(); w++) {
                 postings.add("select iw.initiative_id from initiative_word iw where iw.word like :posting" + w);
-                params.addValue("posting" + w, looked.get(w) + "%");
+                prefixes.addValue("posting" + w, looked.get(w) + "%");
             }
-            where.add("i.id in (" + String.join(" intersect ", postings) + ")");
+            List<Long> ids = jdbc.queryForList(String.join(" intersect ", postings) + " limit " + (ID_CAP_H2 + 1), prefixes,
+                    Long.class);
+            if (ids.isEmpty()) {
+                where.add("1 = 0");
+            } else if (ids.size() <= ID_CAP_H2) {
+                where.add("i.id = any(:ids)");
+                params.addValue("ids", ids.toArray(new Long[0]));
+            } else {
+                looked = List.of();
+            }
         }
         for (int w = 0; w < words.size(); w++) {
             if (!looked.contains(words.get(w))) {

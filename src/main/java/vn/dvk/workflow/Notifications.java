@@ -34,7 +34,7 @@ import java.util.Set;
  * address, the same message is e-mailed after the transaction commits.
  */
 @Service
-public class Notifications {
+public class Notifications implements vn.dvk.shared.web.UnreadNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final Set<WorkflowStep> TOLD = EnumSet.of(WorkflowStep.RETURN, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE,
@@ -102,6 +102,7 @@ public class Notifications {
         return notifications.newestOf(user.getUsername(), PageRequest.of(0, size)).stream().map(Notification::view).toList();
     }
 
+    @Override
     @Transactional(readOnly = true)
     public long unread() {
         return CurrentUser.get().map(u -> notifications.unreadOf(u.getUsername())).orElse(0L);

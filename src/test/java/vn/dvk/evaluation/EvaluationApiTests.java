@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Two evaluators score an initiative-year against the default criteria; the average becomes the evaluation. */
@@ -134,4 +135,24 @@ class EvaluationApiTests {
                 .andExpect(redirectedUrl(page));
         mvc.perform(get(page).with(officer)).andExpect(content().string(containsString("id=\"my-total\">33")));
     }
+
+    @Test
+    void administratorsEditCriteriaSetsOnTheirPage() throws Exception {
+        mvc.perform(get("/admin/criteria").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(content().string(containsString("Bộ tiêu chí đánh giá mô hình, điển hình")));
+        mvc.perform(get("/admin/criteria").with(as(DvkIntegrationTest.DAM_RONG_OFFICER))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/criteria/1").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(content().string(allOf(containsString("I. Hiệu quả"), containsString("id=\"criterion-8\""))));
+        mvc.perform(post("/admin/criteria/new").with(as(DvkIntegrationTest.ADMIN)).with(csrf()).param("name", "Bộ mới")
+                        .param("excellentFrom", "50").param("goodFrom", "60").param("passFrom", "40")
+                        .param("groupName", "A").param("criterionName", "Tiêu chí A").param("guidance", "").param("maxScore", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ngưỡng điểm phải giảm dần")));
+        mvc.perform(post("/admin/criteria/new").with(as(DvkIntegrationTest.ADMIN)).with(csrf()).param("name", "Bộ mới")
+                        .param("excellentFrom", "18").param("goodFrom", "15").param("passFrom", "10").param("active", "on")
+                        .param("groupName", "A", "B").param("criterionName", "Tiêu chí A", "Tiêu chí B").param("guidance", "", "")
+                        .param("maxScore", "10", "10").param("bonus", "1"))
+                .andExpect(redirectedUrlPattern("/admin/criteria/*"));
+    }
+
 }

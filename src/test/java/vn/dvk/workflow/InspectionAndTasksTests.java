@@ -116,4 +116,21 @@ class InspectionAndTasksTests {
                 .andExpect(jsonPath("$.read").value((int) unread));
         mvc.perform(get("/api/v1/me/tasks").with(as(OFFICER))).andExpect(jsonPath("$.unread").value(0));
     }
+
+    @Test
+    void theInspectionFormNamesWhatIsMissingAndRecordsTheVisit() throws Exception {
+        mvc.perform(get("/inspections/new").with(as(OFFICER)))
+                .andExpect(content().string(allOf(containsString("id=\"inspectors\""), containsString("id=\"task-0\""))));
+        mvc.perform(post("/inspections").with(as(OFFICER)).with(csrf()).param("unit", "674").param("kind", "INSPECTION")
+                        .param("date", "2022-05-05").param("inspectors", "").param("findings", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"inspectors-error\""), containsString("id=\"findings-error\""))));
+        mvc.perform(post("/inspections").with(as(OFFICER)).with(csrf()).param("unit", "674").param("kind", "URGING")
+                        .param("date", "2022-05-05").param("inspectors", "Ban Dân vận Huyện ủy")
+                        .param("findings", "Đôn đốc đăng ký mô hình năm 2022")
+                        .param("task", "Nộp danh sách đăng ký", "", "").param("assignee", "Các xã", "", "")
+                        .param("dueOn", "2022-05-30", "", ""))
+                .andExpect(redirectedUrlPattern("/inspections/*"));
+    }
+
 }
