@@ -264,6 +264,7 @@ public class InitiativeRegistry {
         if (blank(name) || blank(unit) || value == null) {
             throw DomainException.invalid("indicator.incomplete");
         }
+        initiative.requireUnlocked();
         initiative.measure(name, unit, year, value);
         initiatives.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, initiative.getUnitId(),

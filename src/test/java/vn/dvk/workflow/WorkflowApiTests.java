@@ -279,4 +279,30 @@ class WorkflowApiTests {
         return ((Number) JsonPath.read(mvc.perform(get("/api/v1/initiatives").param("unit", "674").param("year", "2021")
                 .param("state", state).with(as(OFFICER))).andReturn().getResponse().getContentAsString(), "$.total")).longValue();
     }
+
+    @Test
+    void aUnitEditorSubmitsTheirOwnOrganisationsRecordsAndTakesNoOtherStep() throws Exception {
+        String editor = DvkIntegrationTest.PHI_LIENG_EDITOR;
+        Integer organisation = JsonPath.read(mvc.perform(get("/api/v1/me").with(as(editor))).andReturn().getResponse()
+                .getContentAsString(), "$.organisationId");
+        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
+                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
+        String body = mvc.perform(post("/api/v1/initiatives").with(as(editor)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name": "Tổ phụ nữ tiết kiệm thôn 3", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
+                         "unitId": %d, "organisationId": %d, "startYear": 2022}""".formatted(unitId, organisation)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long own = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        mvc.perform(post("/api/v1/initiatives/" + own + "/registrations").with(as(editor)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}")).andExpect(status().isCreated());
+        long other = registeredIn2022("Mô hình của tổ chức khác thôn 3", "COLLECTIVE");
+        step(editor, other, "submit", "{}").andExpect(status().isForbidden());
+        step(editor, own, "submit", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.to").value("SUBMITTED"));
+        step(editor, own, "evaluate", "{\"rating\": \"GOOD\"}").andExpect(status().isForbidden());
+        step(editor, own, "return", "{\"reason\": \"x\"}").andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/initiatives/" + own + "/years/2022/recognise").with(as(editor)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(DECISION)).andExpect(status().isForbidden());
+        step(DvkIntegrationTest.LUC_YEN_VIEWER, own, "submit", "{}").andExpect(status().isNotFound()); // out of scope: not even seen
+    }
+
 }
