@@ -82,9 +82,15 @@ public class InitiativeRegistry {
 
     // ---- reading
 
+    /**
+     * The list: a unit code means the unit as it was in the year asked for (on 31 December), or
+     * today's when no year is given — so "674, 2021" is the Đam Rông district of 2021.
+     */
     public Page<InitiativeRow> search(InitiativeQuery query, int page, int size) {
+        LocalDate on = query.year() != null && query.year() > 1900 && query.year() < 3000 ? LocalDate.of(query.year(), 12, 31)
+                : LocalDate.now(clock);
         AdminUnitView unit = query.unitCode() == null || query.unitCode().isBlank() ? null
-                : units.getByCode(query.unitCode().strip(), LocalDate.now(clock));
+                : units.getByCode(query.unitCode().strip(), on);
         Page<InitiativeRow> rows = search.search(query, unit, CurrentUser.currentScope(), Math.max(0, page), size);
         return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
     }

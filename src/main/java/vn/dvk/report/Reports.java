@@ -1,0 +1,166 @@
+package vn.dvk.report;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.initiative.Sectors;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary report of a unit for a year. A unit code means the unit as it was in that year (on
+ * 31 December), so "674, 2021" is the Đam Rông district of 2021 with its communes of the time.
+ * Counted with one GROUP BY over that year's registrations of the unit's subtree, read by the
+ * (province, year) index; children are added up from the units' materialised paths.
+ */
+@Service
+public class Reports {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AdminUnits units;
+    private final Sectors sectors;
+    private final Clock clock;
+
+    Reports(NamedParameterJdbcTemplate jdbc, AdminUnits units, Sectors sectors, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.sectors = sectors;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Summary summary(String unitCode, Integer year) {
+        Permissions.require(Role.values());
+        int thisYear = LocalDate.now(clock).getYear();
+        if (year == null || year < 1990 || year > thisYear + 1) {
+            throw new DomainException(DomainException.Kind.INVALID,
+                    List.of(FieldProblem.field("year", "report.year", String.valueOf(thisYear + 1))), "error.validation");
+        }
+        DataScope scope = CurrentUser.currentScope();
+        AdminUnitView unit = unitCode == null || unitCode.isBlank() ? null
+                : units.getByCode(unitCode.strip(), LocalDate.of(year, 12, 31));
+        if (unit == null && !scope.national()) {
+            unit = units.findById(scope.unitId()).orElseThrow();
+        }
+        if (unit != null && !scope.covers(unit.id(), unit.path())) {
+            throw DomainException.notFound("adminUnit.notFound", unitCode);
+        }
+        List<String> sectorCodes = sectors.all().stream().map(s -> s.code()).toList();
+        List<Tally.Counted> counted = count(unit, year);
+        Map<Long, AdminUnitView> placed = units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList());
+        Tally all = new Tally(sectorCodes);
+        Map<Long, Tally> byChild = new LinkedHashMap<>();
+        List<AdminUnitView> children = unit == null ? units.provinces(LocalDate.of(year, 12, 31))
+                : units.children(unit.id(), LocalDate.of(year, 12, 31));
+        children.forEach(c -> byChild.put(c.id(), new Tally(sectorCodes)));
+        Tally direct = new Tally(sectorCodes);
+        Map<Long, AdminUnitView> extraChildren = new LinkedHashMap<>();
+        for (Tally.Counted row : counted) {
+            all.add(row);
+            AdminUnitView at = placed.get(row.unitId());
+            Long child = childOf(unit, at);
+            if (child == null) {
+                direct.add(row);
+            } else {
+                if (!byChild.containsKey(child)) {
+                    // a unit of another time under this one (e.g. merged away during the year)
+                    byChild.put(child, new Tally(sectorCodes));
+                    units.findById(child).ifPresent(u -> extraChildren.put(child, u));
+                }
+                byChild.get(child).add(row);
+            }
+        }
+        List<Summary.Row> rows = new ArrayList<>();
+        Map<Long, AdminUnitView> childUnits = new LinkedHashMap<>();
+        children.forEach(c -> childUnits.put(c.id(), c));
+        childUnits.putAll(extraChildren);
+        byChild.forEach((id, t) -> {
+            AdminUnitView c = childUnits.get(id);
+            rows.add(row(c.code(), c.fullName(), c.id(), false, t));
+        });
+        if (direct.total > 0 && unit != null) {
+            rows.add(row(unit.code(), unit.fullName(), unit.id(), true, direct));
+        }
+        return new Summary(unit == null ? null : unit.code(), unit == null ? null : unit.fullName(), unit == null ? null : unit.id(),
+                year, all.total, all.bySector, all.byStatus, all.byHolder, all.byKind, all.recognised, all.featured,
+                commendations(unit, year), rows);
+    }
+
+    private static Summary.Row row(String code, String name, Long id, boolean direct, Tally t) {
+        return new Summary.Row(code, name, id, direct, t.total, t.bySector, t.byStatus, t.byHolder, t.byKind, t.recognised,
+                t.featured);
+    }
+
+    /** The child of the unit (a province of the nation) that a unit lies in; null for the unit itself. */
+    static Long childOf(AdminUnitView unit, AdminUnitView at) {
+        if (at == null) {
+            return null;
+        }
+        String chain = at.subtreePrefix();
+        String prefix = unit == null ? "/" : unit.subtreePrefix();
+        if (!chain.startsWith(prefix) || chain.length() == prefix.length()) {
+            return null;
+        }
+        String rest = chain.substring(prefix.length());
+        return Long.valueOf(rest.substring(0, rest.indexOf('/')));
+    }
+
+    private String subtree(AdminUnitView unit, MapSqlParameterSource params, String alias) {
+        if (unit == null) {
+            return "";
+        }
+        String[] parts = unit.subtreePrefix().split("/");
+        params.addValue("provinceId", Long.valueOf(parts[1])).addValue("unitId", unit.id())
+                .addValue("prefix", unit.subtreePrefix() + "%");
+        return " and " + alias + ".province_id = :provinceId"
+                + (parts.length > 2 ? " and " + alias + ".unit_id in (select u.id from admin_unit u where u.id = :unitId"
+                + " or u.path like :prefix)" : "");
+    }
+
+    private List<Tally.Counted> count(AdminUnitView unit, int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String sql = "select r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state, count(*) as n"
+                + " from registration r join initiative i on i.id = r.initiative_id where r.reg_year = :year"
+                + subtree(unit, params, "r")
+                + " group by r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state";
+        return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
+                rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
+                rs.getString("workflow_state"), rs.getLong("n")));
+    }
+
+    private Summary.Commendations commendations(AdminUnitView unit, int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String sql = "select c.award, p.authority, c.commended, count(*) as n from commendation_item c"
+                + " join commendation_proposal p on p.id = c.proposal_id join initiative i on i.id = c.initiative_id"
+                + " where p.reg_year = :year" + subtree(unit, params, "i")
+                + " group by c.award, p.authority, c.commended";
+        long[] proposed = {0};
+        long[] commended = {0};
+        Map<String, Long> byAward = new LinkedHashMap<>();
+        Map<String, Long> byAuthority = new LinkedHashMap<>();
+        jdbc.query(sql, params, rs -> {
+            long n = rs.getLong("n");
+            proposed[0] += n;
+            byAward.merge(rs.getString("award"), n, Long::sum);
+            byAuthority.merge(rs.getString("authority"), n, Long::sum);
+            if (rs.getBoolean("commended")) {
+                commended[0] += n;
+            }
+        });
+        return new Summary.Commendations(proposed[0], commended[0], byAward, byAuthority);
+    }
+}
