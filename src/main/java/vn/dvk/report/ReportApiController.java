@@ -10,15 +10,61 @@ import vn.dvk.shared.web.ApiController;
 @Tag(name = "Reports")
 class ReportApiController {
 
-    private final Reports reports;
+    static final org.springframework.http.MediaType XLSX =
+            org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final org.springframework.http.MediaType DOCX =
+            org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-    ReportApiController(Reports reports) {
+    private final Reports reports;
+    private final ReportDocuments documents;
+
+    ReportApiController(Reports reports, ReportDocuments documents) {
         this.reports = reports;
+        this.documents = documents;
+    }
+
+    static ReportDocuments.Heading heading(String issuer, String number, java.time.LocalDate date, String style) {
+        return new ReportDocuments.Heading(issuer == null || issuer.isBlank() ? "Ban Dân vận" : issuer.strip(),
+                number == null || number.isBlank() ? null : number.strip(), date == null ? java.time.LocalDate.now() : date,
+                "state".equalsIgnoreCase(style));
+    }
+
+    static org.springframework.http.ResponseEntity<byte[]> file(byte[] bytes, String name, org.springframework.http.MediaType type) {
+        return org.springframework.http.ResponseEntity.ok().contentType(type)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    @GetMapping("/api/v1/reports/summary.{format:xlsx|docx}")
+    @Operation(summary = "The summary as an xlsx table or a Word report (issuer, number, date head the document; "
+            + "style=state for the state header, the party one by default)")
+    org.springframework.http.ResponseEntity<byte[]> document(@org.springframework.web.bind.annotation.PathVariable String format,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String issuer, @RequestParam(required = false) String number,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso =
+                    org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+            @RequestParam(required = false) String style) {
+        return document(reports, documents, format, unit, year, heading(issuer, number, date, style));
+    }
+
+    static org.springframework.http.ResponseEntity<byte[]> document(Reports reports, ReportDocuments documents, String format,
+                                                                    String unit, Integer year, ReportDocuments.Heading heading) {
+        Summary s = reports.summary(unit, year);
+        return "xlsx".equals(format) ? file(documents.xlsx(s, heading), "tong-hop-" + s.year() + ".xlsx", XLSX)
+                : file(documents.docx(s, heading), "bao-cao-" + s.year() + ".docx", DOCX);
     }
 
     @GetMapping("/api/v1/reports/summary")
     @Operation(summary = "The movement's figures for a unit (as it was in the year) and everything under it, for a year")
     Summary summary(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
         return reports.summary(unit, year);
+    }
+
+    @GetMapping("/api/v1/reports/trend")
+    @Operation(summary = "Each year of a period (e.g. 2016–2018) for a unit, and the initiatives of the period, each counted once")
+    Trend trend(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer from,
+                @RequestParam(required = false) Integer to) {
+        return reports.trend(unit, from, to);
     }
 }

@@ -15,10 +15,23 @@ class ReportController {
 
     private final Reports reports;
     private final Sectors sectors;
+    private final ReportDocuments documents;
 
-    ReportController(Reports reports, Sectors sectors) {
+    ReportController(Reports reports, Sectors sectors, ReportDocuments documents) {
         this.reports = reports;
         this.sectors = sectors;
+        this.documents = documents;
+    }
+
+    @GetMapping("/reports/summary.{format:xlsx|docx}")
+    org.springframework.http.ResponseEntity<byte[]> document(@org.springframework.web.bind.annotation.PathVariable String format,
+                                                             @RequestParam(required = false) String unit,
+                                                             @RequestParam(required = false) Integer year,
+                                                             @RequestParam(required = false) String issuer,
+                                                             @RequestParam(required = false) String number,
+                                                             @RequestParam(required = false) String style) {
+        return ReportApiController.document(reports, documents, format, unit, year,
+                ReportApiController.heading(issuer, number, null, style));
     }
 
     @GetMapping("/reports")

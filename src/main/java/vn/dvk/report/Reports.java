@@ -50,15 +50,7 @@ public class Reports {
             throw new DomainException(DomainException.Kind.INVALID,
                     List.of(FieldProblem.field("year", "report.year", String.valueOf(thisYear + 1))), "error.validation");
         }
-        DataScope scope = CurrentUser.currentScope();
-        AdminUnitView unit = unitCode == null || unitCode.isBlank() ? null
-                : units.getByCode(unitCode.strip(), LocalDate.of(year, 12, 31));
-        if (unit == null && !scope.national()) {
-            unit = units.findById(scope.unitId()).orElseThrow();
-        }
-        if (unit != null && !scope.covers(unit.id(), unit.path())) {
-            throw DomainException.notFound("adminUnit.notFound", unitCode);
-        }
+        AdminUnitView unit = unitOf(unitCode, year);
         List<String> sectorCodes = sectors.all().stream().map(s -> s.code()).toList();
         List<Tally.Counted> counted = count(unit, year);
         Map<Long, AdminUnitView> placed = units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList());
@@ -163,4 +155,68 @@ public class Reports {
         });
         return new Summary.Commendations(proposed[0], commended[0], byAward, byAuthority);
     }
+
+    /** The figures of each year of a period, and the initiatives that took part in it, each counted once. */
+    @Transactional(readOnly = true)
+    public Trend trend(String unitCode, Integer from, Integer to) {
+        Permissions.require(Role.values());
+        int thisYear = LocalDate.now(clock).getYear();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (from == null || from < 1990 || from > thisYear + 1) {
+            problems.add(FieldProblem.field("from", "report.year", String.valueOf(thisYear + 1)));
+        }
+        if (to == null || to < 1990 || to > thisYear + 1) {
+            problems.add(FieldProblem.field("to", "report.year", String.valueOf(thisYear + 1)));
+        } else if (from != null && to < from) {
+            problems.add(FieldProblem.field("to", "report.period"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        AdminUnitView unit = unitOf(unitCode, to);
+        List<String> sectorCodes = sectors.all().stream().map(sv -> sv.code()).toList();
+        MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
+        String filter = " from registration r where r.reg_year between :from and :to" + subtree(unit, params, "r");
+        Long distinct = jdbc.queryForObject("select count(distinct r.initiative_id)" + filter, params, Long.class);
+        Map<Integer, Tally> years = new LinkedHashMap<>();
+        for (int y = from; y <= to; y++) {
+            years.put(y, new Tally(sectorCodes));
+        }
+        jdbc.query("select r.reg_year, r.sector, r.status, count(*) as n" + filter + " group by r.reg_year, r.sector, r.status",
+                params, rs -> {
+                    years.get(rs.getInt("reg_year")).add(new Tally.Counted(null, rs.getString("sector"), rs.getString("status"),
+                            "MODEL", "COLLECTIVE", false, "", rs.getLong("n")));
+                });
+        List<Trend.Year> rows = new ArrayList<>();
+        years.forEach((y, t) -> rows.add(new Trend.Year(y, t.total, t.bySector, t.byStatus)));
+        return new Trend(unit == null ? null : unit.code(), unit == null ? null : unit.fullName(), from, to,
+                distinct == null ? 0 : distinct, rows);
+    }
+
+    /** The unit a report means: the code's version at the end of the year, or the user's own unit; in scope. */
+    private AdminUnitView unitOf(String unitCode, int year) {
+        DataScope scope = CurrentUser.currentScope();
+        AdminUnitView unit = unitCode == null || unitCode.isBlank() ? null
+                : units.getByCode(unitCode.strip(), LocalDate.of(year, 12, 31));
+        if (unit == null && !scope.national()) {
+            unit = units.findById(scope.unitId()).orElseThrow();
+        }
+        if (unit != null && !scope.covers(unit.id(), unit.path())) {
+            throw DomainException.notFound("adminUnit.notFound", unitCode);
+        }
+        return unit;
+    }
+
+
+    /** The latest year with registrations in the user's scope, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Integer> latestYear() {
+        Permissions.require(Role.values());
+        DataScope scope = CurrentUser.currentScope();
+        AdminUnitView unit = scope.national() ? null : units.findById(scope.unitId()).orElseThrow();
+        MapSqlParameterSource params = new MapSqlParameterSource("max", LocalDate.now(clock).getYear() + 1);
+        return java.util.Optional.ofNullable(jdbc.queryForObject("select max(r.reg_year) from registration r"
+                + " where r.reg_year <= :max" + subtree(unit, params, "r"), params, Integer.class));
+    }
+
 }

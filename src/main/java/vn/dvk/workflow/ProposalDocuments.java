@@ -1,27 +1,23 @@
 package vn.dvk.workflow;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import vn.dvk.shared.office.OfficeDocs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +30,7 @@ import java.util.Locale;
 @Component
 class ProposalDocuments {
 
-    static final String FONT = "Times New Roman";
-    private static final Locale VI = Locale.forLanguageTag("vi-VN");
+    private static final Locale VI = OfficeDocs.VI;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] HEADERS = {"TT", "Tên tập thể, cá nhân", "Địa bàn", "Lĩnh vực", "Thành tích",
             "Hình thức khen thưởng", "Kết quả"};
@@ -66,13 +61,8 @@ class ProposalDocuments {
     byte[] xlsx(ProposalView p) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = book.createSheet("Đề nghị khen thưởng");
-            Font plain = book.createFont();
-            plain.setFontName(FONT);
-            plain.setFontHeightInPoints((short) 12);
-            Font bold = book.createFont();
-            bold.setFontName(FONT);
-            bold.setFontHeightInPoints((short) 12);
-            bold.setBold(true);
+            Font plain = OfficeDocs.font(book, false);
+            Font bold = OfficeDocs.font(book, true);
             CellStyle titleStyle = book.createCellStyle();
             titleStyle.setFont(bold);
             titleStyle.setAlignment(HorizontalAlignment.CENTER);
@@ -80,17 +70,17 @@ class ProposalDocuments {
             centred.setFont(plain);
             centred.setAlignment(HorizontalAlignment.CENTER);
             centred.setWrapText(true);
-            CellStyle header = bordered(book.createCellStyle(), bold);
+            CellStyle header = OfficeDocs.bordered(book.createCellStyle(), bold);
             header.setAlignment(HorizontalAlignment.CENTER);
             header.setWrapText(true);
-            CellStyle cell = bordered(book.createCellStyle(), plain);
+            CellStyle cell = OfficeDocs.bordered(book.createCellStyle(), plain);
             cell.setWrapText(true);
-            CellStyle part = bordered(book.createCellStyle(), bold);
+            CellStyle part = OfficeDocs.bordered(book.createCellStyle(), bold);
             int r = 0;
-            line(sheet, r++, p.proposingBody().toUpperCase(VI), titleStyle);
+            OfficeDocs.line(sheet, r++, HEADERS.length, p.proposingBody().toUpperCase(VI), titleStyle);
             r++;
-            line(sheet, r++, title(p), titleStyle);
-            line(sheet, r++, subtitle(p), centred);
+            OfficeDocs.line(sheet, r++, HEADERS.length, title(p), titleStyle);
+            OfficeDocs.line(sheet, r++, HEADERS.length, subtitle(p), centred);
             r++;
             Row head = sheet.createRow(r++);
             for (int c = 0; c < HEADERS.length; c++) {
@@ -116,23 +106,6 @@ class ProposalDocuments {
         }
     }
 
-    private static CellStyle bordered(CellStyle style, Font font) {
-        style.setFont(font);
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        style.setVerticalAlignment(VerticalAlignment.TOP);
-        return style;
-    }
-
-    private static void line(XSSFSheet sheet, int r, String text, CellStyle style) {
-        Row row = sheet.createRow(r);
-        row.createCell(0).setCellValue(text);
-        row.getCell(0).setCellStyle(style);
-        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, HEADERS.length - 1));
-    }
-
     private int xlsxPart(XSSFSheet sheet, int r, String label, List<ProposalView.Item> items, CellStyle part, CellStyle cell) {
         Row partRow = sheet.createRow(r);
         partRow.createCell(0).setCellValue(label);
@@ -154,40 +127,20 @@ class ProposalDocuments {
 
     byte[] docx(ProposalView p) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var sect = doc.getDocument().getBody().addNewSectPr();
-            var size = sect.addNewPgSz();
-            size.setW(BigInteger.valueOf(16838));
-            size.setH(BigInteger.valueOf(11906));
-            size.setOrient(org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.LANDSCAPE);
-            var margins = sect.addNewPgMar();
-            margins.setTop(BigInteger.valueOf(1134));
-            margins.setBottom(BigInteger.valueOf(1134));
-            margins.setLeft(BigInteger.valueOf(1701));
-            margins.setRight(BigInteger.valueOf(850));
-            XWPFTable top = doc.createTable(1, 2);
-            top.removeBorders();
-            top.setWidth("100%");
-            cellText(top.getRow(0).getCell(0), p.proposingBody().toUpperCase(VI), true, ParagraphAlignment.CENTER, 13);
-            cellText(top.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, ParagraphAlignment.CENTER, 13);
-            XWPFParagraph motto = top.getRow(0).getCell(1).addParagraph();
-            motto.setAlignment(ParagraphAlignment.CENTER);
-            run(motto, "Độc lập - Tự do - Hạnh phúc", true, 14).setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
-            XWPFParagraph date = top.getRow(0).getCell(1).addParagraph();
-            date.setAlignment(ParagraphAlignment.RIGHT);
-            run(date, "ngày " + p.proposedOn().getDayOfMonth() + " tháng " + p.proposedOn().getMonthValue() + " năm "
-                    + p.proposedOn().getYear(), false, 14).setItalic(true);
-            paragraph(doc, "", false, ParagraphAlignment.CENTER, 14);
-            paragraph(doc, title(p), true, ParagraphAlignment.CENTER, 14);
-            paragraph(doc, subtitle(p), false, ParagraphAlignment.CENTER, 13).getRuns().get(0).setItalic(true);
+            OfficeDocs.page(doc, true);
+            OfficeDocs.header(doc, p.proposingBody(), p.number(), OfficeDocs.STATE_MOTTO, null, p.proposedOn());
+            OfficeDocs.paragraph(doc, "", false, ParagraphAlignment.CENTER, 14);
+            OfficeDocs.paragraph(doc, title(p), true, ParagraphAlignment.CENTER, 14);
+            OfficeDocs.paragraph(doc, subtitle(p), false, ParagraphAlignment.CENTER, 13).getRuns().get(0).setItalic(true);
             XWPFTable table = doc.createTable(1, HEADERS.length);
             table.setWidth("100%");
             for (int c = 0; c < HEADERS.length; c++) {
-                cellText(table.getRow(0).getCell(c), HEADERS[c], true, ParagraphAlignment.CENTER, 12);
+                OfficeDocs.cellText(table.getRow(0).getCell(c), HEADERS[c], true, ParagraphAlignment.CENTER, 12);
             }
             docxPart(table, "I. TẬP THỂ (" + p.collectives().size() + ")", p.collectives());
             docxPart(table, "II. CÁ NHÂN (" + p.individuals().size() + ")", p.individuals());
             XWPFTableRow total = table.createRow();
-            cellText(total.getCell(1), "Tổng cộng: " + p.items().size() + " (" + p.collectives().size() + " tập thể, "
+            OfficeDocs.cellText(total.getCell(1), "Tổng cộng: " + p.items().size() + " (" + p.collectives().size() + " tập thể, "
                     + p.individuals().size() + " cá nhân)", true, ParagraphAlignment.LEFT, 12);
             doc.write(out);
             return out.toByteArray();
@@ -198,39 +151,17 @@ class ProposalDocuments {
 
     private void docxPart(XWPFTable table, String label, List<ProposalView.Item> items) {
         XWPFTableRow partRow = table.createRow();
-        cellText(partRow.getCell(1), label, true, ParagraphAlignment.LEFT, 12);
+        OfficeDocs.cellText(partRow.getCell(1), label, true, ParagraphAlignment.LEFT, 12);
         int n = 1;
         for (ProposalView.Item item : items) {
             XWPFTableRow row = table.createRow();
             String[] values = {String.valueOf(n++), item.name(), item.locality(), item.sectorLabel(),
                     item.achievement() == null ? "" : item.achievement(), award(item.award()), result(item.commended())};
             for (int c = 0; c < values.length; c++) {
-                cellText(row.getCell(c), values[c] == null ? "" : values[c], false,
+                OfficeDocs.cellText(row.getCell(c), values[c] == null ? "" : values[c], false,
                         c == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT, 12);
             }
         }
     }
 
-    private static void cellText(org.apache.poi.xwpf.usermodel.XWPFTableCell cell, String text, boolean bold,
-                                 ParagraphAlignment alignment, int points) {
-        XWPFParagraph paragraph = cell.getParagraphs().get(0);
-        paragraph.setAlignment(alignment);
-        run(paragraph, text, bold, points);
-    }
-
-    private static XWPFParagraph paragraph(XWPFDocument doc, String text, boolean bold, ParagraphAlignment alignment, int points) {
-        XWPFParagraph paragraph = doc.createParagraph();
-        paragraph.setAlignment(alignment);
-        run(paragraph, text, bold, points);
-        return paragraph;
-    }
-
-    private static XWPFRun run(XWPFParagraph paragraph, String text, boolean bold, int points) {
-        XWPFRun run = paragraph.createRun();
-        run.setFontFamily(FONT);
-        run.setFontSize(points);
-        run.setBold(bold);
-        run.setText(text);
-        return run;
-    }
 }

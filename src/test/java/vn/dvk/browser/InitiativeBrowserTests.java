@@ -71,4 +71,17 @@ class InitiativeBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), "Mô hình thử chọn cơ quan chủ trì"));
         assertThat(driver.getPageSource()).contains("Ban Dân vận Huyện ủy Đam Rông");
     }
+
+    @Test
+    void theDashboardDrawsItsCharts() {
+        WebDriver driver = browser.driver();
+        String base = "http://localhost:" + port;
+        browser.login(base, DvkIntegrationTest.LUC_YEN_VIEWER, DvkIntegrationTest.DEMO_PASSWORD);
+        driver.get(base + "/?year=2024");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-sectors canvas")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-children canvas")));
+        assertThat(driver.findElement(By.id("dashboard-total")).getText()).isEqualTo("421");
+    }
+
 }

@@ -110,4 +110,74 @@ class ReportApiTests {
                         .with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(content().string(containsString("Tổng số: 91")));
     }
+
+    @Test
+    void aPeriodCountsEachInitiativeOnceAndGivesEveryYear() throws Exception {
+        String body = mvc.perform(get("/api/v1/reports/trend").param("unit", "674").param("from", "2019").param("to", "2021")
+                .with(as(DvkIntegrationTest.ADMIN))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Integer> years = JsonPath.read(body, "$.years[*].year");
+        assertThat(years).containsExactly(2019, 2020, 2021);
+        assertThat((Integer) JsonPath.read(body, "$.years[2].total")).isEqualTo(47);
+        assertThat((Integer) JsonPath.read(body, "$.years[2].byStatus.NEW")).isEqualTo(37);
+        long sumOfYears = JsonPath.<List<Integer>>read(body, "$.years[*].total").stream().mapToLong(Integer::longValue).sum();
+        long initiatives = ((Number) JsonPath.read(body, "$.initiatives")).longValue();
+        assertThat(initiatives).isGreaterThanOrEqualTo(47).isLessThan(sumOfYears + 1);
+        mvc.perform(get("/api/v1/reports/trend").param("unit", "674").param("from", "2021").param("to", "2019")
+                .with(as(DvkIntegrationTest.ADMIN))).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+    }
+
+    @Test
+    void theSummaryDownloadsAsAnXlsxTableAndAWordReportWithTheSameFigures() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/v1/reports/summary.xlsx").param("unit", "135").param("year", "2024")
+                        .param("issuer", "Ban Dân vận Huyện ủy Lục Yên").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("BAN DÂN VẬN HUYỆN ỦY LỤC YÊN");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" NĂM 2024");
+            var header = sheet.getRow(5);
+            var total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
+            java.util.Map<String, Double> byHeader = new java.util.HashMap<>();
+            for (int c = 2; c < header.getLastCellNum(); c++) {
+                byHeader.put(header.getCell(c).getStringCellValue(), total.getCell(c).getNumericCellValue());
+            }
+            assertThat(byHeader).containsEntry("Tổng số", 421.0).containsEntry("Kinh tế", 91.0)
+                    .containsEntry("Văn hóa - xã hội", 232.0).containsEntry("Quốc phòng - an ninh", 47.0)
+                    .containsEntry("Xây dựng hệ thống chính trị", 18.0).containsEntry("Xây dựng nông thôn mới", 33.0);
+            double communes = 0;
+            for (int r = 6; r < sheet.getLastRowNum(); r++) {
+                communes += sheet.getRow(r).getCell(2).getNumericCellValue();
+            }
+            assertThat(communes).isEqualTo(421.0);
+            assertThat(book.getFontAt(total.getCell(2).getCellStyle().getFontIndex()).getFontName()).isEqualTo("Times New Roman");
+        }
+        byte[] docx = mvc.perform(get("/api/v1/reports/summary.docx").param("unit", "135").param("year", "2024")
+                        .param("issuer", "Ban Dân vận Huyện ủy Lục Yên").param("number", "12-BC/BDVHU")
+                        .param("date", "2025-01-10").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "BAN DÂN VẬN HUYỆN ỦY LỤC YÊN", "Số 12-BC/BDVHU",
+                    "ngày 10 tháng 1 năm 2025", "BÁO CÁO", "NĂM 2024", "có 421 mô hình", "Tổng cộng");
+            assertThat(doc.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).map(r -> r.getFontFamily())
+                    .filter(java.util.Objects::nonNull).distinct()).containsOnly("Times New Roman");
+        }
+    }
+
+
+    @Test
+    void theDashboardShowsTheScopesFiguresAndFeedsItsCharts() throws Exception {
+        String page = mvc.perform(get("/").param("year", "2021").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"dashboard-total\"", ">47<", "Huyện Đam Rông — năm 2021");
+        String data = page.substring(page.indexOf("id=\"dashboard-data\""));
+        data = data.substring(data.indexOf('>') + 1, data.indexOf("</script>"));
+        assertThat(JsonPath.<List<Integer>>read(data, "$.bySector[?(@.name == 'Kinh tế')].value")).containsExactly(17);
+        assertThat(JsonPath.<List<Integer>>read(data, "$.years")).endsWith(2021).hasSize(10);
+        assertThat(JsonPath.<List<Integer>>read(data, "$.totals").get(9)).isEqualTo(47);
+        assertThat(JsonPath.<List<Integer>>read(data, "$.childTotals").stream().mapToInt(Integer::intValue).sum()).isEqualTo(47);
+    }
+
 }
