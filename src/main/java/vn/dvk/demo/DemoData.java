@@ -56,11 +56,13 @@ class DemoData implements ApplicationRunner {
     private final InitiativeRegistry initiatives;
     private final EntityManager entityManager;
     private final DemoWorkflow workflow;
+    private final vn.dvk.report.OutcomeIndicators outcomes;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
              UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager,
-             DemoWorkflow workflow) {
+             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes) {
         this.workflow = workflow;
+        this.outcomes = outcomes;
         this.initiatives = initiatives;
         this.entityManager = entityManager;
         this.registry = registry;
@@ -107,6 +109,7 @@ class DemoData implements ApplicationRunner {
                     true, null));
         }
         workflow.load(initiativeIds);
+        DemoOutcomes.ALL.forEach(outcomes::record);
     }
 
     private static AdminUnitRegistry.Definition definition(CSVRecord r) {

@@ -17,10 +17,38 @@ class ReportApiController {
 
     private final Reports reports;
     private final ReportDocuments documents;
+    private final OutcomeIndicators outcomes;
 
-    ReportApiController(Reports reports, ReportDocuments documents) {
+    ReportApiController(Reports reports, ReportDocuments documents, OutcomeIndicators outcomes) {
         this.reports = reports;
         this.documents = documents;
+        this.outcomes = outcomes;
+    }
+
+    @GetMapping("/api/v1/reports/outcomes")
+    @Operation(summary = "The outcome indicators of a unit (as it was in the year) for a year")
+    java.util.List<OutcomeView> outcomes(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
+        if (year == null) {
+            throw new vn.dvk.shared.DomainException(vn.dvk.shared.DomainException.Kind.INVALID,
+                    java.util.List.of(vn.dvk.shared.FieldProblem.field("year", "validation.NotNull")), "error.validation");
+        }
+        return outcomes.of(reports.unitFor(unit, year), year);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/reports/outcomes")
+    @Operation(summary = "Record (or correct) an outcome indicator of a unit for a year")
+    OutcomeView recordOutcome(@org.springframework.web.bind.annotation.RequestBody OutcomeIndicators.Input input) {
+        return outcomes.record(input);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/reports/outcomes/import",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import outcome indicators from CSV or XLSX (Mã đơn vị, Năm, Chỉ tiêu, Đơn vị tính, Giá trị, Ghi chú); all or nothing")
+    OutcomeIndicators.Imported importOutcomes(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        try (var in = file.getInputStream()) {
+            return outcomes.importFile(in);
+        }
     }
 
     static ReportDocuments.Heading heading(String issuer, String number, java.time.LocalDate date, String style) {

@@ -16,11 +16,44 @@ class ReportController {
     private final Reports reports;
     private final Sectors sectors;
     private final ReportDocuments documents;
+    private final OutcomeIndicators outcomes;
 
-    ReportController(Reports reports, Sectors sectors, ReportDocuments documents) {
+    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes) {
         this.reports = reports;
         this.sectors = sectors;
         this.documents = documents;
+        this.outcomes = outcomes;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/reports/outcomes")
+    String recordOutcome(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                         @RequestParam(required = false) String name, @RequestParam(required = false) String measure,
+                         @RequestParam(required = false) String value, @RequestParam(required = false) String note,
+                         org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            outcomes.record(new OutcomeIndicators.Input(unit, year, name, measure, value, note));
+            redirect.addFlashAttribute("outcomeSaved", true);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("outcomeError", e);
+        }
+        redirect.addAttribute("unit", unit);
+        redirect.addAttribute("year", year);
+        return "redirect:/reports";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/reports/outcomes/import")
+    String importOutcomes(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                          @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                          org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
+        try (var in = file.getInputStream()) {
+            OutcomeIndicators.Imported imported = outcomes.importFile(in);
+            redirect.addFlashAttribute("outcomeImported", java.util.List.of(imported.created(), imported.updated(), imported.unchanged()));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("outcomeError", e);
+        }
+        redirect.addAttribute("unit", unit);
+        redirect.addAttribute("year", year);
+        return "redirect:/reports";
     }
 
     @GetMapping("/reports/summary.{format:xlsx|docx}")
@@ -42,6 +75,7 @@ class ReportController {
         model.addAttribute("sectors", sectors.all());
         try {
             model.addAttribute("summary", reports.summary(unit, shown));
+            model.addAttribute("outcomes", outcomes.of(reports.unitFor(unit, shown), shown));
         } catch (DomainException e) {
             model.addAttribute("error", e);
         }

@@ -42,6 +42,12 @@ public class Reports {
         this.clock = clock;
     }
 
+    /** The unit a summary of a year means (see {@link #summary}); null for the whole country. */
+    @Transactional(readOnly = true)
+    public AdminUnitView unitFor(String unitCode, int year) {
+        return unitOf(unitCode, year);
+    }
+
     @Transactional(readOnly = true)
     public Summary summary(String unitCode, Integer year) {
         Permissions.require(Role.values());

@@ -180,4 +180,59 @@ class ReportApiTests {
         assertThat(JsonPath.<List<Integer>>read(data, "$.childTotals").stream().mapToInt(Integer::intValue).sum()).isEqualTo(47);
     }
 
+
+    @Test
+    void theOutcomeIndicatorsOfYenMy2020AndKySon2019StandBesideTheFigures() throws Exception {
+        String body = mvc.perform(get("/api/v1/reports/outcomes").param("unit", "327").param("year", "2020")
+                .with(as(DvkIntegrationTest.ADMIN))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Double>>read(body, "$[?(@.name == 'Thu nhập bình quân đầu người')].value")).containsExactly(81.6);
+        assertThat(JsonPath.<List<Double>>read(body, "$[?(@.name == 'Giá trị sản xuất')].value")).containsExactly(49776.0);
+        assertThat(JsonPath.<List<String>>read(body, "$[*].note")).contains("Quyết định số 1585/QĐ-TTg ngày 14/10/2020 của Thủ tướng Chính phủ");
+        mvc.perform(get("/reports").param("unit", "151").param("year", "2019").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(content().string(allOf(containsString("id=\"outcome-table\""), containsString("Tỷ lệ hộ nghèo"),
+                        containsString("6,24 %"), containsString(">54<"))));
+    }
+
+    @Test
+    void outcomeIndicatorsImportAllOrNothingAndAgainWithoutChange() throws Exception {
+        String good = "Mã đơn vị,Năm,Chỉ tiêu,Đơn vị tính,Giá trị,Ghi chú\n"
+                + "135,2024,Thu nhập bình quân đầu người,triệu đồng/năm,\"52,3\",\n"
+                + "135,2024,Tỷ lệ hộ nghèo,%,\"7,1\",\n";
+        String bad = good + "999999,2024,Chỉ tiêu lạ,,abc,\n";
+        var badFile = new org.springframework.mock.web.MockMultipartFile("file", "chi-tieu.csv", "text/csv",
+                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/outcomes/import")
+                        .file(badFile).with(as(DvkIntegrationTest.ADMIN))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'Mã đơn vị')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'Giá trị')].message")
+                        .value(org.hamcrest.Matchers.hasItem("Giá trị \"abc\" không phải là số (ví dụ: 81,6 hoặc 49.776).")));
+        mvc.perform(get("/api/v1/reports/outcomes").param("unit", "135").param("year", "2024").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(jsonPath("$.length()").value(0));
+        var goodFile = new org.springframework.mock.web.MockMultipartFile("file", "chi-tieu.csv", "text/csv",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int[] expected : new int[][] {{2, 0, 0}, {0, 0, 2}}) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/outcomes/import")
+                            .file(goodFile).with(as(DvkIntegrationTest.ADMIN))
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.created").value(expected[0]))
+                    .andExpect(jsonPath("$.unchanged").value(expected[2]));
+        }
+        mvc.perform(get("/api/v1/reports/outcomes").param("unit", "135").param("year", "2024").with(as(DvkIntegrationTest.LUC_YEN_VIEWER)))
+                .andExpect(jsonPath("$[?(@.name == 'Tỷ lệ hộ nghèo')].value").value(org.hamcrest.Matchers.hasItem(7.1)));
+    }
+
+    @Test
+    void numbersAreReadAsOfficersTypeThem() {
+        assertThat(OutcomeIndicators.number("81,6")).isEqualByComparingTo("81.6");
+        assertThat(OutcomeIndicators.number("49.776")).isEqualByComparingTo("49776");
+        assertThat(OutcomeIndicators.number("49.776,5")).isEqualByComparingTo("49776.5");
+        assertThat(OutcomeIndicators.number("547.44")).isEqualByComparingTo("547.44");
+        assertThat(OutcomeIndicators.number("6,24%")).isEqualByComparingTo("6.24");
+        assertThat(OutcomeIndicators.number("1 234")).isEqualByComparingTo("1234");
+        assertThat(OutcomeIndicators.number("abc")).isNull();
+    }
+
 }
