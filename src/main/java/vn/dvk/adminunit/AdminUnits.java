@@ -155,4 +155,70 @@ public class AdminUnits {
                 u.getLevel(), u.getType(), u.getParentId(), parentCodes.get(u.getParentId()), u.getPath(),
                 u.getValidFrom(), u.getValidTo(), successors.getOrDefault(u.getId(), List.of()))).toList();
     }
+
+    /**
+     * Where each unit lies in the structure of a day (today's, for reports "in today's structure"):
+     * the unit itself while valid on the day; otherwise its successor valid on the day, following
+     * the links (a whole successor before a partial one, then the lowest id, so each unit lands in
+     * exactly one place); a unit without successors (a district abolished in 2025) lies where its
+     * parent does. Units that lead nowhere are left out.
+     */
+    public Map<Long, AdminUnitView> onDay(Collection<Long> ids, LocalDate day) {
+        Map<Long, Long> memo = new HashMap<>();
+        Map<Long, Long> placed = new HashMap<>();
+        for (Long id : ids) {
+            Long target = placeOn(id, day, memo, 0);
+            if (target != null) {
+                placed.put(id, target);
+            }
+        }
+        Map<Long, AdminUnitView> views = byIds(new java.util.HashSet<>(placed.values()));
+        Map<Long, AdminUnitView> result = new HashMap<>();
+        placed.forEach((id, target) -> result.put(id, views.get(target)));
+        return result;
+    }
+
+    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, int depth) {
+        if (id == null || depth > 8) {
+            return null;
+        }
+        if (memo.containsKey(id)) {
+            return memo.get(id);
+        }
+        AdminUnit unit = units.findById(id).orElse(null);
+        Long target = null;
+        if (unit != null) {
+            boolean valid = (unit.getValidFrom() == null || !unit.getValidFrom().isAfter(day))
+                    && (unit.getValidTo() == null || !unit.getValidTo().isBefore(day));
+            if (valid) {
+                target = id;
+            } else {
+                for (Object[] successor : links.successorsOf(id)) {
+                    target = placeOn((Long) successor[0], day, memo, depth + 1);
+                    if (target != null) {
+                        break;
+                    }
+                }
+                if (target == null) {
+                    target = placeOn(unit.getParentId(), day, memo, depth + 1);
+                }
+            }
+        }
+        memo.put(id, target);
+        return target;
+    }
+
+    /** The unit and every unit that became it, directly or through earlier reforms. */
+    public java.util.Set<Long> withPredecessors(Long id) {
+        java.util.Set<Long> all = new java.util.LinkedHashSet<>();
+        java.util.Deque<Long> next = new java.util.ArrayDeque<>(List.of(id));
+        while (!next.isEmpty() && all.size() < 10_000) {
+            Long current = next.pop();
+            if (all.add(current)) {
+                next.addAll(links.predecessorsOf(current));
+            }
+        }
+        return all;
+    }
+
 }

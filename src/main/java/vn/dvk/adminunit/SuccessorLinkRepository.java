@@ -21,4 +21,13 @@ interface SuccessorLinkRepository extends JpaRepository<SuccessorLink, Successor
             where u.id = l.key.predecessorId and l.key.successorId in :ids
             order by u.sortKey""")
     List<Object[]> predecessorCodes(@Param("ids") Collection<Long> ids);
+
+    /** (successor id, partial) of a unit. */
+    @Query("select l.key.successorId, l.partial from SuccessorLink l where l.key.predecessorId = :id order by l.partial, l.key.successorId")
+    List<Object[]> successorsOf(@Param("id") Long id);
+
+    /** The ids of a unit's direct predecessors. */
+    @Query("select l.key.predecessorId from SuccessorLink l where l.key.successorId = :id")
+    List<Long> predecessorsOf(@Param("id") Long id);
+
 }

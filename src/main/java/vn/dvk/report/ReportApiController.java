@@ -84,9 +84,11 @@ class ReportApiController {
     }
 
     @GetMapping("/api/v1/reports/summary")
-    @Operation(summary = "The movement's figures for a unit (as it was in the year) and everything under it, for a year")
-    Summary summary(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
-        return reports.summary(unit, year);
+    @Operation(summary = "The movement's figures for a unit and everything under it, for a year; the unit as it was in "
+            + "the year, or with structure=today in today's structure (old units counted under their successors)")
+    Summary summary(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                    @RequestParam(required = false) String structure) {
+        return reports.summary(unit, year, "today".equalsIgnoreCase(structure));
     }
 
     @GetMapping("/api/v1/reports/trend")

@@ -68,14 +68,18 @@ class ReportController {
     }
 
     @GetMapping("/reports")
-    String summary(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year, Model model) {
+    String summary(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+                   @RequestParam(required = false) String structure, Model model) {
+        boolean today = "today".equalsIgnoreCase(structure);
+        model.addAttribute("today", today);
         int shown = year == null ? LocalDate.now().getYear() : year;
         model.addAttribute("unit", unit);
         model.addAttribute("year", shown);
         model.addAttribute("sectors", sectors.all());
         try {
-            model.addAttribute("summary", reports.summary(unit, shown));
-            model.addAttribute("outcomes", outcomes.of(reports.unitFor(unit, shown), shown));
+            Summary summary = reports.summary(unit, shown, today);
+            model.addAttribute("summary", summary);
+            model.addAttribute("outcomes", today ? java.util.List.of() : outcomes.of(reports.unitFor(unit, shown), shown));
         } catch (DomainException e) {
             model.addAttribute("error", e);
         }

@@ -50,27 +50,45 @@ public class Reports {
 
     @Transactional(readOnly = true)
     public Summary summary(String unitCode, Integer year) {
+        return summary(unitCode, year, false);
+    }
+
+    /**
+     * The summary of a year in the structure of that year (the units as they were on 31 December)
+     * or, with {@code today}, in today's structure: a unit that no longer exists is counted under the
+     * unit that succeeded it (its parent's successor when it has none), so both views of a year add
+     * up to the same total.
+     */
+    @Transactional(readOnly = true)
+    public Summary summary(String unitCode, Integer year, boolean today) {
         Permissions.require(Role.values());
         int thisYear = LocalDate.now(clock).getYear();
         if (year == null || year < 1990 || year > thisYear + 1) {
             throw new DomainException(DomainException.Kind.INVALID,
                     List.of(FieldProblem.field("year", "report.year", String.valueOf(thisYear + 1))), "error.validation");
         }
-        AdminUnitView unit = unitOf(unitCode, year);
+        LocalDate day = today ? LocalDate.now(clock) : LocalDate.of(year, 12, 31);
+        AdminUnitView unit = unitOn(unitCode, day);
         List<String> sectorCodes = sectors.all().stream().map(s -> s.code()).toList();
-        List<Tally.Counted> counted = count(unit, year);
-        Map<Long, AdminUnitView> placed = units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList());
+        List<Tally.Counted> counted;
+        Map<Long, AdminUnitView> placed;
+        if (today) {
+            counted = countToday(unit, year);
+            placed = units.onDay(counted.stream().map(Tally.Counted::unitId).distinct().toList(), day);
+            counted = counted.stream().filter(r -> within(unit, placed.get(r.unitId()))).toList();
+        } else {
+            counted = count(unit, year);
+            placed = units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList());
+        }
         Tally all = new Tally(sectorCodes);
         Map<Long, Tally> byChild = new LinkedHashMap<>();
-        List<AdminUnitView> children = unit == null ? units.provinces(LocalDate.of(year, 12, 31))
-                : units.children(unit.id(), LocalDate.of(year, 12, 31));
+        List<AdminUnitView> children = unit == null ? units.provinces(day) : units.children(unit.id(), day);
         children.forEach(c -> byChild.put(c.id(), new Tally(sectorCodes)));
         Tally direct = new Tally(sectorCodes);
         Map<Long, AdminUnitView> extraChildren = new LinkedHashMap<>();
         for (Tally.Counted row : counted) {
             all.add(row);
-            AdminUnitView at = placed.get(row.unitId());
-            Long child = childOf(unit, at);
+            Long child = childOf(unit, placed.get(row.unitId()));
             if (child == null) {
                 direct.add(row);
             } else {
@@ -94,8 +112,28 @@ public class Reports {
             rows.add(row(unit.code(), unit.fullName(), unit.id(), true, direct));
         }
         return new Summary(unit == null ? null : unit.code(), unit == null ? null : unit.fullName(), unit == null ? null : unit.id(),
-                year, all.total, all.bySector, all.byStatus, all.byHolder, all.byKind, all.recognised, all.featured,
-                commendations(unit, year), rows);
+                year, today ? "TODAY" : "THEN", all.total, all.bySector, all.byStatus, all.byHolder, all.byKind, all.recognised,
+                all.featured, commendations(unit, year, today, day), rows);
+    }
+
+    /** Whether a unit (placed in the report's structure) is the report's unit or under it; everything is under the nation. */
+    static boolean within(AdminUnitView unit, AdminUnitView at) {
+        return at != null && (unit == null || at.id().equals(unit.id()) || at.path().startsWith(unit.subtreePrefix()));
+    }
+
+    /**
+     * The registrations of a year that may lie in a unit of today's structure: those of today's
+     * province and of every province that became it (placed and filtered afterwards).
+     */
+    private List<Tally.Counted> countToday(AdminUnitView unit, int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String provinces = "";
+        if (unit != null) {
+            Long province = Long.valueOf(unit.subtreePrefix().split("/")[1]);
+            params.addValue("provinces", units.withPredecessors(province));
+            provinces = " and r.province_id in (:provinces)";
+        }
+        return grouped(" where r.reg_year = :year" + provinces, params);
     }
 
     private static Summary.Row row(String code, String name, Long id, boolean direct, Tally t) {
@@ -131,35 +169,54 @@ public class Reports {
 
     private List<Tally.Counted> count(AdminUnitView unit, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        return grouped(" where r.reg_year = :year" + subtree(unit, params, "r"), params);
+    }
+
+    private List<Tally.Counted> grouped(String where, MapSqlParameterSource params) {
         String sql = "select r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state, count(*) as n"
-                + " from registration r join initiative i on i.id = r.initiative_id where r.reg_year = :year"
-                + subtree(unit, params, "r")
+                + " from registration r join initiative i on i.id = r.initiative_id" + where
                 + " group by r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state";
         return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
                 rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
                 rs.getString("workflow_state"), rs.getLong("n")));
     }
 
-    private Summary.Commendations commendations(AdminUnitView unit, int year) {
+    private Summary.Commendations commendations(AdminUnitView unit, int year, boolean today, LocalDate day) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
-        String sql = "select c.award, p.authority, c.commended, count(*) as n from commendation_item c"
+        String where;
+        if (today) {
+            where = "";
+            if (unit != null) {
+                params.addValue("provinces", units.withPredecessors(Long.valueOf(unit.subtreePrefix().split("/")[1])));
+                where = " and i.province_id in (:provinces)";
+            }
+        } else {
+            where = subtree(unit, params, "i");
+        }
+        String sql = "select i.unit_id, c.award, p.authority, c.commended, count(*) as n from commendation_item c"
                 + " join commendation_proposal p on p.id = c.proposal_id join initiative i on i.id = c.initiative_id"
-                + " where p.reg_year = :year" + subtree(unit, params, "i")
-                + " group by c.award, p.authority, c.commended";
-        long[] proposed = {0};
-        long[] commended = {0};
+                + " where p.reg_year = :year" + where + " group by i.unit_id, c.award, p.authority, c.commended";
+        record Item(Long unitId, String award, String authority, boolean commended, long n) {
+        }
+        List<Item> items = jdbc.query(sql, params, (rs, n) -> new Item(rs.getLong("unit_id"), rs.getString("award"),
+                rs.getString("authority"), rs.getBoolean("commended"), rs.getLong("n")));
+        if (today) {
+            Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(Item::unitId).distinct().toList(), day);
+            items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
+        }
+        long proposed = 0;
+        long commended = 0;
         Map<String, Long> byAward = new LinkedHashMap<>();
         Map<String, Long> byAuthority = new LinkedHashMap<>();
-        jdbc.query(sql, params, rs -> {
-            long n = rs.getLong("n");
-            proposed[0] += n;
-            byAward.merge(rs.getString("award"), n, Long::sum);
-            byAuthority.merge(rs.getString("authority"), n, Long::sum);
-            if (rs.getBoolean("commended")) {
-                commended[0] += n;
+        for (Item item : items) {
+            proposed += item.n();
+            byAward.merge(item.award(), item.n(), Long::sum);
+            byAuthority.merge(item.authority(), item.n(), Long::sum);
+            if (item.commended()) {
+                commended += item.n();
             }
-        });
-        return new Summary.Commendations(proposed[0], commended[0], byAward, byAuthority);
+        }
+        return new Summary.Commendations(proposed, commended, byAward, byAuthority);
     }
 
     /** The figures of each year of a period, and the initiatives that took part in it, each counted once. */
@@ -201,9 +258,14 @@ public class Reports {
 
     /** The unit a report means: the code's version at the end of the year, or the user's own unit; in scope. */
     private AdminUnitView unitOf(String unitCode, int year) {
+        return unitOn(unitCode, LocalDate.of(year, 12, 31));
+    }
+
+    /** The unit a report means: the code's version on the day, or the user's own unit; in scope. */
+    private AdminUnitView unitOn(String unitCode, LocalDate day) {
         DataScope scope = CurrentUser.currentScope();
         AdminUnitView unit = unitCode == null || unitCode.isBlank() ? null
-                : units.getByCode(unitCode.strip(), LocalDate.of(year, 12, 31));
+                : units.getByCode(unitCode.strip(), day);
         if (unit == null && !scope.national()) {
             unit = units.findById(scope.unitId()).orElseThrow();
         }

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The figures of {@code GET /api/v1/reports/summary}: each count is of initiative-years (one
- * registration per initiative and year, so no initiative is counted twice).
+ * registration per initiative and year, so no initiative is counted twice); {@code structure} says
+ * whether units are those of the year ("THEN") or today's ("TODAY").
  */
-public record Summary(String unit, String name, Long unitId, int year, long total, Map<String, Long> bySector,
+public record Summary(String unit, String name, Long unitId, int year, String structure, long total, Map<String, Long> bySector,
                       Map<String, Long> byStatus, Map<String, Long> byHolder, Map<String, Long> byKind, long recognised,
                       long featured, Commendations commendations, List<Row> children) {
 

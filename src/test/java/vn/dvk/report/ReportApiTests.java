@@ -235,4 +235,30 @@ class ReportApiTests {
         assertThat(OutcomeIndicators.number("abc")).isNull();
     }
 
+
+    @Test
+    void acrossThe2025ReformBothStructuresAddUpToTheSameTotal() throws Exception {
+        for (String year : List.of("2019", "2021", "2024")) {
+            String then = summary(DvkIntegrationTest.ADMIN, null, year);
+            String today = mvc.perform(get("/api/v1/reports/summary").param("year", year).param("structure", "today")
+                    .with(as(DvkIntegrationTest.ADMIN))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            long total = ((Number) JsonPath.read(then, "$.total")).longValue();
+            assertThat(((Number) JsonPath.read(today, "$.total")).longValue()).as("today's total, " + year).isEqualTo(total);
+            assertThat(sumOfChildren(then, "total")).as("old provinces, " + year).isEqualTo(total);
+            assertThat(sumOfChildren(today, "total")).as("today's provinces, " + year).isEqualTo(total);
+            assertThat((String) JsonPath.read(today, "$.structure")).isEqualTo("TODAY");
+        }
+        // Đam Rông's 47 of 2021 are counted, in today's structure, under today's Lâm Đồng and its communes
+        String lamDong = mvc.perform(get("/api/v1/reports/summary").param("unit", "68").param("year", "2021")
+                .param("structure", "today").with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(lamDong, "$.total")).longValue()).isGreaterThanOrEqualTo(47);
+        assertThat(sumOfChildren(lamDong, "total")).isEqualTo(((Number) JsonPath.read(lamDong, "$.total")).longValue());
+        assertThat(JsonPath.<List<Integer>>read(lamDong, "$.children[?(@.unit == '24886')].total").get(0)).isPositive();
+        // the province's officer sees them in both structures
+        String officer = mvc.perform(get("/api/v1/reports/summary").param("year", "2021").param("structure", "today")
+                .with(as(DvkIntegrationTest.LAM_DONG_OFFICER))).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(officer, "$.total")).longValue()).isGreaterThanOrEqualTo(47);
+        assertThat((Integer) JsonPath.read(summary(DvkIntegrationTest.LAM_DONG_OFFICER, "674", "2021"), "$.total")).isEqualTo(47);
+    }
+
 }
