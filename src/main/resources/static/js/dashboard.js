@@ -35,3 +35,30 @@ document.addEventListener('DOMContentLoaded', function () {
     series: [{ type: 'bar', data: data.childTotals.slice().reverse() }]
   });
 });
+
+// The map: the child units' boundaries (imported by the users) coloured by their totals, no tiles.
+document.addEventListener('DOMContentLoaded', function () {
+  var element = document.getElementById('dashboard-map');
+  if (!element || typeof L === 'undefined') {
+    return;
+  }
+  fetch(element.dataset.src, { credentials: 'same-origin' }).then(function (response) {
+    return response.json();
+  }).then(function (collection) {
+    var totals = collection.features.map(function (f) { return f.properties.total; });
+    var max = Math.max.apply(null, totals.concat([1]));
+    var map = L.map(element, { attributionControl: false, zoomSnap: 0.25 });
+    var layer = L.geoJSON(collection, {
+      style: function (feature) {
+        var share = feature.properties.total / max;
+        return { color: '#335', weight: 1, fillOpacity: 0.15 + 0.75 * share, fillColor: '#b22222' };
+      },
+      onEachFeature: function (feature, shape) {
+        shape.bindTooltip(feature.properties.name + ': ' + feature.properties.total);
+      }
+    }).addTo(map);
+    if (collection.features.length > 0) {
+      map.fitBounds(layer.getBounds());
+    }
+  });
+});

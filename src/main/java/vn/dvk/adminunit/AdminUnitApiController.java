@@ -31,7 +31,10 @@ class AdminUnitApiController {
     private final AdminUnitImporter importer;
     private final ProblemMessages problems;
 
-    AdminUnitApiController(AdminUnits units, AdminUnitImporter importer, ProblemMessages problems) {
+    private final UnitBoundaries boundaries;
+
+    AdminUnitApiController(AdminUnits units, AdminUnitImporter importer, ProblemMessages problems, UnitBoundaries boundaries) {
+        this.boundaries = boundaries;
         this.units = units;
         this.importer = importer;
         this.problems = problems;
@@ -74,6 +77,18 @@ class AdminUnitApiController {
             throw DomainException.notFound("adminUnit.notFound", code);
         }
         return history.stream().map(this::json).toList();
+    }
+
+    @PostMapping(path = "/boundaries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import unit boundaries for the map from a GeoJSON FeatureCollection (codeProperty names the "
+            + "feature property holding the unit code; on: the day whose units the codes mean, today by default)")
+    UnitBoundaries.Imported importBoundaries(@RequestPart("file") MultipartFile file,
+                                             @RequestParam(required = false) String codeProperty,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                             LocalDate on) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return boundaries.importGeoJson(in, codeProperty, on);
+        }
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -31,7 +31,10 @@ class AdminUnitController {
     private final AdminUnits units;
     private final AdminUnitImporter importer;
 
-    AdminUnitController(AdminUnits units, AdminUnitImporter importer) {
+    private final UnitBoundaries boundaries;
+
+    AdminUnitController(AdminUnits units, AdminUnitImporter importer, UnitBoundaries boundaries) {
+        this.boundaries = boundaries;
         this.units = units;
         this.importer = importer;
     }
@@ -107,6 +110,23 @@ class AdminUnitController {
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         return IMPORT;
+    }
+
+    @GetMapping("/boundaries")
+    String boundaryForm() {
+        return "units/boundaries";
+    }
+
+    @PostMapping("/boundaries")
+    String importBoundaries(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String codeProperty,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                            Model model) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            model.addAttribute("imported", boundaries.importGeoJson(in, codeProperty, on));
+        } catch (DomainException e) {
+            model.addAttribute("error", e);
+        }
+        return "units/boundaries";
     }
 
     /** A unit no longer in force is shown as it was on its last day. */

@@ -38,8 +38,11 @@ class HomeController {
     private final Reports reports;
     private final Sectors sectors;
     private final JsonMapper json;
+    private final vn.dvk.report.ReportMap map;
 
-    HomeController(AdminUnits units, Organisations organisations, Reports reports, Sectors sectors, JsonMapper json) {
+    HomeController(AdminUnits units, Organisations organisations, Reports reports, Sectors sectors, JsonMapper json,
+                   vn.dvk.report.ReportMap map) {
+        this.map = map;
         this.units = units;
         this.organisations = organisations;
         this.reports = reports;
@@ -60,6 +63,7 @@ class HomeController {
                 Trend trend = reports.trend(summary.unit(), Math.max(1990, shown - YEARS + 1), shown);
                 model.addAttribute("summary", summary);
                 model.addAttribute("chartData", chartData(summary, trend));
+                model.addAttribute("drawMap", map.drawable(summary));
             } catch (DomainException e) {
                 model.addAttribute("error", e);
             }

@@ -18,8 +18,17 @@ class ReportApiController {
     private final Reports reports;
     private final ReportDocuments documents;
     private final OutcomeIndicators outcomes;
+    private final ReportMap map;
 
-    ReportApiController(Reports reports, ReportDocuments documents, OutcomeIndicators outcomes) {
+    @GetMapping(path = "/api/v1/reports/map", produces = "application/geo+json")
+    @Operation(summary = "The summary's child units with their imported boundaries and totals, as GeoJSON")
+    String map(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+               @RequestParam(required = false) String structure) {
+        return map.featureCollection(reports.summary(unit, year, "today".equalsIgnoreCase(structure)));
+    }
+
+    ReportApiController(Reports reports, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map) {
+        this.map = map;
         this.reports = reports;
         this.documents = documents;
         this.outcomes = outcomes;

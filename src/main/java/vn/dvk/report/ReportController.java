@@ -17,8 +17,17 @@ class ReportController {
     private final Sectors sectors;
     private final ReportDocuments documents;
     private final OutcomeIndicators outcomes;
+    private final ReportMap map;
 
-    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes) {
+    @GetMapping(path = "/reports/map.json", produces = "application/geo+json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String map(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+               @RequestParam(required = false) String structure) {
+        return map.featureCollection(reports.summary(unit, year, "today".equalsIgnoreCase(structure)));
+    }
+
+    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map) {
+        this.map = map;
         this.reports = reports;
         this.sectors = sectors;
         this.documents = documents;

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.dvk.DvkIntegrationTest;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,15 +74,33 @@ class InitiativeBrowserTests {
     }
 
     @Test
-    void theDashboardDrawsItsCharts() {
+    void theDashboardDrawsItsChartsAndTheMapOfImportedBoundaries() throws Exception {
         WebDriver driver = browser.driver();
         String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        // an administrator imports boundaries for two communes of Lục Yên (codes as in 2024)
+        browser.login(base, DvkIntegrationTest.ADMIN, DvkIntegrationTest.DEMO_PASSWORD);
+        driver.get(base + "/reports?unit=135&year=2024");
+        List<String> codes = driver.findElements(By.cssSelector("#report-table tbody tr td:first-child a")).stream()
+                .map(a -> a.getAttribute("href").replaceAll(".*unit=(\\d+).*", "$1")).limit(2).toList();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ranh-gioi", ".geojson");
+        java.nio.file.Files.writeString(file, "{\"type\": \"FeatureCollection\", \"features\": ["
+                + vn.dvk.report.ReportApiTests.square(codes.get(0), 104.7, 22.1) + ", "
+                + vn.dvk.report.ReportApiTests.square(codes.get(1), 104.8, 22.1) + "]}");
+        driver.get(base + "/units/boundaries");
+        driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("on")).sendKeys("");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2024-12-31'", driver.findElement(By.id("on")));
+        driver.findElement(By.id("import-boundaries")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("boundary-imported")));
+
+        driver.manage().deleteAllCookies();
         browser.login(base, DvkIntegrationTest.LUC_YEN_VIEWER, DvkIntegrationTest.DEMO_PASSWORD);
         driver.get(base + "/?year=2024");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-sectors canvas")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-children canvas")));
         assertThat(driver.findElement(By.id("dashboard-total")).getText()).isEqualTo("421");
+        wait.until(d -> d.findElements(By.cssSelector("#dashboard-map path.leaflet-interactive")).size() == 2);
     }
 
 }

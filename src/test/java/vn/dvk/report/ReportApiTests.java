@@ -261,4 +261,43 @@ class ReportApiTests {
         assertThat((Integer) JsonPath.read(summary(DvkIntegrationTest.LAM_DONG_OFFICER, "674", "2021"), "$.total")).isEqualTo(47);
     }
 
+
+    /** A square around a point, as a GeoJSON feature with a code property. */
+    static String square(String code, double x, double y) {
+        return ("{\"type\": \"Feature\", \"properties\": {\"ma_xa\": \"%s\"}, \"geometry\": {\"type\": \"Polygon\","
+                + " \"coordinates\": [[[%s, %s], [%s, %s], [%s, %s], [%s, %s], [%s, %s]]]}}").formatted(code, x, y, x + 0.1, y,
+                x + 0.1, y + 0.1, x, y + 0.1, x, y);
+    }
+
+    @Test
+    void importedBoundariesDrawTheChildUnitsWithTheirTotals() throws Exception {
+        String summary = summary(DvkIntegrationTest.ADMIN, "135", "2024");
+        List<String> codes = JsonPath.read(summary, "$.children[?(@.total > 0)].unit");
+        String geojson = "{\"type\": \"FeatureCollection\", \"features\": [" + square(codes.get(0), 104.7, 22.1) + ", "
+                + square(codes.get(1), 104.8, 22.1) + ", " + square("99999", 104.9, 22.1) + "]}";
+        var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/admin-units/boundaries")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "ranh-gioi.geojson", "application/geo+json",
+                        geojson.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("codeProperty", "ma_xa").param("on", "2024-12-31")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        mvc.perform(upload.with(as(DvkIntegrationTest.LUC_YEN_VIEWER))).andExpect(status().isForbidden());
+        mvc.perform(upload.with(as(DvkIntegrationTest.ADMIN))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.features").value(3)).andExpect(jsonPath("$.stored").value(2))
+                .andExpect(jsonPath("$.unknownCodes[0]").value("99999"));
+        String map = mvc.perform(get("/api/v1/reports/map").param("unit", "135").param("year", "2024")
+                .with(as(DvkIntegrationTest.LUC_YEN_VIEWER))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(map, "$.features[*].properties.code")).containsExactlyInAnyOrder(codes.get(0), codes.get(1));
+        Integer expected = JsonPath.<List<Integer>>read(summary, "$.children[?(@.unit == '" + codes.get(0) + "')].total").get(0);
+        assertThat(JsonPath.<List<Integer>>read(map, "$.features[?(@.properties.code == '" + codes.get(0) + "')].properties.total"))
+                .containsExactly(expected);
+        assertThat(JsonPath.<List<String>>read(map, "$.features[*].geometry.type")).containsOnly("Polygon");
+        mvc.perform(get("/").param("year", "2024").with(as(DvkIntegrationTest.LUC_YEN_VIEWER)))
+                .andExpect(content().string(containsString("id=\"dashboard-map\"")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/admin-units/boundaries")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.geojson", "application/json", "not json".getBytes()))
+                        .with(as(DvkIntegrationTest.ADMIN))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail").value("Tệp không phải là JSON hợp lệ."));
+    }
+
 }
