@@ -85,8 +85,8 @@ class InitiativeBrowserTests {
                 .map(a -> a.getAttribute("href").replaceAll(".*unit=(\\d+).*", "$1")).limit(2).toList();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("ranh-gioi", ".geojson");
         java.nio.file.Files.writeString(file, "{\"type\": \"FeatureCollection\", \"features\": ["
-                + vn.dvk.report.ReportApiTests.square(codes.get(0), 104.7, 22.1) + ", "
-                + vn.dvk.report.ReportApiTests.square(codes.get(1), 104.8, 22.1) + "]}");
+                + vn.dvk.GeoJson.square(codes.get(0), 104.7, 22.1) + ", "
+                + vn.dvk.GeoJson.square(codes.get(1), 104.8, 22.1) + "]}");
         driver.get(base + "/units/boundaries");
         driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("on")).sendKeys("");

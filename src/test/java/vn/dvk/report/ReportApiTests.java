@@ -262,19 +262,12 @@ class ReportApiTests {
     }
 
 
-    /** A square around a point, as a GeoJSON feature with a code property. */
-    static String square(String code, double x, double y) {
-        return ("{\"type\": \"Feature\", \"properties\": {\"ma_xa\": \"%s\"}, \"geometry\": {\"type\": \"Polygon\","
-                + " \"coordinates\": [[[%s, %s], [%s, %s], [%s, %s], [%s, %s], [%s, %s]]]}}").formatted(code, x, y, x + 0.1, y,
-                x + 0.1, y + 0.1, x, y + 0.1, x, y);
-    }
-
     @Test
     void importedBoundariesDrawTheChildUnitsWithTheirTotals() throws Exception {
         String summary = summary(DvkIntegrationTest.ADMIN, "135", "2024");
         List<String> codes = JsonPath.read(summary, "$.children[?(@.total > 0)].unit");
-        String geojson = "{\"type\": \"FeatureCollection\", \"features\": [" + square(codes.get(0), 104.7, 22.1) + ", "
-                + square(codes.get(1), 104.8, 22.1) + ", " + square("99999", 104.9, 22.1) + "]}";
+        String geojson = "{\"type\": \"FeatureCollection\", \"features\": [" + vn.dvk.GeoJson.square(codes.get(0), 104.7, 22.1) + ", "
+                + vn.dvk.GeoJson.square(codes.get(1), 104.8, 22.1) + ", " + vn.dvk.GeoJson.square("99999", 104.9, 22.1) + "]}";
         var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/admin-units/boundaries")
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "ranh-gioi.geojson", "application/geo+json",
                         geojson.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
