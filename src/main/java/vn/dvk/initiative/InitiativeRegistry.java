@@ -56,10 +56,12 @@ public class InitiativeRegistry {
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RegistrationTally tally;
 
     InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
                        InitiativeWords words, Sectors sectors, AdminUnits units, Organisations organisations,
-                       ApplicationEventPublisher events, Clock clock) {
+                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally) {
+        this.tally = tally;
         this.initiatives = initiatives;
         this.counters = counters;
         this.search = search;
@@ -70,6 +72,7 @@ public class InitiativeRegistry {
         this.events = events;
         this.clock = clock;
     }
+
 
     /** A created initiative and the initiatives of the same unit with a very similar name. */
     public record Created(InitiativeView initiative, List<InitiativeRow> possibleDuplicates) {
@@ -162,7 +165,9 @@ public class InitiativeRegistry {
             requireUniqueCode(provinceId, draft.code().strip(), id);
             initiative.recode(draft.code().strip(), locality);
         }
+        List<RegistrationTally.Key> counted = RegistrationTally.keys(initiative);
         initiative.describe(checked.description(), locality);
+        tally.change(counted, RegistrationTally.keys(initiative));
         initiatives.flush();
         words.replace(id, initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, initiative.getUnitId(),
@@ -176,6 +181,7 @@ public class InitiativeRegistry {
         if (!initiative.isDeletable() || !initiatives.replicaIds(id).isEmpty()) {
             throw DomainException.conflict("initiative.notDeletable", initiative.getName());
         }
+        RegistrationTally.keys(initiative).forEach(key -> tally.add(key, -1));
         initiatives.delete(initiative);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, OBJECT_TYPE, id, initiative.getUnitId(),
                 initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(initiative.snapshot(), Map.of())));
@@ -193,7 +199,8 @@ public class InitiativeRegistry {
             throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("status", "validation.NotNull")),
                     "error.validation");
         }
-        initiative.register(year, status, organisation);
+        Registration registered = initiative.register(year, status, organisation);
+        tally.add(RegistrationTally.Key.of(initiative, registered), 1);
         initiatives.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", id + "/" + year, initiative.getUnitId(),
                 initiative.getCode() + " " + year + " " + status));
@@ -224,7 +231,8 @@ public class InitiativeRegistry {
             if (mayWrite && open && initiative.registrationFor(year).isEmpty()) {
                 Long organisation = initiative.registrationFor(year - 1).map(Registration::getOrganisationId)
                         .orElse(initiative.getOrganisationId());
-                initiative.register(year, RegistrationStatus.MAINTAINED, organisation);
+                Registration registered = initiative.register(year, RegistrationStatus.MAINTAINED, organisation);
+                tally.add(RegistrationTally.Key.of(initiative, registered), 1);
                 renewed++;
             }
         }

@@ -32,9 +32,11 @@ public class InitiativeWorkflow {
     private final RegistrationStepRepository steps;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RegistrationTally tally;
 
     InitiativeWorkflow(InitiativeRegistry registry, InitiativeRepository initiatives, RegistrationStepRepository steps,
-                       ApplicationEventPublisher events, Clock clock) {
+                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally) {
+        this.tally = tally;
         this.registry = registry;
         this.initiatives = initiatives;
         this.steps = steps;
@@ -84,7 +86,9 @@ public class InitiativeWorkflow {
                 || user.organisationId().equals(registration.getOrganisationId()))) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "workflow.ownOrganisation");
         }
+        RegistrationTally.Key counted = RegistrationTally.Key.of(initiative, registration);
         WorkflowState from = registration.take(step, given.rating(), given.score());
+        tally.change(List.of(counted), List.of(RegistrationTally.Key.of(initiative, registration)));
         initiatives.flush();
         StepInput recorded = new StepInput(reason, given.rating(), given.score(), given.decisionId(), given.document());
         steps.save(new RegistrationStep(registration, initiativeId, step, from, user.getUsername(), clock.instant(), recorded));

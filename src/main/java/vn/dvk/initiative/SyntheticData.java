@@ -50,11 +50,13 @@ class SyntheticData implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final RegistrationTally tally;
     private final DataSource dataSource;
     private final int count;
 
-    SyntheticData(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+    SyntheticData(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, RegistrationTally tally,
                   @Value("${dvk.synthetic.initiatives:500000}") int count) {
+        this.tally = tally;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.dataSource = dataSource;
@@ -119,6 +121,7 @@ class SyntheticData implements ApplicationRunner {
             }
         }
         flush(initiatives, registrations, words);
+        transactions.executeWithoutResult(status -> tally.rebuild());
         Long rows = jdbc.queryForObject("select count(*) from registration", Long.class);
         log.info("Synthetic data: {} initiatives and {} registrations in all, in {} s", count, rows,
                 (System.nanoTime() - started) / 1_000_000_000);

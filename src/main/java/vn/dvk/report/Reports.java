@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * The summary report of a unit for a year. A unit code means the unit as it was in that year (on
  * 31 December), so "674, 2021" is the Đam Rông district of 2021 with its communes of the time.
- * Counted with one GROUP BY over that year's registrations of the unit's subtree, read by the
- * (province, year) index; children are added up from the units' materialised paths.
+ * Counted from registration_tally (the counts kept in each write's transaction, V14) for the
+ * unit's subtree, read by the (province, year) key; children are added up from the units'
+ * materialised paths.
  */
 @Service
 public class Reports {
@@ -172,10 +173,15 @@ public class Reports {
         return grouped(" where r.reg_year = :year" + subtree(unit, params, "r"), params);
     }
 
+    /**
+     * The counts of the registrations matching the condition, by unit and everything a summary
+     * shows, read from registration_tally (kept up to date by the registry in each write's own
+     * transaction): a few rows per unit instead of every registration.
+     */
     private List<Tally.Counted> grouped(String where, MapSqlParameterSource params) {
-        String sql = "select r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state, count(*) as n"
-                + " from registration r join initiative i on i.id = r.initiative_id" + where
-                + " group by r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state";
+        String sql = "select r.unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state, sum(r.n) as n"
+                + " from registration_tally r" + where + " and r.n <> 0"
+                + " group by r.unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state";
         return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
                 rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
                 rs.getString("workflow_state"), rs.getLong("n")));
@@ -245,7 +251,8 @@ public class Reports {
         for (int y = from; y <= to; y++) {
             years.put(y, new Tally(sectorCodes));
         }
-        jdbc.query("select r.reg_year, r.sector, r.status, count(*) as n" + filter + " group by r.reg_year, r.sector, r.status",
+        String tallied = " from registration_tally r where r.reg_year between :from and :to" + subtree(unit, params, "r");
+        jdbc.query("select r.reg_year, r.sector, r.status, sum(r.n) as n" + tallied + " group by r.reg_year, r.sector, r.status",
                 params, rs -> {
                     years.get(rs.getInt("reg_year")).add(new Tally.Counted(null, rs.getString("sector"), rs.getString("status"),
                             "MODEL", "COLLECTIVE", false, "", rs.getLong("n")));

@@ -1,0 +1,108 @@
+package vn.dvk.initiative;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The counts behind the reports (registration_tally, V14), changed in the same transaction as each
+ * write: +1 for a registration's combination when it appears, -1 when it goes, both when it changes.
+ * Never a nightly job, never stale; {@link #rebuild()} recounts everything (after a bulk load).
+ */
+@Component
+class RegistrationTally {
+
+    /** What the reports count a registration by. */
+    record Key(Long provinceId, Long unitId, int year, String sector, String status, String kind, String holder,
+               boolean featured, String state) {
+
+        static Key of(Initiative initiative, Registration registration) {
+            return new Key(initiative.getProvinceId(), initiative.getUnitId(), registration.getYear(), initiative.getSector(),
+                    registration.getStatus().name(), initiative.getKind().name(), initiative.getHolder().name(),
+                    initiative.isFeatured(), registration.getWorkflowState().name());
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+
+    RegistrationTally(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+    }
+
+    /** Every registration's key, for comparing before and after a change. */
+    static List<Key> keys(Initiative initiative) {
+        List<Key> keys = new ArrayList<>();
+        initiative.getRegistrations().forEach(r -> keys.add(Key.of(initiative, r)));
+        return keys;
+    }
+
+    /** Moves the counts from the keys before a change to the keys after it (pairwise; unchanged pairs cost nothing). */
+    void change(List<Key> before, List<Key> after) {
+        for (int k = 0; k < Math.max(before.size(), after.size()); k++) {
+            Key old = k < before.size() ? before.get(k) : null;
+            Key now = k < after.size() ? after.get(k) : null;
+            if (!Objects.equals(old, now)) {
+                if (old != null) {
+                    add(old, -1);
+                }
+                if (now != null) {
+                    add(now, 1);
+                }
+            }
+        }
+    }
+
+    void add(Key key, long delta) {
+        Object[] values = {key.provinceId(), key.year(), key.unitId(), key.sector(), key.status(), key.kind(), key.holder(),
+                key.featured(), key.state(), delta};
+        if (postgres) {
+            jdbc.update("insert into registration_tally (province_id, reg_year, unit_id, sector, status, kind, holder, featured,"
+                    + " workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint pk_registration_tally"
+                    + " do update set n = registration_tally.n + excluded.n", values);
+        } else {
+            jdbc.update("merge into registration_tally t using (values (cast(? as bigint), cast(? as integer), cast(? as bigint),"
+                    + " cast(? as varchar(40)), cast(? as varchar(12)), cast(? as varchar(12)), cast(? as varchar(12)),"
+                    + " cast(? as boolean), cast(? as varchar(20)), cast(? as bigint)))"
+                    + " s(province_id, reg_year, unit_id, sector, status, kind, holder, featured, workflow_state, n)"
+                    + " on t.province_id = s.province_id and t.reg_year = s.reg_year and t.unit_id = s.unit_id"
+                    + " and t.sector = s.sector and t.status = s.status and t.kind = s.kind and t.holder = s.holder"
+                    + " and t.featured = s.featured and t.workflow_state = s.workflow_state"
+                    + " when matched then update set n = t.n + s.n"
+                    + " when not matched then insert (province_id, reg_year, unit_id, sector, status, kind, holder, featured,"
+                    + " workflow_state, n) values (s.province_id, s.reg_year, s.unit_id, s.sector, s.status, s.kind, s.holder,"
+                    + " s.featured, s.workflow_state, s.n)", values);
+        }
+    }
+
+    /** Recounts everything from the registrations (after a bulk load that bypassed the registry). */
+    void rebuild() {
+        jdbc.update("delete from registration_tally");
+        jdbc.update("insert into registration_tally (province_id, unit_id, reg_year, sector, status, kind, holder, featured,"
+                + " workflow_state, n) select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder,"
+                + " i.featured, r.workflow_state, count(*) from registration r join initiative i on i.id = r.initiative_id"
+                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
+                + " r.workflow_state");
+    }
+
+    /** Rows where the kept counts and a fresh count differ (none, unless something wrote around the registry). */
+    long drift() {
+        String kept = "select province_id, unit_id, reg_year, sector, status, kind, holder, featured, workflow_state, n"
+                + " from registration_tally where n <> 0";
+        String fresh = "select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
+                + " r.workflow_state, count(*) from registration r join initiative i on i.id = r.initiative_id"
+                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
+                + " r.workflow_state";
+        Long onlyKept = jdbc.queryForObject("select count(*) from (" + kept + " except " + fresh + ") d", Long.class);
+        Long onlyFresh = jdbc.queryForObject("select count(*) from (" + fresh + " except " + kept + ") d", Long.class);
+        return (onlyKept == null ? 0 : onlyKept) + (onlyFresh == null ? 0 : onlyFresh);
+    }
+
+}
