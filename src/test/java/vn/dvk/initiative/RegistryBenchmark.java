@@ -98,6 +98,23 @@ class RegistryBenchmark {
                 "/api/v1/initiatives?unit=" + provinces.get(random.nextInt(provinces.size())) + "&q="
                         + URLEncoder.encode(PHRASES[random.nextInt(PHRASES.length)], StandardCharsets.UTF_8) + "&size=50"));
 
+        results.add(measure(http, token, "report summary: province + year (kept counts)", () ->
+                "/api/v1/reports/summary?unit=" + provinces.get(random.nextInt(provinces.size())) + "&year="
+                        + (2016 + random.nextInt(10))));
+        results.add(measure(http, token, "report summary: whole country + year (kept counts)", () ->
+                "/api/v1/reports/summary?year=" + (2016 + random.nextInt(10))));
+        List<Long> provinceIds = jdbc.queryForList("select distinct province_id from registration_tally", Long.class);
+        String plain = "select r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state, count(*)"
+                + " from registration r join initiative i on i.id = r.initiative_id where r.reg_year = ?%s"
+                + " group by r.unit_id, r.sector, r.status, i.kind, i.holder, i.featured, r.workflow_state";
+        results.add(measureSql("plain GROUP BY of the same figures: province + year (SQL only, no HTTP)", () -> {
+            jdbc.queryForList(plain.formatted(" and r.province_id = ?"), 2016 + random.nextInt(10),
+                    provinceIds.get(random.nextInt(provinceIds.size())));
+        }));
+        results.add(measureSql("plain GROUP BY of the same figures: whole country + year (SQL only, no HTTP)", () -> {
+            jdbc.queryForList(plain.formatted(""), 2016 + random.nextInt(10));
+        }));
+
         String database;
         try (var connection = dataSource.getConnection()) {
             database = connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
@@ -137,6 +154,25 @@ class RegistryBenchmark {
         String measured = millis.size() < MEASURED ? " (" + millis.size() + " of " + MEASURED + " measured: time budget spent)" : "";
         return "| %s%s | %.1f | %.1f | %.1f | %.1f |%n".formatted(label, measured, at(millis, 0.50), at(millis, 0.95),
                 at(millis, 0.99), millis.get(millis.size() - 1));
+    }
+
+    /** The same loop for a query run in-process (for the plain GROUP BY the report's counts are compared with). */
+    private String measureSql(String label, Runnable query) {
+        List<Double> millis = new ArrayList<>();
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        for (int n = 0; n < WARMUP + MEASURED && System.nanoTime() < deadline; n++) {
+            long start = System.nanoTime();
+            query.run();
+            if (n >= WARMUP) {
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        Collections.sort(millis);
+        if (millis.isEmpty()) {
+            return "| %s (time budget spent in the warm-up) | – | – | – | – |%n".formatted(label);
+        }
+        return "| %s | %.1f | %.1f | %.1f | %.1f |%n".formatted(label, at(millis, 0.50), at(millis, 0.95), at(millis, 0.99),
+                millis.get(millis.size() - 1));
     }
 
     private static double at(List<Double> sorted, double quantile) {
