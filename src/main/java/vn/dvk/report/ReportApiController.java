@@ -73,7 +73,7 @@ class ReportApiController {
                 .body(bytes);
     }
 
-    @GetMapping("/api/v1/reports/summary.{format:xlsx|docx}")
+    @GetMapping("/api/v1/reports/summary.{format:xlsx|docx|pdf}")
     @Operation(summary = "The summary as an xlsx table or a Word report (issuer, number, date head the document; "
             + "style=state for the state header, the party one by default)")
     org.springframework.http.ResponseEntity<byte[]> document(@org.springframework.web.bind.annotation.PathVariable String format,
@@ -88,8 +88,11 @@ class ReportApiController {
     static org.springframework.http.ResponseEntity<byte[]> document(Reports reports, ReportDocuments documents, String format,
                                                                     String unit, Integer year, ReportDocuments.Heading heading) {
         Summary s = reports.summary(unit, year);
-        return "xlsx".equals(format) ? file(documents.xlsx(s, heading), "tong-hop-" + s.year() + ".xlsx", XLSX)
-                : file(documents.docx(s, heading), "bao-cao-" + s.year() + ".docx", DOCX);
+        return switch (format) {
+            case "xlsx" -> file(documents.xlsx(s, heading), "tong-hop-" + s.year() + ".xlsx", XLSX);
+            case "pdf" -> file(documents.pdf(s, heading), "bao-cao-" + s.year() + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF);
+            default -> file(documents.docx(s, heading), "bao-cao-" + s.year() + ".docx", DOCX);
+        };
     }
 
     @GetMapping("/api/v1/reports/summary")

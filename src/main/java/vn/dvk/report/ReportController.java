@@ -65,7 +65,7 @@ class ReportController {
         return "redirect:/reports";
     }
 
-    @GetMapping("/reports/summary.{format:xlsx|docx}")
+    @GetMapping("/reports/summary.{format:xlsx|docx|pdf}")
     org.springframework.http.ResponseEntity<byte[]> document(@org.springframework.web.bind.annotation.PathVariable String format,
                                                              @RequestParam(required = false) String unit,
                                                              @RequestParam(required = false) Integer year,

@@ -28,10 +28,15 @@ import java.util.List;
 @Component
 class ReportDocuments {
 
-    private final Sectors sectors;
+    /** Liberation Sans, shipped inside PDFBox: every Vietnamese letter, free to embed. */
+    static final String BUNDLED_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
-    ReportDocuments(Sectors sectors) {
+    private final Sectors sectors;
+    private final String pdfFontPath;
+
+    ReportDocuments(Sectors sectors, @org.springframework.beans.factory.annotation.Value("${dvk.pdf.font:}") String pdfFontPath) {
         this.sectors = sectors;
+        this.pdfFontPath = pdfFontPath;
     }
 
     /** How the document is headed: who issues it, its number and date, party (default) or state style. */
@@ -177,4 +182,94 @@ class ReportDocuments {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The report as PDF (A4 landscape, the same heading, paragraph and table), with an embedded font
+     * that has every Vietnamese letter: the TrueType file named by {@code dvk.pdf.font} (e.g. the
+     * organisation's Times New Roman) or else Liberation Sans.
+     */
+    byte[] pdf(Summary s, Heading heading) {
+        List<String> headers = headers();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            com.lowagie.text.pdf.BaseFont base = pdfFont();
+            com.lowagie.text.Font plain = new com.lowagie.text.Font(base, 11);
+            com.lowagie.text.Font bold = new com.lowagie.text.Font(base, 11, com.lowagie.text.Font.BOLD);
+            com.lowagie.text.Font title = new com.lowagie.text.Font(base, 14, com.lowagie.text.Font.BOLD);
+            com.lowagie.text.Document doc = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4.rotate(), 42, 56, 71, 71);
+            com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
+            doc.addTitle(title(s));
+            doc.open();
+            com.lowagie.text.pdf.PdfPTable top = new com.lowagie.text.pdf.PdfPTable(2);
+            top.setWidthPercentage(100);
+            top.addCell(plainCell(heading.issuingBody().toUpperCase(OfficeDocs.VI)
+                    + (heading.number() == null ? "" : "\nSố " + heading.number()), bold));
+            top.addCell(plainCell((heading.state() ? OfficeDocs.STATE_MOTTO + "\n" + OfficeDocs.STATE_MOTTO_LINE : OfficeDocs.PARTY_MOTTO)
+                    + "\nngày " + heading.date().getDayOfMonth() + " tháng " + heading.date().getMonthValue() + " năm "
+                    + heading.date().getYear(), bold));
+            doc.add(top);
+            doc.add(centred("BÁO CÁO", title));
+            doc.add(centred(title(s), title));
+            doc.add(centred(subtitle(s), plain));
+            doc.add(new com.lowagie.text.Paragraph(" "));
+            com.lowagie.text.pdf.PdfPTable table = new com.lowagie.text.pdf.PdfPTable(headers.size());
+            table.setWidthPercentage(100);
+            float[] widths = new float[headers.size()];
+            java.util.Arrays.fill(widths, 1.2f);
+            widths[0] = 0.5f;
+            widths[1] = 3.5f;
+            table.setWidths(widths);
+            table.setHeaderRows(1);
+            headers.forEach(h -> table.addCell(cell(h, bold, com.lowagie.text.Element.ALIGN_CENTER)));
+            List<List<Object>> rows = new ArrayList<>(rows(s));
+            rows.add(totalRow(s));
+            for (int n = 0; n < rows.size(); n++) {
+                boolean total = n == rows.size() - 1;
+                for (Object value : rows.get(n)) {
+                    table.addCell(cell(value instanceof Long l ? String.format(OfficeDocs.VI, "%,d", l) : String.valueOf(value),
+                            total ? bold : plain, value instanceof Long ? com.lowagie.text.Element.ALIGN_RIGHT
+                                    : com.lowagie.text.Element.ALIGN_LEFT));
+                }
+            }
+            doc.add(table);
+            doc.close();
+            return out.toByteArray();
+        } catch (IOException | com.lowagie.text.DocumentException e) {
+            throw new IllegalStateException("PDF not written", e);
+        }
+    }
+
+    private static com.lowagie.text.pdf.PdfPCell plainCell(String text, com.lowagie.text.Font font) {
+        com.lowagie.text.pdf.PdfPCell cell = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(text, font));
+        cell.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+        cell.setHorizontalAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+        return cell;
+    }
+
+    private static com.lowagie.text.pdf.PdfPCell cell(String text, com.lowagie.text.Font font, int alignment) {
+        com.lowagie.text.pdf.PdfPCell cell = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(text, font));
+        cell.setHorizontalAlignment(alignment);
+        cell.setPadding(3);
+        return cell;
+    }
+
+    private static com.lowagie.text.Paragraph centred(String text, com.lowagie.text.Font font) {
+        com.lowagie.text.Paragraph paragraph = new com.lowagie.text.Paragraph(text, font);
+        paragraph.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+        return paragraph;
+    }
+
+    private com.lowagie.text.pdf.BaseFont pdfFont() throws IOException {
+        byte[] bytes = null;
+        if (pdfFontPath != null && !pdfFontPath.isBlank() && java.nio.file.Files.isReadable(java.nio.file.Path.of(pdfFontPath))) {
+            bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(pdfFontPath));
+        }
+        if (bytes == null) {
+            try (var in = ReportDocuments.class.getResourceAsStream(BUNDLED_FONT)) {
+                bytes = in.readAllBytes();
+            }
+        }
+        return com.lowagie.text.pdf.BaseFont.createFont("dvk-report.ttf", com.lowagie.text.pdf.BaseFont.IDENTITY_H,
+                com.lowagie.text.pdf.BaseFont.EMBEDDED, false, bytes, null);
+    }
+
 }

@@ -293,4 +293,20 @@ class ReportApiTests {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail").value("Tệp không phải là JSON hợp lệ."));
     }
 
+
+    @Test
+    void theSummaryPdfCarriesTheFiguresInCorrectVietnamese() throws Exception {
+        byte[] pdf = mvc.perform(get("/api/v1/reports/summary.pdf").param("unit", "135").param("year", "2024")
+                        .param("issuer", "Ban Dân vận Huyện ủy Lục Yên").param("number", "12-BC/BDVHU").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("BAN DÂN VẬN HUYỆN ỦY LỤC YÊN", "Số 12-BC/BDVHU", "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO",
+                    "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" NĂM 2024", "Huyện Lục Yên", "Tổng cộng", "421", "232");
+            assertThat(doc.getPage(0).getResources().getFontNames()).isNotEmpty();
+        }
+    }
+
 }
