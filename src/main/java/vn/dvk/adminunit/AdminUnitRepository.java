@@ -31,4 +31,9 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long>, JpaSpecifi
             where u.level = :level
               and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)""")
     long countValidOn(@Param("level") AdminUnitLevel level, @Param("on") LocalDate on);
+
+    /** The ids of a province and of everything under it (the pattern "/id/%" matches the paths below it). */
+    @Query("select u.id from AdminUnit u where u.id = :id or u.path like :pattern")
+    List<Long> subtreeIds(@Param("id") Long id, @Param("pattern") String pattern);
+
 }

@@ -166,8 +166,10 @@ public class AdminUnits {
     public Map<Long, AdminUnitView> onDay(Collection<Long> ids, LocalDate day) {
         Map<Long, Long> memo = new HashMap<>();
         Map<Long, Long> placed = new HashMap<>();
+        Map<Long, AdminUnit> loaded = new HashMap<>();
+        units.findAllById(ids).forEach(u -> loaded.put(u.getId(), u));
         for (Long id : ids) {
-            Long target = placeOn(id, day, memo, 0);
+            Long target = placeOn(id, day, memo, loaded, 0);
             if (target != null) {
                 placed.put(id, target);
             }
@@ -178,14 +180,14 @@ public class AdminUnits {
         return result;
     }
 
-    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, int depth) {
+    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, AdminUnit> loaded, int depth) {
         if (id == null || depth > 8) {
             return null;
         }
         if (memo.containsKey(id)) {
             return memo.get(id);
         }
-        AdminUnit unit = units.findById(id).orElse(null);
+        AdminUnit unit = loaded.containsKey(id) ? loaded.get(id) : units.findById(id).orElse(null);
         Long target = null;
         if (unit != null) {
             boolean valid = (unit.getValidFrom() == null || !unit.getValidFrom().isAfter(day))
@@ -194,13 +196,13 @@ public class AdminUnits {
                 target = id;
             } else {
                 for (Object[] successor : links.successorsOf(id)) {
-                    target = placeOn((Long) successor[0], day, memo, depth + 1);
+                    target = placeOn((Long) successor[0], day, memo, loaded, depth + 1);
                     if (target != null) {
                         break;
                     }
                 }
                 if (target == null) {
-                    target = placeOn(unit.getParentId(), day, memo, depth + 1);
+                    target = placeOn(unit.getParentId(), day, memo, loaded, depth + 1);
                 }
             }
         }
@@ -219,6 +221,27 @@ public class AdminUnits {
             }
         }
         return all;
+    }
+
+
+    /**
+     * Every unit, of any time, that lies in the unit's subtree in the structure of the day (see
+     * {@link #onDay}): the candidates are the units of the unit's province and of every province
+     * that became it.
+     */
+    public java.util.Set<Long> placedUnder(AdminUnitView unit, LocalDate day) {
+        Long province = Long.valueOf(unit.subtreePrefix().split("/")[1]);
+        List<Long> candidates = new ArrayList<>();
+        for (Long p : withPredecessors(province)) {
+            candidates.addAll(units.subtreeIds(p, "/" + p + "/%"));
+        }
+        java.util.Set<Long> placed = new java.util.HashSet<>();
+        onDay(candidates, day).forEach((id, at) -> {
+            if (at.id().equals(unit.id()) || at.path().startsWith(unit.subtreePrefix())) {
+                placed.add(id);
+            }
+        });
+        return placed;
     }
 
 }

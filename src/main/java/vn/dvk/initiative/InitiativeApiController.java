@@ -90,9 +90,10 @@ class InitiativeApiController {
                                      @RequestParam(required = false) TargetGroup targetGroup,
                                      @RequestParam(required = false) Boolean featured,
                                      @RequestParam(required = false) String q,
+                                     @RequestParam(required = false) String structure,
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
         var query = new InitiativeQuery(unit, sector, year, kind, holder, status, state, targetGroup, featured, q);
-        return PageResponse.of(registry.search(query, page, PageResponse.size(size)), r -> r);
+        return PageResponse.of(registry.search(query, "today".equalsIgnoreCase(structure), page, PageResponse.size(size)), r -> r);
     }
 
     @PostMapping("/api/v1/initiatives")

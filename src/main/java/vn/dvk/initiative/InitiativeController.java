@@ -151,13 +151,14 @@ class InitiativeController {
                 @RequestParam(required = false) Holder holder, @RequestParam(required = false) RegistrationStatus status,
                 @RequestParam(required = false) String state, @RequestParam(required = false) TargetGroup targetGroup,
                 @RequestParam(required = false) Boolean featured, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) String structure, @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         var query = new InitiativeQuery(unit, blankToNull(sector), year, kind, holder, status, blankToNull(state), targetGroup,
                 featured, q);
         model.addAttribute("query", query);
         try {
-            model.addAttribute("page", registry.search(query, page, PAGE_SIZE));
+            model.addAttribute("structure", "today".equalsIgnoreCase(structure) ? "today" : null);
+            model.addAttribute("page", registry.search(query, "today".equalsIgnoreCase(structure), page, PAGE_SIZE));
         } catch (DomainException e) {
             model.addAttribute("error", e);
         }

@@ -98,6 +98,21 @@ public class InitiativeRegistry {
         return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
     }
 
+    /**
+     * The list with the unit meant in today's structure: the initiatives of every unit, of any time,
+     * that lies in it today (so a report "in today's structure" can be traced to its initiatives).
+     */
+    public Page<InitiativeRow> search(InitiativeQuery query, boolean todaysStructure, int page, int size) {
+        if (!todaysStructure || query.unitCode() == null || query.unitCode().isBlank()) {
+            return search(query, page, size);
+        }
+        LocalDate today = LocalDate.now(clock);
+        AdminUnitView unit = units.getByCode(query.unitCode().strip(), today);
+        Page<InitiativeRow> rows = search.search(query, null, units.placedUnder(unit, today), CurrentUser.currentScope(),
+                Math.max(0, page), size);
+        return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
+    }
+
     /** Initiative-years in a state in the current user's scope (of one organisation when given), newest first. */
     public Page<InitiativeRow> inState(WorkflowState state, Long organisationId, int size) {
         Permissions.require(Role.values());

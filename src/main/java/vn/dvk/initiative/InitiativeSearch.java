@@ -90,11 +90,30 @@ class InitiativeSearch {
      * PostgreSQL's full-text index, or on H2 through the postings of the rarest words.
      */
     Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, DataScope scope, int page, int size) {
+        return search(query, unit, null, scope, page, size);
+    }
+
+    /**
+     * As above; with {@code unitIds}, the initiatives of those units (of any time) instead of a unit's
+     * subtree — the units that lie in a unit of today's structure.
+     */
+    Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, java.util.Collection<Long> unitIds, DataScope scope,
+                               int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<String> where = new ArrayList<>();
         List<String> registrationWhere = new ArrayList<>();
         Long province = null;
         List<String> order = new ArrayList<>();
+        if (unitIds != null) {
+            if (unitIds.isEmpty()) {
+                where.add("1 = 0");
+                registrationWhere.add("1 = 0");
+            } else {
+                where.add("i.unit_id in (:placedUnits)");
+                registrationWhere.add("r.unit_id in (:placedUnits)");
+                params.addValue("placedUnits", unitIds);
+            }
+        }
         if (unit != null) {
             province = provinceOf(unit.subtreePrefix());
             if (!unit.id().equals(province)) {
@@ -170,9 +189,20 @@ class InitiativeSearch {
                 params.addValue("status", query.status().name());
             }
             if (query.workflowState() != null && !query.workflowState().isBlank()) {
-                where.add("r.workflow_state = :state");
-                registrationWhere.add("r.workflow_state = :state");
-                params.addValue("state", query.workflowState());
+                // one state, or several separated by commas ("RECOGNISED,PROPOSED,COMMENDED": recognised at all)
+                List<String> states = new ArrayList<>();
+                for (String state : query.workflowState().split(",")) {
+                    try {
+                        states.add(WorkflowState.valueOf(state.strip()).name());
+                    } catch (IllegalArgumentException e) {
+                        throw new vn.dvk.shared.DomainException(vn.dvk.shared.DomainException.Kind.INVALID,
+                                List.of(vn.dvk.shared.FieldProblem.field("state", "initiative.stateUnknown", state.strip())),
+                                "error.validation");
+                    }
+                }
+                where.add("r.workflow_state in (:states)");
+                registrationWhere.add("r.workflow_state in (:states)");
+                params.addValue("states", states);
             }
         } else if (query.status() != null) {
             where.add("exists (select 1 from registration rs where rs.initiative_id = i.id and rs.status = :status)");

@@ -105,7 +105,7 @@ class ReportApiTests {
     void theReportPageLinksEveryFigureToTheInitiativesBehindIt() throws Exception {
         mvc.perform(get("/reports").param("unit", "135").param("year", "2024").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(content().string(allOf(containsString("id=\"figure-total\""), containsString(">421<"),
-                        containsString("/initiatives?unit=135&amp;year=2024&amp;sector=ECONOMY"), containsString(">91<"))));
+                        containsString("&amp;unit=135&amp;year=2024&amp;sector=ECONOMY"), containsString(">91<"))));
         mvc.perform(get("/initiatives").param("unit", "135").param("year", "2024").param("sector", "ECONOMY")
                         .with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(content().string(containsString("Tổng số: 91")));
@@ -307,6 +307,31 @@ class ReportApiTests {
                     "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" NĂM 2024", "Huyện Lục Yên", "Tổng cộng", "421", "232");
             assertThat(doc.getPage(0).getResources().getFontNames()).isNotEmpty();
         }
+    }
+
+
+    @Test
+    void everyFigureLeadsToTheInitiativesItCountsInBothStructures() throws Exception {
+        String then = summary(DvkIntegrationTest.ADMIN, "674", "2021");
+        mvc.perform(get("/api/v1/initiatives").param("unit", "674").param("year", "2021")
+                        .param("state", "RECOGNISED,PROPOSED,COMMENDED").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(jsonPath("$.total").value(((Number) JsonPath.read(then, "$.recognised")).intValue()));
+        mvc.perform(get("/api/v1/initiatives").param("unit", "674").param("year", "2021").param("state", "NOPE")
+                .with(as(DvkIntegrationTest.ADMIN))).andExpect(status().isUnprocessableContent());
+        String today = mvc.perform(get("/api/v1/reports/summary").param("unit", "68").param("year", "2021")
+                .param("structure", "today").with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/api/v1/initiatives").param("unit", "68").param("year", "2021").param("structure", "today")
+                        .with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(jsonPath("$.total").value(((Number) JsonPath.read(today, "$.total")).intValue()));
+        Integer child = JsonPath.<List<Integer>>read(today, "$.children[?(@.unit == '24886')].total").get(0);
+        mvc.perform(get("/api/v1/initiatives").param("unit", "24886").param("year", "2021").param("structure", "today")
+                .with(as(DvkIntegrationTest.ADMIN))).andExpect(jsonPath("$.total").value(child));
+        Integer economy = JsonPath.<List<Integer>>read(today, "$.children[?(@.unit == '24886')].bySector.ECONOMY").get(0);
+        mvc.perform(get("/api/v1/initiatives").param("unit", "24886").param("year", "2021").param("structure", "today")
+                .param("sector", "ECONOMY").with(as(DvkIntegrationTest.ADMIN))).andExpect(jsonPath("$.total").value(economy));
+        mvc.perform(get("/reports").param("unit", "68").param("year", "2021").param("structure", "today")
+                        .with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(content().string(containsString("/initiatives?structure=today&amp;unit=24886&amp;year=2021")));
     }
 
 }
