@@ -84,7 +84,21 @@ class RegistryBenchmark {
         Random random = new Random(7);
         HttpClient http = HttpClient.newHttpClient();
 
-        List<String> results = new ArrayList<>();
+        List<String> results = new java.util.ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                // each shape's line also goes to target/benchmark-progress.md at once, so a run stopped early
+                // still tells what it measured
+                try {
+                    Files.createDirectories(Path.of("target"));
+                    Files.writeString(Path.of("target/benchmark-progress.md"), line, StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return super.add(line);
+            }
+        };
         results.add(measure(http, token, "filtered list: province + year + sector, page 1 of 50", () ->
                 "/api/v1/initiatives?unit=" + provinces.get(random.nextInt(provinces.size())) + "&year="
                         + (2016 + random.nextInt(10)) + "&sector=" + SECTORS[random.nextInt(SECTORS.length)] + "&size=50"));
