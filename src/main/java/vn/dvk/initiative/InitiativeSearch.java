@@ -35,6 +35,8 @@ class InitiativeSearch {
     static final int LOOKED_UP_AT_LEAST = 2;
     /** On H2 at most this many of the rarest typed words are looked up and intersected... */
     static final int POSTINGS_USED_H2 = 3;
+    /** ...and only those that start fewer indexed words than this... */
+    static final int POSTING_CAP_H2 = 20_000;
     /** ...giving at most this many ids to look up. */
     static final int ID_CAP_H2 = 20_000;
     /** Posting sizes are counted up to here: enough to tell the rarer of two common words. */
@@ -252,21 +254,24 @@ class InitiativeSearch {
      * Every typed word must start a word of the search key (name, code, description, locality). The
      * words that start few indexed words are looked up in an index (PostgreSQL: the GIN index of V8;
      * H2: the postings of initiative_word, intersected); the very common ones ("thon", "tinh") are
-     * only checked on the rows those lookups found. The two rarest words are always looked up, so
-     * a phrase of common words still starts from an intersection of postings.
+     * only checked on the rows those lookups found. On PostgreSQL the two rarest words are always
+     * looked up, so a phrase of common words still starts from an intersection in the GIN index.
      */
     private void matchWords(List<String> words, Long province, List<String> where, MapSqlParameterSource params) {
         List<String> byRarity = words.stream().sorted(Comparator.comparingLong(this::postingSize)).toList();
-        // Looked up: every word under the cap, and at least the two rarest (H2: at most three).
+        // PostgreSQL looks up every word under the cap, and at least the two rarest. H2 looks up at most
+        // three words with small postings, and none inside a province, whose own rows it reads instead:
+        // its INTERSECT of large postings costs more than checking the words on those rows.
         List<String> looked = new ArrayList<>();
-        long cap = postgres && province != null ? POSTING_CAP_IN_PROVINCE : POSTING_CAP;
-        for (String word : byRarity) {
-            if (looked.size() < LOOKED_UP_AT_LEAST || postingSize(word) < cap) {
-                looked.add(word);
+        if (postgres) {
+            long cap = province != null ? POSTING_CAP_IN_PROVINCE : POSTING_CAP;
+            for (String word : byRarity) {
+                if (looked.size() < LOOKED_UP_AT_LEAST || postingSize(word) < cap) {
+                    looked.add(word);
+                }
             }
-        }
-        if (!postgres && looked.size() > POSTINGS_USED_H2) {
-            looked = looked.subList(0, POSTINGS_USED_H2);
+        } else if (province == null) {
+            byRarity.stream().filter(w -> postingSize(w) < POSTING_CAP_H2).limit(POSTINGS_USED_H2).forEach(looked::add);
         }
         if (postgres) {
             // 'mai:*D & am:*D & province11098:A' — see V8 for the province entry.
