@@ -11,4 +11,6 @@ case "${1:-h2}" in
   postgres) export SPRING_PROFILES_ACTIVE=postgres ;;
   *) echo "usage: $0 h2|postgres" >&2; exit 2 ;;
 esac
-./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=RegistryBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+# DVK_BENCHMARK_ONLY=report measures only the shapes whose label contains that word (no spaces).
+./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=RegistryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -DargLine="-Ddvk.benchmark.only=${DVK_BENCHMARK_ONLY:-}"

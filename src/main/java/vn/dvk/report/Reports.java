@@ -170,6 +170,10 @@ public class Reports {
 
     private List<Tally.Counted> count(AdminUnitView unit, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        if (unit == null) {
+            // the nation's children are its provinces: count by province, not by each of thousands of units
+            return grouped("r.province_id", " where r.reg_year = :year", params);
+        }
         return grouped(" where r.reg_year = :year" + subtree(unit, params, "r"), params);
     }
 
@@ -179,9 +183,14 @@ public class Reports {
      * transaction): a few rows per unit instead of every registration.
      */
     private List<Tally.Counted> grouped(String where, MapSqlParameterSource params) {
-        String sql = "select r.unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state, sum(r.n) as n"
-                + " from registration_tally r" + where + " and r.n <> 0"
-                + " group by r.unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state";
+        return grouped("r.unit_id", where, params);
+    }
+
+    /** As above, counted by {@code place} (the unit, or the province for the nation's summary). */
+    private List<Tally.Counted> grouped(String place, String where, MapSqlParameterSource params) {
+        String sql = "select " + place + " as unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state,"
+                + " sum(r.n) as n from registration_tally r" + where + " and r.n <> 0"
+                + " group by " + place + ", r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state";
         return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
                 rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
                 rs.getString("workflow_state"), rs.getLong("n")));

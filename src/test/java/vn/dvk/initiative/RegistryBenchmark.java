@@ -146,8 +146,14 @@ class RegistryBenchmark {
         System.out.println(report);
     }
 
+    /** -Ddvk.benchmark.only=<part of a label> measures only the shapes whose label contains it. */
+    private static final String ONLY = System.getProperty("dvk.benchmark.only", "");
+
     private String measure(HttpClient http, String token, String label, java.util.function.Supplier<String> paths)
             throws Exception {
+        if (!label.contains(ONLY)) {
+            return "";
+        }
         List<Double> millis = new ArrayList<>();
         long deadline = System.nanoTime() + BUDGET.toNanos();
         for (int n = 0; n < WARMUP + MEASURED && System.nanoTime() < deadline; n++) {
@@ -172,6 +178,9 @@ class RegistryBenchmark {
 
     /** The same loop for a query run in-process (for the plain GROUP BY the report's counts are compared with). */
     private String measureSql(String label, Runnable query) {
+        if (!label.contains(ONLY)) {
+            return "";
+        }
         List<Double> millis = new ArrayList<>();
         long deadline = System.nanoTime() + BUDGET.toNanos();
         for (int n = 0; n < WARMUP + MEASURED && System.nanoTime() < deadline; n++) {
