@@ -10,9 +10,7 @@ import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.DataScope;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -49,8 +47,7 @@ class InitiativeSearch {
 
     InitiativeSearch(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
-                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        this.postgres = DatabaseProduct.isPostgres(jdbc.getJdbcTemplate());
     }
 
     private long postingSize(String prefix) {

@@ -1,12 +1,10 @@
 package vn.dvk.initiative;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,8 +31,7 @@ class RegistrationTally {
 
     RegistrationTally(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        this.postgres = DatabaseProduct.isPostgres(jdbc);
     }
 
     /** Every registration's key, for comparing before and after a change. */

@@ -13,9 +13,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.shared.VietnameseText;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,11 +54,6 @@ class SyntheticData implements ApplicationRunner {
                     "create index ix_registration_workflow_state on registration (workflow_state, province_id)"},
             new String[] {"ix_initiative_word_initiative", "create index ix_initiative_word_initiative on initiative_word (initiative_id)"});
 
-    private boolean isH2() {
-        return Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
-                connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
-    }
-
     private static final String[] SECTORS = {"ECONOMY", "CULTURE_SOCIETY", "DEFENCE_SECURITY", "POLITICAL_SYSTEM", "NEW_RURAL"};
     private static final int[] SECTOR_WEIGHTS = {22, 55, 11, 4, 8};
     private static final String[] THEMES = {"Mô hình trồng rau an toàn", "Tổ hợp tác chăn nuôi", "Khu dân cư văn hóa",
@@ -74,15 +66,13 @@ class SyntheticData implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final RegistrationTally tally;
-    private final DataSource dataSource;
     private final int count;
 
-    SyntheticData(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, RegistrationTally tally,
+    SyntheticData(JdbcTemplate jdbc, PlatformTransactionManager transactions, RegistrationTally tally,
                   @Value("${dvk.synthetic.initiatives:500000}") int count) {
         this.tally = tally;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
-        this.dataSource = dataSource;
         this.count = count;
     }
 
@@ -90,7 +80,7 @@ class SyntheticData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws SQLException {
+    public void run(ApplicationArguments args) {
         if (communes().size() < 1000) {
             log.warn("Synthetic data skipped: it needs today's communes; import the 2025 conversion table "
                     + "(Bảng chuyển đổi ĐVHC) and start again with the profile 'synthetic'");
@@ -99,7 +89,7 @@ class SyntheticData implements ApplicationRunner {
         generate();
     }
 
-    void generate() throws SQLException {
+    void generate() {
         Long existing = jdbc.queryForObject("select count(*) from initiative where code like 'SYN-%'", Long.class);
         if (existing != null && existing > 0) {
             log.info("Synthetic data already present: {} initiatives", existing);
@@ -107,7 +97,7 @@ class SyntheticData implements ApplicationRunner {
         }
         List<Commune> communes = communes();
         long started = System.nanoTime();
-        boolean h2 = isH2();
+        boolean h2 = DatabaseProduct.isH2(jdbc);
         if (h2) {
             // H2 copies every touched index page at each commit: load without the secondary indexes
             // and the word table's key, then build each once, in order.
@@ -190,17 +180,14 @@ class SyntheticData implements ApplicationRunner {
     }
 
     /** Takes a block of ids past the sequence's current value and moves the sequence beyond it. */
-    private long reserve(String table, long size) throws SQLException {
+    private long reserve(String table, long size) {
         Long max = jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class);
         long first = (max == null ? 0 : max) + 1_000;
         long next = first + size + 1_000;
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
-                jdbc.queryForObject("select setval('" + table + "_seq', ?)", Long.class, next);
-            } else {
-                jdbc.execute("alter sequence " + table + "_seq restart with " + next);
-            }
+        if (DatabaseProduct.isPostgres(jdbc)) {
+            jdbc.queryForObject("select setval('" + table + "_seq', ?)", Long.class, next);
+        } else {
+            jdbc.execute("alter sequence " + table + "_seq restart with " + next);
         }
         return first;
     }
