@@ -198,6 +198,7 @@ public class InitiativeRegistry {
         }
         RegistrationTally.keys(initiative).forEach(key -> tally.add(key, -1));
         initiatives.delete(initiative);
+        words.removed(id);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, OBJECT_TYPE, id, initiative.getUnitId(),
                 initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(initiative.snapshot(), Map.of())));
     }

@@ -40,13 +40,18 @@ class InitiativeSearch {
     /** Posting sizes are counted up to here: enough to tell the rarer of two common words. */
     static final int COUNT_CAP = 1_000_000;
 
+    /** An index answer with more rows than this to look up goes through the SQL search instead. */
+    static final int ID_CAP = 20_000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final SearchIndex index;
     private final boolean postgres;
     /** How many indexed words start with a prefix (capped): only steers the plan, so a stale value is harmless. */
     private final Map<String, Long> postingSizes = new ConcurrentHashMap<>();
 
-    InitiativeSearch(NamedParameterJdbcTemplate jdbc) {
+    InitiativeSearch(NamedParameterJdbcTemplate jdbc, SearchIndex index) {
         this.jdbc = jdbc;
+        this.index = index;
         this.postgres = DatabaseProduct.isPostgres(jdbc.getJdbcTemplate());
     }
 
@@ -98,6 +103,16 @@ class InitiativeSearch {
      */
     Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, java.util.Collection<Long> unitIds, DataScope scope,
                                int page, int size) {
+        return search(query, unit, unitIds, scope, page, size, true);
+    }
+
+    /** The same answer read from the database alone (the in-memory index is checked against it). */
+    Page<InitiativeRow> searchWithoutIndex(InitiativeQuery query, AdminUnitView unit, DataScope scope, int page, int size) {
+        return search(query, unit, null, scope, page, size, false);
+    }
+
+    private Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, java.util.Collection<Long> unitIds,
+                                       DataScope scope, int page, int size, boolean useIndex) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<String> where = new ArrayList<>();
         List<String> registrationWhere = new ArrayList<>();
@@ -134,7 +149,7 @@ class InitiativeSearch {
             }
         }
         if (province != null) {
-            where.add("i.province_id = :provinceId");
+            where.add(PROVINCE);
             registrationWhere.add("r.province_id = :provinceId");
             params.addValue("provinceId", province);
             order.add("i.province_id");
@@ -172,11 +187,6 @@ class InitiativeSearch {
             params.addValue("featured", query.featured());
             onlyRegistrationFilters = false;
         }
-        List<String> words = words(query.text());
-        if (!words.isEmpty()) {
-            onlyRegistrationFilters = false;
-            matchWords(words, province, where, params);
-        }
         StringBuilder from = new StringBuilder(" from initiative i join admin_unit u on u.id = i.unit_id");
         if (query.year() != null) {
             from.append(" join registration r on r.initiative_id = i.id and r.reg_year = :year");
@@ -207,10 +217,20 @@ class InitiativeSearch {
             where.add("exists (select 1 from registration rs where rs.initiative_id = i.id and rs.status = :status)");
             params.addValue("status", query.status().name());
         }
+        List<String> words = words(query.text());
+        Long total = null;
+        if (!words.isEmpty()) {
+            onlyRegistrationFilters = false;
+            boolean onlyProvince = query.year() == null && where.stream().allMatch(PROVINCE::equals);
+            total = useIndex ? fromIndex(words, province, onlyProvince, (long) page * size + size, where, params) : null;
+            if (total == null && !where.contains(FROM_INDEX)) {
+                matchWords(words, province, where, params);
+            }
+        }
         String filter = from + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         // A search reads its few matching rows once: the page and the total come from one query.
-        boolean countWithPage = !words.isEmpty();
-        Long total = countWithPage ? null : query.year() != null && onlyRegistrationFilters
+        boolean countWithPage = !words.isEmpty() && total == null;
+        total = total != null ? total : countWithPage ? null : query.year() != null && onlyRegistrationFilters
                 ? jdbc.queryForObject("select count(*) from registration r where " + String.join(" and ", registrationWhere),
                         params, Long.class)
                 : jdbc.queryForObject("select count(*)" + filter, params, Long.class);
@@ -243,8 +263,57 @@ class InitiativeSearch {
         if (countWithPage) {
             total = rows.isEmpty() && page > 0 ? jdbc.queryForObject("select count(*)" + filter, params, Long.class)
                     : Long.valueOf(counted[0]);
+        } else if (where.contains(FROM_INDEX) && rows.size() < Math.min(size, total - (long) page * size)) {
+            // The index named initiatives the database no longer has: written around the change log.
+            index.rebuild();
+            return search(query, unit, unitIds, scope, page, size, false);
         }
         return new PageImpl<>(rows, PageRequest.of(page, size), total == null ? 0 : total);
+    }
+
+    private static final String PROVINCE = "i.province_id = :provinceId";
+    private static final String FROM_INDEX = "i.id = any(:found)";
+
+    /**
+     * The typed words looked up in the in-memory {@link SearchIndex}: the initiatives found become
+     * {@code i.id = any(:found)}. With no filter but a province, only the first rows of the page are
+     * looked up and the total is the index's count (returned); with other filters all those found are
+     * (up to {@link #ID_CAP}) and SQL counts. Initiatives changed since the index was built are checked
+     * on their current rows. Returns null when the total is left to SQL.
+     */
+    private Long fromIndex(List<String> words, Long province, boolean onlyProvince, long pageEnd, List<String> where,
+                           MapSqlParameterSource params) {
+        SearchIndex.Matches matches = index.match(words, province).orElse(null);
+        if (matches == null) {
+            return null;
+        }
+        List<Long> changed = matches.changedIds().isEmpty() ? List.of() : changedMatching(matches.changed(), words, province);
+        long total = matches.count() + changed.size();
+        boolean ranked = onlyProvince && pageEnd <= ID_CAP;
+        if (!ranked && total > ID_CAP) {
+            return null;
+        }
+        List<Long> found = new ArrayList<>(matches.first(ranked ? (int) pageEnd : ID_CAP));
+        found.addAll(changed);
+        where.add(FROM_INDEX);
+        params.addValue("found", new org.springframework.jdbc.support.SqlArrayValue("bigint", found.toArray()));
+        return ranked ? Long.valueOf(total) : null;
+    }
+
+    /** Which of the initiatives changed since the index was built match the typed words now. */
+    private List<Long> changedMatching(List<Long> changed, List<String> words, Long province) {
+        MapSqlParameterSource params = new MapSqlParameterSource("changed",
+                new org.springframework.jdbc.support.SqlArrayValue("bigint", changed.toArray()));
+        StringBuilder sql = new StringBuilder("select i.id from initiative i where i.id = any(:changed)");
+        if (province != null) {
+            sql.append(" and i.province_id = :provinceId");
+            params.addValue("provinceId", province);
+        }
+        for (int w = 0; w < words.size(); w++) {
+            sql.append(" and i.search_key like :word").append(w);
+            params.addValue("word" + w, "% " + words.get(w) + "%");
+        }
+        return jdbc.queryForList(sql.toString(), params, Long.class);
     }
 
     /**

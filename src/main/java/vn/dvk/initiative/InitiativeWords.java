@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The word index of the search: each word of an initiative's search key in initiative_word,
- * rewritten in the same transaction as the initiative.
+ * rewritten in the same transaction as the initiative, and the change noted for the in-memory {@link SearchIndex}.
  */
 @Component
 class InitiativeWords {
@@ -18,9 +18,11 @@ class InitiativeWords {
     static final int MAX_WORD = 40;
 
     private final JdbcTemplate jdbc;
+    private final SearchIndex index;
 
-    InitiativeWords(JdbcTemplate jdbc) {
+    InitiativeWords(JdbcTemplate jdbc, SearchIndex index) {
         this.jdbc = jdbc;
+        this.index = index;
     }
 
     /** The distinct words of a folded search key, each cut to the column's length. */
@@ -41,5 +43,11 @@ class InitiativeWords {
             rows.add(new Object[] {word, initiativeId});
         }
         jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", rows);
+        index.changed(initiativeId);
+    }
+
+    /** An initiative deleted (its words go with it, by the foreign key). */
+    void removed(long initiativeId) {
+        index.changed(initiativeId);
     }
 }
