@@ -187,7 +187,14 @@ class InitiativeSearch {
             params.addValue("featured", query.featured());
             onlyRegistrationFilters = false;
         }
-        StringBuilder from = new StringBuilder(" from initiative i join admin_unit u on u.id = i.unit_id");
+        // H2 sometimes reads a province-year's registrations and sorts them all for one page; in Vietnamese
+        // order from the province's index it reads only the page's rows (PostgreSQL chooses that itself).
+        boolean pin = !postgres && province != null && onlyRegistrationFilters && words(query.text()).isEmpty()
+                && (query.workflowState() == null || query.workflowState().isBlank())
+                && where.stream().allMatch(w -> w.equals(PROVINCE) || w.equals("i.sector = :sector"));
+        String pinned = !pin ? "" : where.contains("i.sector = :sector") ? " use index (ix_initiative_province_sector)"
+                : " use index (ix_initiative_province_sort)";
+        StringBuilder from = new StringBuilder(" from initiative i" + pinned + " join admin_unit u on u.id = i.unit_id");
         if (query.year() != null) {
             from.append(" join registration r on r.initiative_id = i.id and r.reg_year = :year");
             registrationWhere.add("r.reg_year = :year");

@@ -278,7 +278,11 @@ class SearchIndex {
         synchronized (this) {
             state = new State(built, new RoaringBitmap(), new RoaringBitmap(), lastChange == null ? 0 : lastChange);
         }
-        log.info("Search index built: {} initiatives, {} words, in {} ms", ranked[0], words.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        long bytes = 4L * (rankOfId.length + ranked[0]);
+        for (RoaringBitmap bitmap : words.values()) {
+            bytes += bitmap.getLongSizeInBytes();
+        }
+        log.info("Search index built: {} initiatives, {} words, about {} MB of bitmaps and ranks, in {} ms", ranked[0],
+                words.size(), bytes / 1_000_000, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -66,11 +66,13 @@ class SyntheticData implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final RegistrationTally tally;
+    private final SearchIndex index;
     private final int count;
 
-    SyntheticData(JdbcTemplate jdbc, PlatformTransactionManager transactions, RegistrationTally tally,
+    SyntheticData(JdbcTemplate jdbc, PlatformTransactionManager transactions, RegistrationTally tally, SearchIndex index,
                   @Value("${dvk.synthetic.initiatives:500000}") int count) {
         this.tally = tally;
+        this.index = index;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.count = count;
@@ -148,6 +150,8 @@ class SyntheticData implements ApplicationRunner {
             jdbc.execute("checkpoint");
         }
         transactions.executeWithoutResult(status -> tally.rebuild());
+        // written around the change log: the search's word index is built again from the tables
+        index.rebuild();
         Long rows = jdbc.queryForObject("select count(*) from registration", Long.class);
         log.info("Synthetic data: {} initiatives and {} registrations in all, in {} s", count, rows,
                 (System.nanoTime() - started) / 1_000_000_000);

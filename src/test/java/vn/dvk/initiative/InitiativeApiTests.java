@@ -107,6 +107,32 @@ class InitiativeApiTests {
     }
 
     @Test
+    void aProvinceYearListReadPageByPageIsTheWholeListInVietnameseOrder() throws Exception {
+        // Lâm Đồng (68) in 2021: the plan H2 is held to (the province's index in Vietnamese order) gives
+        // every row once, in order, and the sector lists add up to the total
+        long total = total("/api/v1/initiatives", "unit", "68", "year", "2021");
+        assertThat(total).isGreaterThanOrEqualTo(47);
+        long bySector = 0;
+        for (String sector : List.of("ECONOMY", "CULTURE_SOCIETY", "DEFENCE_SECURITY", "POLITICAL_SYSTEM", "NEW_RURAL")) {
+            bySector += total("/api/v1/initiatives", "unit", "68", "year", "2021", "sector", sector);
+        }
+        assertThat(bySector).isEqualTo(total);
+        List<String> names = new java.util.ArrayList<>();
+        List<Integer> ids = new java.util.ArrayList<>();
+        for (int page = 0; page * 10 < total; page++) {
+            String body = mvc.perform(get("/api/v1/initiatives").param("unit", "68").param("year", "2021")
+                    .param("page", String.valueOf(page)).param("size", "10").with(as(DvkIntegrationTest.ADMIN)))
+                    .andReturn().getResponse().getContentAsString();
+            names.addAll(JsonPath.read(body, "$.items[*].name"));
+            ids.addAll(JsonPath.read(body, "$.items[*].id"));
+        }
+        assertThat(ids).hasSize((int) total).doesNotHaveDuplicates();
+        List<String> sorted = new java.util.ArrayList<>(names);
+        sorted.sort(vn.dvk.shared.VietnameseText.order());
+        assertThat(names).isEqualTo(sorted);
+    }
+
+    @Test
     void anOfficerRegistersANewInitiativeWithAGeneratedCodeAndDuplicatesAreFlagged() throws Exception {
         String draft = """
                 {"name": "Mô hình nuôi ong lấy mật xã Phi Liêng", "kind": "MODEL", "holder": "COLLECTIVE",
