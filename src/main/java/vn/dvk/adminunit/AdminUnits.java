@@ -118,6 +118,11 @@ public class AdminUnits {
         return new PageImpl<>(views(found.getContent()), found.getPageable(), found.getTotalElements());
     }
 
+    /** Every version of every province, district and commune (for matching names typed in imported files). */
+    public List<AdminUnitView> allAboveVillages() {
+        return views(units.findAll().stream().filter(u -> u.getLevel() != AdminUnitLevel.VILLAGE).toList());
+    }
+
     public long countValidOn(AdminUnitLevel level, LocalDate on) {
         return units.countValidOn(level, on);
     }

@@ -144,6 +144,36 @@ public class InitiativeRegistry {
         return unit == null || blank(draft.name()) ? List.of() : possibleDuplicates(unit.id(), draft.name(), null);
     }
 
+    /** The initiative with this code in the province, if the current user may see it (for imports). */
+    public Optional<InitiativeView> findByCode(Long provinceId, String code) {
+        return initiatives.findByProvinceIdAndCode(provinceId, code.strip()).filter(this::visible).map(this::view);
+    }
+
+    /** The initiative of the unit with this name (diacritics, case and spaces aside), if the current user may see it. */
+    public Optional<InitiativeView> findByUnitAndName(Long unitId, String name) {
+        String folded = VietnameseText.fold(name);
+        return initiatives.findByUnitId(unitId).stream().filter(i -> VietnameseText.fold(i.getName()).equals(folded))
+                .filter(this::visible).min(java.util.Comparator.comparing(Initiative::getId)).map(this::view);
+    }
+
+    private boolean visible(Initiative initiative) {
+        AdminUnitView unit = units.findById(initiative.getUnitId()).orElse(null);
+        return unit != null && CurrentUser.currentScope().covers(unit.id(), unit.path());
+    }
+
+    /**
+     * What creating (or, with {@code existingId}, updating) this draft would be refused for, without
+     * writing: the same checks as {@link #create} and {@link #update}.
+     */
+    public List<FieldProblem> problems(InitiativeDraft draft, Long existingId) {
+        try {
+            check(draft, existingId == null ? null : initiatives.findById(existingId).orElse(null));
+            return List.of();
+        } catch (DomainException e) {
+            return e.problems().isEmpty() ? List.of(FieldProblem.field("", e.messageKey(), e.args())) : e.problems();
+        }
+    }
+
     // ---- writing
 
     @Transactional

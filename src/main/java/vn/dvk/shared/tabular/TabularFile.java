@@ -42,6 +42,11 @@ public final class TabularFile {
      * Throws {@link DomainException} (INVALID) when the content is not a readable CSV or XLSX file.
      */
     public static Format read(InputStream input, Consumer<Row> rows) {
+        return read(input, StandardCharsets.UTF_8, rows);
+    }
+
+    /** As {@link #read(InputStream, Consumer)}, a CSV file being in the given character set (UTF-8 is checked strictly). */
+    public static Format read(InputStream input, java.nio.charset.Charset csvCharset, Consumer<Row> rows) {
         BufferedInputStream in = new BufferedInputStream(input, 64 * 1024);
         try {
             byte[] head = peek(in, 4096);
@@ -55,7 +60,7 @@ public final class TabularFile {
             if (!looksLikeText(head)) {
                 throw DomainException.invalid("import.file.notSpreadsheet");
             }
-            readCsv(in, head, rows);
+            readCsv(in, head, csvCharset, rows);
             return Format.CSV;
         } catch (IOException e) {
             throw DomainException.invalid("import.file.unreadable");
@@ -80,11 +85,11 @@ public final class TabularFile {
         }
     }
 
-    private static void readCsv(InputStream in, byte[] head, Consumer<Row> rows) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        char delimiter = delimiter(new String(head, StandardCharsets.UTF_8));
+    private static void readCsv(InputStream in, byte[] head, java.nio.charset.Charset charset, Consumer<Row> rows)
+            throws IOException {
+        CodingErrorAction onError = charset.equals(StandardCharsets.UTF_8) ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        var decoder = charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
+        char delimiter = delimiter(new String(head, charset));
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get()) {
             for (CSVRecord record : parser) {

@@ -1,0 +1,282 @@
+package vn.dvk.exchange;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.initiative.InitiativeQuery;
+import vn.dvk.initiative.InitiativeRegistry;
+import vn.dvk.initiative.InitiativeRow;
+import vn.dvk.initiative.InitiativeView;
+import vn.dvk.initiative.Sectors;
+import vn.dvk.initiative.TargetGroup;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+import vn.dvk.shared.web.ProblemMessages;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/** Import and export of initiatives: what the pages and the API call. */
+@Service
+public class Exchange {
+
+    static final int EXPORT_PAGE = 500;
+
+    private final InitiativeImport importer;
+    private final ImportUploads uploads;
+    private final InitiativeRegistry registry;
+    private final Sectors sectors;
+    private final AdminUnits units;
+    private final ProblemMessages messages;
+    private final ApplicationEventPublisher events;
+    private final ImportJobs jobs;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    Exchange(InitiativeImport importer, ImportUploads uploads, InitiativeRegistry registry, Sectors sectors, AdminUnits units,
+             ProblemMessages messages, ApplicationEventPublisher events, ImportJobs jobs) {
+        this.jobs = jobs;
+        this.importer = importer;
+        this.uploads = uploads;
+        this.registry = registry;
+        this.sectors = sectors;
+        this.units = units;
+        this.messages = messages;
+        this.events = events;
+    }
+
+    /** The preview of a file just sent: kept for confirmation under the returned id. */
+    record Preview(String uploadId, InitiativeImport.Report report) {
+    }
+
+    Preview preview(byte[] content, String fileName, Integer year) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        InitiativeImport.Report report = importer.run(content, fileName, year, false, false);
+        return new Preview(uploads.keep(user.id(), fileName, year, content), report);
+    }
+
+    /** Imports a kept file: all or nothing, or only its good rows (the others kept as a workbook to download). */
+    Preview confirm(String uploadId, boolean goodRowsOnly) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        ImportUploads.Upload upload = uploads.get(uploadId, user.id());
+        InitiativeImport.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly);
+        if (goodRowsOnly && !report.rejected().isEmpty()) {
+            uploads.keepRejected(uploadId, rejectedWorkbook(report));
+        }
+        return new Preview(uploadId, report);
+    }
+
+    // ---- the same as jobs (pages, and the API with async=true)
+
+    /** Checks the file at once (hostile files are refused before anything is kept), then previews it as a job. */
+    String startPreview(byte[] content, String fileName, Integer year) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        SpreadsheetFiles.inspect(content);
+        String uploadId = uploads.keep(user.id(), fileName, year, content);
+        return jobs.start(user.id(), ImportJobs.Kind.PREVIEW, uploadId, fileName,
+                progress -> outcome(importer.run(content, fileName, year, false, false, progress)));
+    }
+
+    String startConfirm(String uploadId, boolean goodRowsOnly) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        ImportUploads.Upload upload = uploads.get(uploadId, user.id());
+        return jobs.start(user.id(), ImportJobs.Kind.IMPORT, uploadId, upload.fileName(), progress -> {
+            InitiativeImport.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly,
+                    progress);
+            if (goodRowsOnly && !report.rejected().isEmpty()) {
+                uploads.keepRejected(uploadId, rejectedWorkbook(report));
+            }
+            return outcome(report);
+        });
+    }
+
+    String startExport(InitiativeQuery query, boolean csv) {
+        CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
+        String name = "danh-sach-mo-hinh." + (csv ? "csv" : "xlsx");
+        return jobs.start(user.id(), csv ? ImportJobs.Kind.EXPORT_CSV : ImportJobs.Kind.EXPORT_XLSX, null, name, progress -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long rows = export(query, csv, out, progress);
+            return new ImportJobs.Outcome("{\"rows\":" + rows + "}", out.toByteArray(), "xuất " + rows + " dòng");
+        });
+    }
+
+    private static ImportJobs.Outcome outcome(InitiativeImport.Report report) {
+        InitiativeImport.Report kept = new InitiativeImport.Report(report.fileName(), report.encoding(), report.rows(), report.counts(),
+                report.lines(), report.problems(), report.problemRows(), report.conversions(), report.conversionCount(),
+                report.written(), report.goodRowsOnly(), List.of(), Map.of(), report.header());
+        return new ImportJobs.Outcome(JSON.writeValueAsString(kept), null,
+                "%d dòng: thêm %d, sửa %d, giữ nguyên %d, lỗi %d%s".formatted(report.rows(),
+                        report.count(InitiativeImport.Action.CREATE), report.count(InitiativeImport.Action.UPDATE),
+                        report.count(InitiativeImport.Action.UNCHANGED), report.count(InitiativeImport.Action.REJECTED),
+                        report.written() ? ", đã ghi" : ", chưa ghi"));
+    }
+
+    ImportJobs.Job job(String id) {
+        return jobs.get(id, CurrentUser.get().orElseThrow(Permissions::forbidden).id());
+    }
+
+    /** The report a finished import job left. */
+    InitiativeImport.Report report(ImportJobs.Job job) {
+        return job.result() == null || job.kind() == ImportJobs.Kind.EXPORT_CSV || job.kind() == ImportJobs.Kind.EXPORT_XLSX ? null
+                : JSON.readValue(job.result(), InitiativeImport.Report.class);
+    }
+
+    void cancel(String id) {
+        jobs.cancel(id, CurrentUser.get().orElseThrow(Permissions::forbidden).id());
+    }
+
+    byte[] jobFile(String id) {
+        return jobs.file(id, CurrentUser.get().orElseThrow(Permissions::forbidden).id());
+    }
+
+    byte[] rejected(String uploadId) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        return uploads.rejected(uploadId, user.id());
+    }
+
+    /** The rejected rows as they were sent, with the row number in front and the reasons after. */
+    private byte[] rejectedWorkbook(InitiativeImport.Report report) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Dòng bị từ chối");
+            Row head = sheet.createRow(0);
+            head.createCell(0).setCellValue("Dòng");
+            for (int c = 0; c < report.header().size(); c++) {
+                head.createCell(c + 1).setCellValue(report.header().get(c));
+            }
+            head.createCell(report.header().size() + 1).setCellValue("Lý do");
+            int r = 1;
+            for (List<String> cells : report.rejected()) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < cells.size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(c) == null ? "" : cells.get(c));
+                }
+                long number = Long.parseLong(cells.get(0));
+                List<FieldProblem> problems = report.rejectedProblems().getOrDefault(number, List.of());
+                row.createCell(report.header().size() + 1).setCellValue(String.join("; ", problems.stream()
+                        .map(p -> p.column() + ": " + messages.text(p.messageKey(), p.args())).toList()));
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] templateBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InitiativeWorkbooks.template(out, lists());
+        return out.toByteArray();
+    }
+
+    private InitiativeWorkbooks.Lists lists() {
+        return new InitiativeWorkbooks.Lists(List.of("Mô hình", "Điển hình"), List.of("Tập thể", "Cá nhân"),
+                sectors.all().stream().filter(Sectors.SectorView::active).map(Sectors.SectorView::nameVi).toList(),
+                List.of("Mới", "Duy trì"));
+    }
+
+    /** Every initiative of the list (in the caller's scope), with the year's registration when a year is asked for. */
+    void export(InitiativeQuery query, boolean csv, OutputStream out) {
+        export(query, csv, out, null);
+    }
+
+    /** Writes the list; returns how many initiatives it wrote. */
+    long export(InitiativeQuery query, boolean csv, OutputStream out, ImportJobs.Progress progress) {
+        Lines iterator = new Lines(query, progress);
+        Iterable<InitiativeWorkbooks.Line> lines = () -> iterator;
+        if (csv) {
+            InitiativeWorkbooks.csv(out, lines);
+        } else {
+            InitiativeWorkbooks.xlsx(out, lines);
+        }
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.EXPORT, "INITIATIVE_EXPORT", csv ? "csv" : "xlsx",
+                CurrentUser.get().map(u -> u.scope().national() ? null : u.scope().unitId()).orElse(null),
+                "Xuất danh sách mô hình (" + (csv ? "CSV" : "xlsx") + "): " + iterator.written + " dòng"));
+        return iterator.written;
+    }
+
+    /** Reads the list page by page while the workbook is written. */
+    private final class Lines implements Iterator<InitiativeWorkbooks.Line> {
+        private final InitiativeQuery query;
+        private final Map<Long, List<AdminUnitView>> lineages = new HashMap<>();
+        private final Map<String, String> sectorNames = new HashMap<>();
+        private List<InitiativeRow> page = List.of();
+        private int next;
+        private int pageNumber;
+        private boolean last;
+        private final ImportJobs.Progress progress;
+        private long written;
+
+        Lines(InitiativeQuery query, ImportJobs.Progress progress) {
+            this.query = query;
+            this.progress = progress;
+            sectors.all().forEach(s -> sectorNames.put(s.code(), s.nameVi()));
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < page.size()) {
+                return true;
+            }
+            if (last) {
+                return false;
+            }
+            Page<InitiativeRow> rows = registry.search(query, pageNumber++, EXPORT_PAGE);
+            page = rows.getContent();
+            if (progress != null && pageNumber == 1) {
+                progress.total(rows.getTotalElements());
+            }
+            next = 0;
+            last = !rows.hasNext();
+            return !page.isEmpty();
+        }
+
+        @Override
+        public InitiativeWorkbooks.Line next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            InitiativeRow row = page.get(next++);
+            written++;
+            if (progress != null) {
+                progress.done(written);
+            }
+            InitiativeView view = registry.get(row.id());
+            List<AdminUnitView> lineage = lineages.computeIfAbsent(view.unitId(), units::lineage);
+            String province = lineage.isEmpty() ? "" : lineage.get(0).name();
+            String district = lineage.stream().filter(u -> u.level() == vn.dvk.adminunit.AdminUnitLevel.DISTRICT)
+                    .map(AdminUnitView::name).findFirst().orElse("");
+            String commune = lineage.stream().filter(u -> u.level() == vn.dvk.adminunit.AdminUnitLevel.COMMUNE)
+                    .map(AdminUnitView::name).findFirst().orElse("");
+            InitiativeView.RegistrationView registration = view.registrations().stream()
+                    .filter(r -> query.year() == null || r.year() == query.year())
+                    .max(java.util.Comparator.comparingInt(InitiativeView.RegistrationView::year)).orElse(null);
+            return new InitiativeWorkbooks.Line(view.code(), view.name(), messages.text("kind." + view.kind()),
+                    messages.text("holder." + view.holder()), sectorNames.getOrDefault(view.sector(), view.sector()), province,
+                    district, commune, view.responsibleOfficer(), view.startYear() == null ? "" : String.valueOf(view.startYear()),
+                    registration == null ? "" : String.valueOf(registration.year()),
+                    registration == null ? "" : registration.status() == vn.dvk.initiative.RegistrationStatus.NEW ? "Mới" : "Duy trì",
+                    view.targetGroups() != null && view.targetGroups().contains(TargetGroup.ETHNIC_MINORITY),
+                    view.targetGroups() != null && view.targetGroups().contains(TargetGroup.RELIGIOUS), view.featured(),
+                    view.description(), view.method(), view.results());
+        }
+    }
+
+    static DomainException empty() {
+        return DomainException.invalid("import.file.empty");
+    }
+}

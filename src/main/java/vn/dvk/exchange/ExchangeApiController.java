@@ -1,0 +1,195 @@
+package vn.dvk.exchange;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.dvk.initiative.Holder;
+import vn.dvk.initiative.InitiativeQuery;
+import vn.dvk.initiative.Kind;
+import vn.dvk.initiative.RegistrationStatus;
+import vn.dvk.initiative.TargetGroup;
+import vn.dvk.shared.web.ApiController;
+import vn.dvk.shared.web.ProblemMessages;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApiController
+@RequestMapping("/api/v1")
+@Tag(name = "Import and export", description = "Nhập, xuất danh sách mô hình, điển hình bằng Excel / CSV")
+class ExchangeApiController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Exchange exchange;
+    private final ProblemMessages messages;
+
+    ExchangeApiController(Exchange exchange, ProblemMessages messages) {
+        this.exchange = exchange;
+        this.messages = messages;
+    }
+
+    @GetMapping("/imports/initiatives/template.xlsx")
+    @Operation(summary = "The xlsx template: Vietnamese headers, drop-down lists, an instructions sheet")
+    ResponseEntity<byte[]> template() {
+        return file(exchange.templateBytes(), "mau-nhap-mo-hinh.xlsx", XLSX);
+    }
+
+    @PostMapping(path = "/imports/initiatives", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Send a file (xlsx, xls, CSV) for import: answers the preview (nothing written) and the id to confirm")
+    ResponseEntity<Map<String, Object>> preview(@RequestPart("file") MultipartFile file, @RequestParam(required = false) Integer year,
+                                                @RequestParam(defaultValue = "false") boolean async) throws IOException {
+        if (file.isEmpty()) {
+            throw Exchange.empty();
+        }
+        if (async) {
+            return accepted(exchange.startPreview(file.getBytes(), file.getOriginalFilename(), year));
+        }
+        return ResponseEntity.ok(json(exchange.preview(file.getBytes(), file.getOriginalFilename(), year)));
+    }
+
+    private static ResponseEntity<Map<String, Object>> accepted(String jobId) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/jobs/" + jobId)
+                .body(Map.of("jobId", jobId, "status", "/api/v1/jobs/" + jobId));
+    }
+
+    @GetMapping("/jobs/{id}")
+    @Operation(summary = "An import or export job: state, progress, and its report (imports) or file link (exports) when done")
+    Map<String, Object> job(@PathVariable String id) {
+        ImportJobs.Job job = exchange.job(id);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", job.id());
+        json.put("kind", job.kind());
+        json.put("state", job.state());
+        json.put("done", job.done());
+        json.put("total", job.total());
+        json.put("percent", job.percent());
+        if (job.error() != null) {
+            json.put("error", messages.text(job.errorKey(), job.errorArgs()));
+        }
+        InitiativeImport.Report report = job.state() == ImportJobs.State.DONE ? exchange.report(job) : null;
+        if (report != null) {
+            json.put("report", json(new Exchange.Preview(job.uploadId(), report)));
+        } else if (job.state() == ImportJobs.State.DONE) {
+            json.put("file", "/api/v1/jobs/" + id + "/file");
+        }
+        return json;
+    }
+
+    @PostMapping("/jobs/{id}/cancel")
+    @Operation(summary = "Ask a running job to stop: its transaction is rolled back")
+    ResponseEntity<Void> cancel(@PathVariable String id) {
+        exchange.cancel(id);
+        return ResponseEntity.accepted().build();
+    }
+
+    @GetMapping("/jobs/{id}/file")
+    @Operation(summary = "The file an export job wrote")
+    ResponseEntity<byte[]> jobFile(@PathVariable String id) {
+        ImportJobs.Job job = exchange.job(id);
+        return file(exchange.jobFile(id), job.fileName(), job.kind() == ImportJobs.Kind.EXPORT_CSV ? "text/csv;charset=UTF-8" : XLSX);
+    }
+
+    @PostMapping("/exports/initiatives")
+    @Operation(summary = "Export the whole list in the caller's scope as a job (format xlsx or csv): 202 with the job")
+    ResponseEntity<Map<String, Object>> startExport(@RequestParam(defaultValue = "xlsx") String format,
+                                                    @RequestParam(required = false) String unit,
+                                                    @RequestParam(required = false) String sector,
+                                                    @RequestParam(required = false) Integer year,
+                                                    @RequestParam(required = false) String q) {
+        InitiativeQuery query = new InitiativeQuery(unit, sector, year, null, null, null, null, null, null, q);
+        return accepted(exchange.startExport(query, "csv".equalsIgnoreCase(format)));
+    }
+
+    @PostMapping("/imports/initiatives/{id}/confirm")
+    @Operation(summary = "Import a previewed file: all or nothing (422 with every problem by row and column), or only its good rows")
+    ResponseEntity<Map<String, Object>> confirm(@PathVariable String id, @RequestParam(defaultValue = "false") boolean goodRowsOnly,
+                                                @RequestParam(defaultValue = "false") boolean async) {
+        if (async) {
+            return accepted(exchange.startConfirm(id, goodRowsOnly));
+        }
+        Exchange.Preview preview = exchange.confirm(id, goodRowsOnly);
+        boolean refused = !preview.report().written() && preview.report().problemRows() > 0;
+        return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK).body(json(preview));
+    }
+
+    @GetMapping("/imports/initiatives/{id}/rejected.xlsx")
+    @Operation(summary = "The rows left out by an import of good rows only, with their reasons")
+    ResponseEntity<byte[]> rejected(@PathVariable String id) {
+        return file(exchange.rejected(id), "dong-bi-tu-choi.xlsx", XLSX);
+    }
+
+    @GetMapping({"/initiatives/export.xlsx", "/initiatives/export.csv"})
+    @Operation(summary = "Every initiative of the list in the caller's scope, in the template's columns (streamed)")
+    ResponseEntity<StreamingResponseBody> export(jakarta.servlet.http.HttpServletRequest request,
+                                                 @RequestParam(required = false) String unit,
+                                                 @RequestParam(required = false) String sector,
+                                                 @RequestParam(required = false) Integer year,
+                                                 @RequestParam(required = false) Kind kind,
+                                                 @RequestParam(required = false) Holder holder,
+                                                 @RequestParam(required = false) RegistrationStatus status,
+                                                 @RequestParam(required = false) String state,
+                                                 @RequestParam(required = false) TargetGroup targetGroup,
+                                                 @RequestParam(required = false) Boolean featured,
+                                                 @RequestParam(required = false) String q) {
+        boolean csv = request.getRequestURI().endsWith(".csv");
+        InitiativeQuery query = new InitiativeQuery(unit, sector, year, kind, holder, status, state, targetGroup, featured, q);
+        return export(query, csv);
+    }
+
+    /** Streamed while the list is read, page by page (the security context follows the async write). */
+    static ResponseEntity<StreamingResponseBody> export(Exchange exchange, InitiativeQuery query, boolean csv) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"danh-sach-mo-hinh." + (csv ? "csv" : "xlsx") + "\"")
+                .contentType(MediaType.parseMediaType(csv ? "text/csv;charset=UTF-8" : XLSX))
+                .body(out -> exchange.export(query, csv, out));
+    }
+
+    private ResponseEntity<StreamingResponseBody> export(InitiativeQuery query, boolean csv) {
+        return export(exchange, query, csv);
+    }
+
+    static ResponseEntity<byte[]> file(byte[] bytes, String fileName, String type) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .contentType(MediaType.parseMediaType(type)).body(bytes);
+    }
+
+    private Map<String, Object> json(Exchange.Preview preview) {
+        InitiativeImport.Report report = preview.report();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", preview.uploadId());
+        json.put("fileName", report.fileName());
+        json.put("encoding", report.encoding());
+        json.put("rows", report.rows());
+        json.put("created", report.count(InitiativeImport.Action.CREATE));
+        json.put("updated", report.count(InitiativeImport.Action.UPDATE));
+        json.put("unchanged", report.count(InitiativeImport.Action.UNCHANGED));
+        json.put("rejected", report.count(InitiativeImport.Action.REJECTED));
+        json.put("written", report.written());
+        json.put("goodRowsOnly", report.goodRowsOnly());
+        json.put("lines", report.lines());
+        json.put("conversions", report.conversions());
+        json.put("conversionCount", report.conversionCount());
+        json.put("errors", messages.items(report.problems()));
+        if (report.written() && !report.rejected().isEmpty()) {
+            json.put("rejectedWorkbook", "/api/v1/imports/initiatives/" + preview.uploadId() + "/rejected.xlsx");
+        }
+        return json;
+    }
+
+    static List<String> columns() {
+        return InitiativeColumns.headers();
+    }
+}

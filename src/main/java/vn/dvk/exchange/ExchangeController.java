@@ -1,0 +1,147 @@
+package vn.dvk.exchange;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.dvk.initiative.Holder;
+import vn.dvk.initiative.InitiativeQuery;
+import vn.dvk.initiative.Kind;
+import vn.dvk.initiative.RegistrationStatus;
+import vn.dvk.initiative.TargetGroup;
+import vn.dvk.shared.DomainException;
+
+import java.io.IOException;
+
+/** The import page: choose a file, see the preview, confirm; the template; exports of the list. */
+@Controller
+class ExchangeController {
+
+    private static final String PAGE = "exchange/import";
+
+    private final Exchange exchange;
+
+    ExchangeController(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @GetMapping("/exchange/import")
+    String form() {
+        return PAGE;
+    }
+
+    /** Checks the file, keeps it and previews it as a job; the job's page follows it. */
+    @PostMapping("/exchange/import")
+    String preview(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Integer year, Model model)
+            throws IOException {
+        model.addAttribute("year", year);
+        try {
+            if (file.isEmpty()) {
+                throw Exchange.empty();
+            }
+            return "redirect:/exchange/jobs/" + exchange.startPreview(file.getBytes(), file.getOriginalFilename(), year);
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            model.addAttribute("error", e);
+            return PAGE;
+        }
+    }
+
+    @PostMapping("/exchange/import/{id}/confirm")
+    String confirm(@PathVariable String id, @RequestParam(defaultValue = "false") boolean goodRowsOnly) {
+        return "redirect:/exchange/jobs/" + exchange.startConfirm(id, goodRowsOnly);
+    }
+
+    /** A job: its progress while it runs (the bar refreshes itself), then its preview, result or file. */
+    @GetMapping("/exchange/jobs/{id}")
+    String job(@PathVariable String id, Model model) {
+        ImportJobs.Job job = exchange.job(id);
+        model.addAttribute("job", job);
+        if (job.finished()) {
+            InitiativeImport.Report report = job.state() == ImportJobs.State.DONE ? exchange.report(job) : null;
+            if (report != null) {
+                model.addAttribute("report", report);
+                model.addAttribute("preview", new Exchange.Preview(job.uploadId(), report));
+                if (job.kind() == ImportJobs.Kind.IMPORT) {
+                    model.addAttribute("confirmed", true);
+                }
+            }
+        }
+        return PAGE;
+    }
+
+    @GetMapping("/exchange/jobs/{id}/progress")
+    String progress(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        ImportJobs.Job job = exchange.job(id);
+        model.addAttribute("job", job);
+        if (job.finished()) {
+            response.setHeader("HX-Redirect", "/exchange/jobs/" + id);
+        }
+        return PAGE + " :: progress";
+    }
+
+    @PostMapping("/exchange/jobs/{id}/cancel")
+    String cancel(@PathVariable String id) {
+        exchange.cancel(id);
+        return "redirect:/exchange/jobs/" + id;
+    }
+
+    @GetMapping("/exchange/jobs/{id}/file")
+    ResponseEntity<byte[]> jobFile(@PathVariable String id) {
+        ImportJobs.Job job = exchange.job(id);
+        boolean csv = job.kind() == ImportJobs.Kind.EXPORT_CSV;
+        return ExchangeApiController.file(exchange.jobFile(id), job.fileName(), csv ? "text/csv;charset=UTF-8" : ExchangeApiController.XLSX);
+    }
+
+    /** A whole list exported as a job (for large lists); the job's page offers the file. */
+    @PostMapping("/exchange/export")
+    String startExport(@RequestParam(defaultValue = "xlsx") String format,
+                       @RequestParam(required = false) String unit, @RequestParam(required = false) String sector,
+                       @RequestParam(required = false) Integer year, @RequestParam(required = false) Kind kind,
+                       @RequestParam(required = false) Holder holder, @RequestParam(required = false) RegistrationStatus status,
+                       @RequestParam(required = false) String state, @RequestParam(required = false) TargetGroup targetGroup,
+                       @RequestParam(required = false) Boolean featured, @RequestParam(required = false) String q) {
+        InitiativeQuery query = new InitiativeQuery(blank(unit), blank(sector), year, kind, holder, status, blank(state),
+                targetGroup, featured, blank(q));
+        return "redirect:/exchange/jobs/" + exchange.startExport(query, "csv".equals(format));
+    }
+
+    @GetMapping("/exchange/import/{id}/rejected.xlsx")
+    ResponseEntity<byte[]> rejected(@PathVariable String id) {
+        return ExchangeApiController.file(exchange.rejected(id), "dong-bi-tu-choi.xlsx", ExchangeApiController.XLSX);
+    }
+
+    @GetMapping("/exchange/template.xlsx")
+    ResponseEntity<byte[]> template() {
+        return ExchangeApiController.file(exchange.templateBytes(), "mau-nhap-mo-hinh.xlsx", ExchangeApiController.XLSX);
+    }
+
+    @GetMapping({"/exchange/export.xlsx", "/exchange/export.csv"})
+    ResponseEntity<StreamingResponseBody> export(jakarta.servlet.http.HttpServletRequest request,
+                                                 @RequestParam(required = false) String unit,
+                                                 @RequestParam(required = false) String sector,
+                                                 @RequestParam(required = false) Integer year,
+                                                 @RequestParam(required = false) Kind kind,
+                                                 @RequestParam(required = false) Holder holder,
+                                                 @RequestParam(required = false) RegistrationStatus status,
+                                                 @RequestParam(required = false) String state,
+                                                 @RequestParam(required = false) TargetGroup targetGroup,
+                                                 @RequestParam(required = false) Boolean featured,
+                                                 @RequestParam(required = false) String q) {
+        InitiativeQuery query = new InitiativeQuery(blank(unit), blank(sector), year, kind, holder, status, blank(state),
+                targetGroup, featured, blank(q));
+        return ExchangeApiController.export(exchange, query, request.getRequestURI().endsWith(".csv"));
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

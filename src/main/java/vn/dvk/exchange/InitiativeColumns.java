@@ -1,0 +1,81 @@
+package vn.dvk.exchange;
+
+import vn.dvk.shared.VietnameseText;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of the initiative workbook: the template, every export and the import share them, so
+ * an export edited and imported again round-trips. A header is recognised by its words, without
+ * regard to diacritics, case or the order of extra words ("Tên mô hình/điển hình" or "TÊN MÔ HÌNH").
+ */
+enum InitiativeColumns {
+    CODE("Mã", "ma", "ma so", "ma mo hinh"),
+    NAME("Tên mô hình, điển hình", "ten mo hinh", "ten mo hinh dien hinh", "ten", "ten dien hinh", "ten mo hinh, dien hinh"),
+    KIND("Loại (Mô hình/Điển hình)", "loai", "loai mo hinh dien hinh"),
+    HOLDER("Tập thể/Cá nhân", "tap the ca nhan", "doi tuong", "tap the hay ca nhan"),
+    SECTOR("Lĩnh vực", "linh vuc"),
+    PROVINCE("Tỉnh/Thành phố", "tinh", "tinh thanh pho", "tinh tp"),
+    DISTRICT("Huyện/Quận/Thị xã", "huyen", "huyen quan", "huyen quan thi xa", "quan huyen"),
+    COMMUNE("Xã/Phường/Thị trấn", "xa", "xa phuong", "xa phuong thi tran", "dia ban", "dia ban xa"),
+    RESPONSIBLE("Người phụ trách", "nguoi phu trach", "can bo phu trach", "can bo phu trach theo doi"),
+    START_YEAR("Năm bắt đầu", "nam bat dau", "nam xay dung"),
+    YEAR("Năm đăng ký", "nam dang ky", "nam"),
+    STATUS("Đăng ký (Mới/Duy trì)", "dang ky", "hinh thuc dang ky", "moi duy tri", "dang ky moi duy tri"),
+    ETHNIC_MINORITY("Vùng đồng bào DTTS (x)", "vung dong bao dtts", "dtts", "vung dan toc thieu so"),
+    RELIGIOUS("Vùng đồng bào tôn giáo (x)", "vung dong bao ton giao", "ton giao", "vung ton giao"),
+    FEATURED("Tiêu biểu (x)", "tieu bieu"),
+    DESCRIPTION("Mô tả", "mo ta", "noi dung", "noi dung mo hinh"),
+    METHOD("Cách làm", "cach lam", "cach thuc thuc hien"),
+    RESULTS("Kết quả", "ket qua", "hieu qua", "ket qua dat duoc");
+
+    final String header;
+    private final List<String> aliases;
+
+    InitiativeColumns(String header, String... aliases) {
+        this.header = header;
+        this.aliases = new ArrayList<>(List.of(aliases));
+        this.aliases.add(VietnameseText.fold(header));
+    }
+
+    static List<String> headers() {
+        return java.util.Arrays.stream(values()).map(c -> c.header).toList();
+    }
+
+    private static String key(String header) {
+        String folded = VietnameseText.fold(header.replaceAll("\\(.*?\\)", " "));
+        return folded.strip();
+    }
+
+    /** The column a header names, or null. */
+    static InitiativeColumns of(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String key = key(header);
+        String full = VietnameseText.fold(header);
+        for (InitiativeColumns column : values()) {
+            for (String alias : column.aliases) {
+                if (alias.equals(key) || alias.equals(full)) {
+                    return column;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Where each known column is in a header row; empty unless the row names the initiative and at least two more. */
+    static Map<InitiativeColumns, Integer> locate(List<String> cells) {
+        Map<InitiativeColumns, Integer> found = new EnumMap<>(InitiativeColumns.class);
+        for (int i = 0; i < cells.size(); i++) {
+            InitiativeColumns column = of(cells.get(i));
+            if (column != null && !found.containsKey(column)) {
+                found.put(column, i);
+            }
+        }
+        return found.containsKey(NAME) && found.size() >= 3 ? found : Map.of();
+    }
+}

@@ -1,0 +1,219 @@
+package vn.dvk.exchange;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.tabular.Row;
+import vn.dvk.shared.tabular.TabularFile;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Opens a workbook sent for import only when it is safe to: xlsx, xls or CSV recognised from the
+ * content; refused, with a message saying why and before anything is read into the registry, when it
+ * is not a spreadsheet, is encrypted, carries macros, links to other files, unpacks to far more than
+ * it weighs (a zip bomb) or declares enormous dimensions.
+ */
+final class SpreadsheetFiles {
+
+    static final long MAX_BYTES = 30L * 1024 * 1024;
+    static final long MAX_UNPACKED = 400L * 1024 * 1024;
+    static final int MAX_RATIO = 100;
+    static final int MAX_ROWS = 200_000;
+    static final int MAX_COLUMNS = 200;
+    private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension ref=\"([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?\"");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    enum Kind { XLSX, XLS, CSV }
+
+    private SpreadsheetFiles() {
+    }
+
+    /** Checks the file and says what it is; throws {@link DomainException} (INVALID or TOO_LARGE) otherwise. */
+    static Kind inspect(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw DomainException.invalid("import.file.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new DomainException(DomainException.Kind.TOO_LARGE, "import.file.tooLarge", MAX_BYTES / 1024 / 1024);
+        }
+        if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
+            inspectZip(content);
+            return Kind.XLSX;
+        }
+        if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
+            inspectOle2(content);
+            return Kind.XLS;
+        }
+        for (int i = 0; i < Math.min(content.length, 8192); i++) {
+            if (content[i] == 0) {
+                throw DomainException.invalid("import.file.notSpreadsheet");
+            }
+        }
+        return Kind.CSV;
+    }
+
+    private static void inspectZip(byte[] content) {
+        boolean workbook = false;
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (name.equals("xl/workbook.xml")) {
+                    workbook = true;
+                }
+                if (name.toLowerCase(java.util.Locale.ROOT).contains("vbaproject")) {
+                    throw DomainException.invalid("import.file.macros");
+                }
+                if (name.startsWith("xl/externalLinks/")) {
+                    throw DomainException.invalid("import.file.externalLinks");
+                }
+                boolean sheet = name.startsWith("xl/worksheets/") && name.endsWith(".xml");
+                StringBuilder head = sheet ? new StringBuilder() : null;
+                int read;
+                while ((read = zip.read(buffer)) > 0) {
+                    unpacked += read;
+                    if (unpacked > MAX_UNPACKED || unpacked > 10L * 1024 * 1024 && unpacked / content.length > MAX_RATIO) {
+                        throw DomainException.invalid("import.file.zipBomb");
+                    }
+                    if (head != null && head.length() < 4096) {
+                        head.append(new String(buffer, 0, Math.min(read, 4096), StandardCharsets.UTF_8));
+                        checkDimension(head);
+                    }
+                }
+            }
+        } catch (ZipException e) {
+            throw DomainException.invalid("import.file.unreadable");
+        } catch (IOException e) {
+            throw DomainException.invalid("import.file.unreadable");
+        }
+        if (!workbook) {
+            throw DomainException.invalid("import.file.notSpreadsheet");
+        }
+    }
+
+    private static void checkDimension(CharSequence head) {
+        Matcher m = DIMENSION.matcher(head);
+        if (m.find() && m.group(3) != null) {
+            long rows = Long.parseLong(m.group(4));
+            int columns = columnNumber(m.group(3));
+            if (rows > MAX_ROWS + 100 || columns > MAX_COLUMNS) {
+                throw new DomainException(DomainException.Kind.TOO_LARGE, "import.file.dimensions", rows, columns, MAX_ROWS, MAX_COLUMNS);
+            }
+        }
+    }
+
+    private static int columnNumber(String letters) {
+        int n = 0;
+        for (char c : letters.toCharArray()) {
+            n = n * 26 + (c - 'A' + 1);
+        }
+        return n;
+    }
+
+    private static void inspectOle2(byte[] content) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+                throw DomainException.invalid("import.file.encrypted");
+            }
+            if (root.hasEntry("_VBA_PROJECT_CUR") || root.hasEntry("Macros")) {
+                throw DomainException.invalid("import.file.macros");
+            }
+            if (!root.hasEntry("Workbook") && !root.hasEntry("Book")) {
+                throw DomainException.invalid("import.file.notSpreadsheet");
+            }
+        } catch (IOException e) {
+            throw DomainException.invalid("import.file.unreadable");
+        }
+    }
+
+    /** Every row of the first sheet (numbered as the user sees them), after {@link #inspect}. */
+    static void rows(byte[] content, Kind kind, Consumer<Row> rows) {
+        Consumer<Row> limited = row -> {
+            if (row.number() > MAX_ROWS + 100 || row.cells().size() > MAX_COLUMNS) {
+                throw new DomainException(DomainException.Kind.TOO_LARGE, "import.file.dimensions", row.number(),
+                        row.cells().size(), MAX_ROWS, MAX_COLUMNS);
+            }
+            rows.accept(row);
+        };
+        switch (kind) {
+            case XLS -> xls(content, limited);
+            case CSV -> TabularFile.read(new ByteArrayInputStream(content), utf8(content) ? StandardCharsets.UTF_8 : WINDOWS_1252,
+                    limited);
+            case XLSX -> TabularFile.read(new ByteArrayInputStream(content), limited);
+        }
+    }
+
+    private static boolean utf8(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void xls(byte[] content, Consumer<Row> rows) {
+        try (InputStream in = new ByteArrayInputStream(content); HSSFWorkbook workbook = new HSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            DataFormatter formatter = new DataFormatter();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    Cell cell = row.getCell(c);
+                    if (cell != null && cell.getCellType() == CellType.FORMULA && cell.getCellFormula().contains("[")) {
+                        throw DomainException.invalid("import.file.externalLinks");
+                    }
+                    cells.add(cell == null ? "" : cell.getCellType() == CellType.FORMULA
+                            ? formatter.formatCellValue(cell, workbook.getCreationHelper().createFormulaEvaluator())
+                            : formatter.formatCellValue(cell));
+                }
+                rows.accept(new Row(row.getRowNum() + 1L, cells));
+            }
+        } catch (EncryptedDocumentException e) {
+            throw DomainException.invalid("import.file.encrypted");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DomainException domain) {
+                throw domain;
+            }
+            throw DomainException.invalid("import.file.unreadable");
+        }
+    }
+
+    private static boolean startsWith(byte[] data, int... prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((data[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

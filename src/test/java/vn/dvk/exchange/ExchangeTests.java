@@ -1,0 +1,416 @@
+package vn.dvk.exchange;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.dvk.DvkIntegrationTest;
+import vn.dvk.Logins;
+import vn.dvk.identity.UserDirectory;
+import vn.dvk.initiative.InitiativeQuery;
+import vn.dvk.initiative.InitiativeRegistry;
+import vn.dvk.shared.security.SystemActor;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Import and export through HTTP as the Lâm Đồng officer, with files shaped like the ones communes
+ * keep: title rows above the header, legacy fonts, decomposed text, misspelt localities, and hostile
+ * files. Every import here is committed for real (no test transaction) and removed afterwards.
+ */
+@DvkIntegrationTest
+class ExchangeTests {
+
+    private static final String MARK = "kiểm thử nhập";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDirectory directory;
+    @Autowired
+    InitiativeRegistry registry;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private RequestPostProcessor officer() {
+        return Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER);
+    }
+
+    @AfterEach
+    void removeImported() {
+        SystemActor.run(() -> {
+            for (var row : registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null, "kiem thu nhap"),
+                    0, 500).getContent()) {
+                registry.delete(row.id());
+            }
+        });
+    }
+
+    private long imported() {
+        return jdbc.queryForObject("select count(*) from initiative where search_key like '% kiem thu nhap%'", Long.class);
+    }
+
+    /** A commune's own workbook: a title and a blank row above the header, then the rows. */
+    private static byte[] xlsx(List<List<String>> rows) throws Exception {
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("DS");
+            sheet.createRow(0).createCell(0).setCellValue("DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023");
+            sheet.createRow(1);
+            int r = 2;
+            for (List<String> cells : rows) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < cells.size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(c));
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static final List<String> HEADER = List.of("STT", "Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực",
+            "Tỉnh", "Huyện", "Xã", "Năm đăng ký", "Đăng ký (Mới/Duy trì)", "Tiêu biểu");
+
+    private static List<String> line(String n, String name, String commune) {
+        return List.of(n, name, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "H. Đam Rông", commune, "2023", "Mới", "");
+    }
+
+    private String preview(byte[] file, String name) throws Exception {
+        return mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", name, XLSX, file))
+                .with(officer()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private String confirm(String id, boolean goodRowsOnly, int expected) throws Exception {
+        return mvc.perform(post("/api/v1/imports/initiatives/" + id + "/confirm").param("goodRowsOnly", String.valueOf(goodRowsOnly))
+                .with(officer()).with(csrf())).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+    }
+
+    private static long number(String json, String path) {
+        return ((Number) JsonPath.read(json, path)).longValue();
+    }
+
+    @Test
+    void theTemplateHasTheHeadersTheListsAndInstructions() throws Exception {
+        byte[] bytes = mvc.perform(get("/api/v1/imports/initiatives/template.xlsx").with(officer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet data = workbook.getSheet(InitiativeWorkbooks.DATA_SHEET);
+            List<String> headers = new ArrayList<>();
+            data.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+            assertThat(headers).isEqualTo(InitiativeColumns.headers());
+            assertThat(data.getDataValidations()).hasSizeGreaterThanOrEqualTo(4);
+            Sheet lists = workbook.getSheet(InitiativeWorkbooks.LISTS_SHEET);
+            List<String> sectors = new ArrayList<>();
+            for (Row row : lists) {
+                if (row.getCell(2) != null) {
+                    sectors.add(row.getCell(2).getStringCellValue());
+                }
+            }
+            assertThat(sectors).contains("Kinh tế");
+            assertThat(workbook.getSheet(InitiativeWorkbooks.HELP_SHEET).getRow(0).getCell(0).getStringCellValue())
+                    .contains("HƯỚNG DẪN");
+        }
+    }
+
+    @Test
+    void aPreviewWritesNothingTheImportWritesAndTheSameFileTwiceChangesNothing() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        rows.add(line("1", "Tổ tự quản " + MARK + " một", "xã Phi Liêng"));
+        rows.add(line("2", "Vườn mẫu " + MARK + " hai", "Ro Men"));          // no diacritics, no "xã"
+        rows.add(line("3", "Câu lạc bộ " + MARK + " ba", "X. Phi Lieng"));    // abbreviated
+        byte[] file = xlsx(rows);
+
+        String preview = preview(file, "ds-2023.xlsx");
+        assertThat(number(preview, "$.created")).isEqualTo(3);
+        assertThat(number(preview, "$.rejected")).isZero();
+        assertThat((Boolean) JsonPath.read(preview, "$.written")).isFalse();
+        assertThat(imported()).as("a preview writes nothing").isZero();
+
+        String done = confirm(JsonPath.read(preview, "$.id"), false, 200);
+        assertThat((Boolean) JsonPath.read(done, "$.written")).isTrue();
+        assertThat(number(done, "$.created")).isEqualTo(3);
+        assertThat(imported()).isEqualTo(3);
+        List<Long> units = jdbc.queryForList("select u.code from initiative i join admin_unit u on u.id = i.unit_id"
+                + " where i.search_key like '% kiem thu nhap%' order by i.id", Long.class);
+        assertThat(units).containsExactly(24886L, 24877L, 24886L);
+        assertThat(jdbc.queryForObject("select count(*) from registration r join initiative i on i.id = r.initiative_id"
+                + " where i.search_key like '% kiem thu nhap%' and r.reg_year = 2023 and r.status = 'NEW'", Long.class)).isEqualTo(3);
+
+        String again = preview(file, "ds-2023.xlsx");
+        assertThat(number(again, "$.created")).isZero();
+        assertThat(number(again, "$.unchanged")).isEqualTo(3);
+        confirm(JsonPath.read(again, "$.id"), false, 200);
+        assertThat(imported()).isEqualTo(3);
+
+        // export → import round-trips: the exported list imports as unchanged
+        MvcResult started = mvc.perform(get("/api/v1/initiatives/export.xlsx").param("q", "kiem thu nhap").param("year", "2023")
+                .with(officer())).andReturn();
+        byte[] exported = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(3);
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(InitiativeColumns.COMMUNE.ordinal()).getStringCellValue())
+                    .contains("Phi Liêng");
+        }
+        String roundTrip = preview(exported, "export.xlsx");
+        assertThat(number(roundTrip, "$.unchanged")).isEqualTo(3);
+        assertThat(number(roundTrip, "$.created") + number(roundTrip, "$.updated") + number(roundTrip, "$.rejected")).isZero();
+
+        // CSV export has the same header and a BOM
+        MvcResult csvStarted = mvc.perform(get("/api/v1/initiatives/export.csv").param("q", "kiem thu nhap").with(officer())).andReturn();
+        String csv = mvc.perform(asyncDispatch(csvStarted)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF" + InitiativeColumns.CODE.header + ",").contains("Vườn mẫu " + MARK + " hai");
+    }
+
+    @Test
+    void problemsAreListedByRowAndColumnAndNothingIsHalfWritten() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        rows.add(line("1", "Mô hình tốt " + MARK, "Phi Liêng"));
+        rows.add(List.of("2", "Lĩnh vực lạ " + MARK, "Mô hình", "Tập thể", "Thể thao", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới", ""));
+        rows.add(line("3", "", "Phi Liêng"));
+        rows.add(line("4", "Địa bàn lạ " + MARK, "Xã Không Có Thật"));
+        byte[] file = xlsx(rows);
+
+        String preview = preview(file, "co-loi.xlsx");
+        assertThat(number(preview, "$.created")).isEqualTo(1);
+        assertThat(number(preview, "$.rejected")).isEqualTo(3);
+        List<Map<String, Object>> errors = JsonPath.read(preview, "$.errors");
+        assertThat(errors).anySatisfy(e -> {
+            assertThat(e.get("row")).isEqualTo(5);
+            assertThat(e.get("column")).isEqualTo(InitiativeColumns.SECTOR.header);
+            assertThat((String) e.get("message")).contains("Thể thao");
+        });
+        assertThat(errors).anySatisfy(e -> {
+            assertThat(e.get("row")).isEqualTo(6);
+            assertThat(e.get("column")).isEqualTo(InitiativeColumns.NAME.header);
+        });
+        assertThat(errors).anySatisfy(e -> {
+            assertThat(e.get("row")).isEqualTo(7);
+            assertThat(e.get("column")).isEqualTo(InitiativeColumns.COMMUNE.header);
+            assertThat((String) e.get("message")).contains("Không tìm thấy đơn vị \"Xã Không Có Thật\"");
+        });
+
+        // all or nothing: refused with every problem, nothing written
+        String refused = confirm(JsonPath.read(preview, "$.id"), false, 422);
+        assertThat((Boolean) JsonPath.read(refused, "$.written")).isFalse();
+        assertThat(imported()).isZero();
+
+        // the good rows only, and the others back in a workbook with their reasons
+        String good = confirm(JsonPath.read(preview, "$.id"), true, 200);
+        assertThat((Boolean) JsonPath.read(good, "$.written")).isTrue();
+        assertThat(imported()).isEqualTo(1);
+        byte[] rejected = mvc.perform(get((String) JsonPath.read(good, "$.rejectedWorkbook")).with(officer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(rejected))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            int reason = sheet.getRow(0).getLastCellNum() - 1;
+            assertThat(sheet.getRow(0).getCell(reason).getStringCellValue()).isEqualTo("Lý do");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("5");
+            assertThat(sheet.getRow(1).getCell(reason).getStringCellValue()).contains("Lĩnh vực").contains("Thể thao");
+        }
+    }
+
+    @Test
+    void legacyFontsAndDecomposedTextAreConvertedAndShown() throws Exception {
+        Charset latin = Charset.forName("windows-1252");
+        // TCVN3 typed text saved as CSV from an old machine (windows-1252 bytes)
+        String tcvn3 = String.join("\n",
+                "\"Tªn m« h×nh, ®iÓn h×nh\",Lo¹i,TËp thÓ/C¸ nh©n,LÜnh vùc,TØnh,HuyÖn,X·,N¨m ®¨ng ký,§¨ng ký",
+                "Hîp t¸c x· trång rau " + "kiÓm thö nhËp" + ",M« h×nh,TËp thÓ,Kinh tÕ,L©m §ång,§am R«ng,Phi Liªng,2023,Míi");
+        String tcvnPreview = preview(tcvn3.getBytes(latin), "tcvn3.csv");
+        assertThat((String) JsonPath.read(tcvnPreview, "$.encoding")).isEqualTo("TCVN3");
+        assertThat(number(tcvnPreview, "$.created")).isEqualTo(1);
+        assertThat((List<String>) JsonPath.read(tcvnPreview, "$.lines[*].name")).containsExactly("Hợp tác xã trồng rau kiểm thử nhập");
+        assertThat((List<String>) JsonPath.read(tcvnPreview, "$.conversions[*].to")).contains("Hợp tác xã trồng rau kiểm thử nhập");
+
+        // VNI typed text in an xlsx
+        List<List<String>> vni = List.of(HEADER, List.of("1", "Toå hoøa giaûi " + "kieåm thöû nhaäp", "Moâ hình", "Taäp theå",
+                "Kinh teá", "Laâm Ñoàng", "Ñam Roâng", "Phi Lieâng", "2023", "Môùi", ""));
+        String vniPreview = preview(xlsx(vni), "vni.xlsx");
+        assertThat((String) JsonPath.read(vniPreview, "$.encoding")).isEqualTo("VNI");
+        assertThat((List<String>) JsonPath.read(vniPreview, "$.lines[*].name")).containsExactly("Tổ hòa giải kiểm thử nhập");
+
+        // decomposed (NFD) Unicode, as some Mac and web tools write it, with stray spaces
+        String nfdName = Normalizer.normalize("  Mái ấm   tình thương " + MARK + " ", Normalizer.Form.NFD);
+        List<List<String>> nfd = List.of(HEADER, List.of("1", nfdName, "Mô hình", "Tập thể", "Văn hóa - Xã hội", "Lâm Đồng",
+                "Đam Rông", Normalizer.normalize("Phi Liêng", Normalizer.Form.NFD), "2023", "Mới", ""));
+        String nfdPreview = preview(xlsx(nfd), "nfd.xlsx");
+        assertThat(number(nfdPreview, "$.rejected")).isZero();
+        String id = JsonPath.read(nfdPreview, "$.id");
+        confirm(id, false, 200);
+        assertThat(jdbc.queryForObject("select name from initiative where search_key like '% mai am tinh thuong kiem thu nhap%'",
+                String.class)).isEqualTo("Mái ấm tình thương " + MARK);
+    }
+
+    @Test
+    void misspeltLocalitiesAreUnderstoodOrGivenSuggestions() throws Exception {
+        List<List<String>> rows = List.of(HEADER,
+                line("1", "Sai một chữ " + MARK, "Phi Lieeng"),
+                line("2", "Sai nhiều " + MARK, "Phi Xyz"),
+                line("3", "Tên xã cũ " + MARK, "Đạ K'Nàng"));
+        String preview = preview(xlsx(rows), "dia-ban.xlsx");
+        assertThat(number(preview, "$.created")).isEqualTo(2);
+        assertThat((List<String>) JsonPath.read(preview, "$.conversions[*].to")).contains("Phi Liêng");
+        List<Map<String, Object>> errors = JsonPath.read(preview, "$.errors");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.get("row")).isEqualTo(5);
+            assertThat((String) e.get("message")).contains("Phi Xyz").contains("Có phải");
+        });
+    }
+
+    private void refused(byte[] file, String name, String message) throws Exception {
+        long uploads = jdbc.queryForObject("select count(*) from import_upload", Long.class);
+        mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", name, XLSX, file))
+                        .with(officer()).with(csrf()))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(containsString(message)));
+        assertThat(jdbc.queryForObject("select count(*) from import_upload", Long.class)).as("not kept").isEqualTo(uploads);
+        assertThat(imported()).isZero();
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void hostileAndBrokenFilesAreRefusedWithAReason() throws Exception {
+        byte[] workbookXml = "<workbook/>".getBytes(StandardCharsets.UTF_8);
+        refused(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0}, "anh.xlsx", "không phải bảng tính");
+        refused(zip(Map.of("word/document.xml", workbookXml)), "van-ban.docx", "không phải bảng tính");
+        refused(zip(Map.of("xl/workbook.xml", workbookXml, "xl/vbaProject.bin", new byte[] {1, 2, 3})), "macro.xlsm", "macro");
+        refused(zip(Map.of("xl/workbook.xml", workbookXml, "xl/externalLinks/externalLink1.xml", workbookXml)), "lien-ket.xlsx",
+                "tham chiếu đến tệp khác");
+        refused(zip(Map.of("xl/workbook.xml", workbookXml, "xl/worksheets/sheet1.xml",
+                "<worksheet><dimension ref=\"A1:XFD1048576\"/></worksheet>".getBytes(StandardCharsets.UTF_8))), "to.xlsx",
+                "quá lớn");
+        byte[] zeros = new byte[60 * 1024 * 1024];
+        refused(zip(Map.of("xl/workbook.xml", workbookXml, "xl/worksheets/sheet1.xml", zeros)), "bom.xlsx", "giải nén");
+        refused(new byte[] {'P', 'K', 3, 4, 1, 2}, "hong.xlsx", "ệp");
+        // a password-protected workbook
+        POIFSFileSystem fs = new POIFSFileSystem();
+        Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+        encryptor.confirmPassword("matkhau");
+        try (Workbook workbook = new XSSFWorkbook(); OutputStream out = encryptor.getDataStream(fs)) {
+            workbook.createSheet("DS").createRow(0).createCell(0).setCellValue("Tên mô hình");
+            workbook.write(out);
+        }
+        ByteArrayOutputStream encrypted = new ByteArrayOutputStream();
+        fs.writeFilesystem(encrypted);
+        refused(encrypted.toByteArray(), "mat-khau.xlsx", "mật khẩu");
+        // a workbook without the template's header
+        refused(xlsx(List.of(List.of("Họ tên", "Ngày sinh"), List.of("A", "1990"))), "khac.xlsx", "Không thấy dòng tiêu đề");
+    }
+
+    /** Follows a job's page until it is finished (the page the progress bar ends on). */
+    private String finishedJobPage(String location) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            String page = mvc.perform(get(location).with(officer())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            if (!page.contains("id=\"job-progress\"")) {
+                return page;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job not finished: " + location);
+    }
+
+    @Test
+    void theImportPageRunsAJobWithProgressThenShowsThePreviewAndImportsOnConfirmation() throws Exception {
+        mvc.perform(get("/exchange/import").with(officer())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-form\"")));
+        byte[] file = xlsx(List.of(HEADER, line("1", "Trang nhập " + MARK, "Phi Liêng"), line("2", "", "Phi Liêng")));
+        String location = mvc.perform(multipart("/exchange/import").file(new MockMultipartFile("file", "trang.xlsx", XLSX, file))
+                .with(officer()).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/exchange/jobs/");
+        String page = finishedJobPage(location);
+        assertThat(page).contains("id=\"import-preview\"").contains("id=\"import-problems\"").contains("Thiếu giá trị.")
+                .contains("Trang nhập " + MARK);
+        String id = page.replaceAll("(?s).*action=\"/exchange/import/([0-9a-f-]{36})/confirm\".*", "$1");
+        assertThat(imported()).isZero();
+        String confirmed = mvc.perform(post("/exchange/import/" + id + "/confirm").param("goodRowsOnly", "true").with(officer()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String done = finishedJobPage(confirmed);
+        assertThat(done).contains("id=\"import-done\"").contains("id=\"rejected-link\"");
+        assertThat(imported()).isEqualTo(1);
+        // the job left a record in the audit trail: who, file, counts
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where object_type = 'JOB_IMPORT' and summary like 'trang.xlsx:%'",
+                Long.class)).isEqualTo(1);
+        // a large export runs as a job too and leaves its file
+        String export = mvc.perform(post("/exchange/export").param("format", "xlsx").param("q", "kiem thu nhap").with(officer()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(finishedJobPage(export)).contains("id=\"job-file\"");
+        byte[] xlsx = mvc.perform(get(export + "/file").with(officer())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theApiRunsImportsAsJobsOnRequest() throws Exception {
+        byte[] file = xlsx(List.of(HEADER, line("1", "Việc nền " + MARK, "Phi Liêng")));
+        String accepted = mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", "nen.xlsx", XLSX, file))
+                .param("async", "true").with(officer()).with(csrf())).andExpect(status().isAccepted()).andReturn().getResponse()
+                .getContentAsString();
+        String status = JsonPath.read(accepted, "$.status");
+        String job = null;
+        for (int i = 0; i < 200; i++) {
+            job = mvc.perform(get(status).with(officer())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            if ("DONE".equals(JsonPath.read(job, "$.state"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat((String) JsonPath.read(job, "$.state")).isEqualTo("DONE");
+        assertThat(number(job, "$.percent")).isEqualTo(100);
+        assertThat(number(job, "$.report.created")).isEqualTo(1);
+        assertThat(imported()).isZero();
+        // another user does not see the job
+        mvc.perform(get(status).with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER))).andExpect(status().isNotFound());
+    }
+}
