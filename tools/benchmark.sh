@@ -2,6 +2,7 @@
 # Runs the registry benchmark (vn.dvk.initiative.RegistryBenchmark) on the national synthetic data set.
 #   tools/benchmark.sh h2         embedded H2 in file mode under target/benchmark-h2 (kept between runs)
 #   tools/benchmark.sh postgres   the PostgreSQL given by DVK_DB_URL, DVK_DB_USER, DVK_DB_PASSWORD
+#   tools/benchmark.sh import     the 100,000-row Excel import (issue 7), in-memory H2, 512 MB heap
 # The first run imports today's communes from ../shared and writes 500,000 initiatives (a few minutes).
 # Figures go to target/benchmark-results.md.
 set -euo pipefail
@@ -9,7 +10,12 @@ cd "$(dirname "$0")/.."
 case "${1:-h2}" in
   h2) export SPRING_DATASOURCE_URL="jdbc:h2:file:$(pwd)/target/benchmark-h2/dvk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
   postgres) export SPRING_PROFILES_ACTIVE=postgres ;;
-  *) echo "usage: $0 h2|postgres" >&2; exit 2 ;;
+  import)
+    # the 100,000-row import (vn.dvk.exchange.ImportBenchmark) on in-memory H2 with 512 MB of heap;
+    # DVK_BENCHMARK_ROWS=10000 for a shorter run
+    exec ./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+      -DargLine="-Xmx512m -Ddvk.benchmark.rows=${DVK_BENCHMARK_ROWS:-100000}" ;;
+  *) echo "usage: $0 h2|postgres|import" >&2; exit 2 ;;
 esac
 # DVK_BENCHMARK_ONLY=report measures only the shapes whose label contains that word (no spaces).
 ./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=RegistryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

@@ -61,12 +61,12 @@ public class Exchange {
     }
 
     /** The preview of a file just sent: kept for confirmation under the returned id. */
-    record Preview(String uploadId, InitiativeImport.Report report) {
+    record Preview(String uploadId, ImportPipeline.Report report) {
     }
 
     Preview preview(byte[] content, String fileName, Integer year) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
-        InitiativeImport.Report report = importer.run(content, fileName, year, false, false);
+        ImportPipeline.Report report = importer.run(content, fileName, year, false, false);
         return new Preview(uploads.keep(user.id(), fileName, year, content), report);
     }
 
@@ -74,7 +74,7 @@ public class Exchange {
     Preview confirm(String uploadId, boolean goodRowsOnly) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         ImportUploads.Upload upload = uploads.get(uploadId, user.id());
-        InitiativeImport.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly);
+        ImportPipeline.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly);
         if (goodRowsOnly && !report.rejected().isEmpty()) {
             uploads.keepRejected(uploadId, rejectedWorkbook(report));
         }
@@ -96,7 +96,7 @@ public class Exchange {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         ImportUploads.Upload upload = uploads.get(uploadId, user.id());
         return jobs.start(user.id(), ImportJobs.Kind.IMPORT, uploadId, upload.fileName(), progress -> {
-            InitiativeImport.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly,
+            ImportPipeline.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly,
                     progress);
             if (goodRowsOnly && !report.rejected().isEmpty()) {
                 uploads.keepRejected(uploadId, rejectedWorkbook(report));
@@ -115,14 +115,14 @@ public class Exchange {
         });
     }
 
-    private static ImportJobs.Outcome outcome(InitiativeImport.Report report) {
-        InitiativeImport.Report kept = new InitiativeImport.Report(report.fileName(), report.encoding(), report.rows(), report.counts(),
+    private static ImportJobs.Outcome outcome(ImportPipeline.Report report) {
+        ImportPipeline.Report kept = new ImportPipeline.Report(report.fileName(), report.encoding(), report.rows(), report.counts(),
                 report.lines(), report.problems(), report.problemRows(), report.conversions(), report.conversionCount(),
                 report.written(), report.goodRowsOnly(), List.of(), Map.of(), report.header());
         return new ImportJobs.Outcome(JSON.writeValueAsString(kept), null,
                 "%d dòng: thêm %d, sửa %d, giữ nguyên %d, lỗi %d%s".formatted(report.rows(),
-                        report.count(InitiativeImport.Action.CREATE), report.count(InitiativeImport.Action.UPDATE),
-                        report.count(InitiativeImport.Action.UNCHANGED), report.count(InitiativeImport.Action.REJECTED),
+                        report.count(ImportPipeline.Action.CREATE), report.count(ImportPipeline.Action.UPDATE),
+                        report.count(ImportPipeline.Action.UNCHANGED), report.count(ImportPipeline.Action.REJECTED),
                         report.written() ? ", đã ghi" : ", chưa ghi"));
     }
 
@@ -131,9 +131,9 @@ public class Exchange {
     }
 
     /** The report a finished import job left. */
-    InitiativeImport.Report report(ImportJobs.Job job) {
+    ImportPipeline.Report report(ImportJobs.Job job) {
         return job.result() == null || job.kind() == ImportJobs.Kind.EXPORT_CSV || job.kind() == ImportJobs.Kind.EXPORT_XLSX ? null
-                : JSON.readValue(job.result(), InitiativeImport.Report.class);
+                : JSON.readValue(job.result(), ImportPipeline.Report.class);
     }
 
     void cancel(String id) {
@@ -150,7 +150,7 @@ public class Exchange {
     }
 
     /** The rejected rows as they were sent, with the row number in front and the reasons after. */
-    private byte[] rejectedWorkbook(InitiativeImport.Report report) {
+    private byte[] rejectedWorkbook(ImportPipeline.Report report) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Dòng bị từ chối");
             Row head = sheet.createRow(0);

@@ -79,7 +79,7 @@ class ExchangeApiController {
         if (job.error() != null) {
             json.put("error", messages.text(job.errorKey(), job.errorArgs()));
         }
-        InitiativeImport.Report report = job.state() == ImportJobs.State.DONE ? exchange.report(job) : null;
+        ImportPipeline.Report report = job.state() == ImportJobs.State.DONE ? exchange.report(job) : null;
         if (report != null) {
             json.put("report", json(new Exchange.Preview(job.uploadId(), report)));
         } else if (job.state() == ImportJobs.State.DONE) {
@@ -167,16 +167,16 @@ class ExchangeApiController {
     }
 
     private Map<String, Object> json(Exchange.Preview preview) {
-        InitiativeImport.Report report = preview.report();
+        ImportPipeline.Report report = preview.report();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", preview.uploadId());
         json.put("fileName", report.fileName());
         json.put("encoding", report.encoding());
         json.put("rows", report.rows());
-        json.put("created", report.count(InitiativeImport.Action.CREATE));
-        json.put("updated", report.count(InitiativeImport.Action.UPDATE));
-        json.put("unchanged", report.count(InitiativeImport.Action.UNCHANGED));
-        json.put("rejected", report.count(InitiativeImport.Action.REJECTED));
+        json.put("created", report.count(ImportPipeline.Action.CREATE));
+        json.put("updated", report.count(ImportPipeline.Action.UPDATE));
+        json.put("unchanged", report.count(ImportPipeline.Action.UNCHANGED));
+        json.put("rejected", report.count(ImportPipeline.Action.REJECTED));
         json.put("written", report.written());
         json.put("goodRowsOnly", report.goodRowsOnly());
         json.put("lines", report.lines());

@@ -66,7 +66,7 @@ class ExchangeController {
         ImportJobs.Job job = exchange.job(id);
         model.addAttribute("job", job);
         if (job.finished()) {
-            InitiativeImport.Report report = job.state() == ImportJobs.State.DONE ? exchange.report(job) : null;
+            ImportPipeline.Report report = job.state() == ImportJobs.State.DONE ? exchange.report(job) : null;
             if (report != null) {
                 model.addAttribute("report", report);
                 model.addAttribute("preview", new Exchange.Preview(job.uploadId(), report));

@@ -1,10 +1,6 @@
 package vn.dvk.exchange;
 
-import jakarta.persistence.EntityManager;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.initiative.Holder;
@@ -15,7 +11,6 @@ import vn.dvk.initiative.Kind;
 import vn.dvk.initiative.RegistrationStatus;
 import vn.dvk.initiative.Sectors;
 import vn.dvk.initiative.TargetGroup;
-import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
@@ -26,7 +21,6 @@ import vn.dvk.shared.tabular.Row;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -35,166 +29,77 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Imports initiatives, each with its registration for a year, from a workbook in the template's
- * columns. The same run gives the preview and the import: every row is checked and written inside one
- * transaction, which a dry run (and an all-or-nothing import with any problem) rolls back; so the
- * preview says exactly what confirming will do. Rows are matched to the registry by code, or by unit
- * and name when they have none, so importing a file twice changes nothing the second time.
+ * Initiatives, each with its registration for a year, in the template's columns ({@link InitiativeColumns}):
+ * rows are matched to the registry by code, or by unit and name when they have none, so importing a
+ * file twice changes nothing the second time. Runs through the {@link ImportPipeline}.
  */
 @Component
-class InitiativeImport {
-
-    enum Action { CREATE, UPDATE, UNCHANGED, REJECTED }
-
-    /** A row's outcome as the preview lists it. */
-    record Line(long row, Action action, String code, String name, String unit, List<String> changed) {
-    }
-
-    /** Text changed when read: legacy font converted, decomposed letters composed. */
-    record Conversion(long row, String column, String from, String to) {
-    }
-
-    record Report(String fileName, String encoding, long rows, Map<Action, Long> counts, List<Line> lines,
-                  List<FieldProblem> problems, long problemRows, List<Conversion> conversions, long conversionCount,
-                  boolean written, boolean goodRowsOnly, List<List<String>> rejected,
-                  Map<Long, List<FieldProblem>> rejectedProblems, List<String> header) {
-
-        public long count(Action action) {
-            return counts.getOrDefault(action, 0L);
-        }
-    }
-
-    static final int SHOWN_LINES = 500;
-    static final int SHOWN_PROBLEMS = 1_000;
-    static final int SHOWN_CONVERSIONS = 200;
-    private static final int FLUSH_EVERY = 500;
-    private static final int HEADER_WITHIN = 30;
+class InitiativeImport implements ImportPipeline.RowHandler {
 
     private final InitiativeRegistry registry;
     private final Sectors sectors;
     private final AdminUnits units;
-    private final TransactionTemplate transactions;
-    private final EntityManager entityManager;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ImportPipeline pipeline;
 
-    InitiativeImport(InitiativeRegistry registry, Sectors sectors, AdminUnits units, PlatformTransactionManager transactions,
-                     EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+    InitiativeImport(InitiativeRegistry registry, Sectors sectors, AdminUnits units, Clock clock, ImportPipeline pipeline) {
         this.registry = registry;
         this.sectors = sectors;
         this.units = units;
-        this.transactions = new TransactionTemplate(transactions);
-        this.entityManager = entityManager;
-        this.events = events;
         this.clock = clock;
+        this.pipeline = pipeline;
     }
 
     /** Runs the import: {@code write} false is the preview; {@code goodRowsOnly} writes the rows without problems. */
-    Report run(byte[] content, String fileName, Integer defaultYear, boolean write, boolean goodRowsOnly) {
+    ImportPipeline.Report run(byte[] content, String fileName, Integer defaultYear, boolean write, boolean goodRowsOnly) {
         return run(content, fileName, defaultYear, write, goodRowsOnly, null);
     }
 
-    /** As above, telling {@code progress} (when given) how many rows there are and how far it is. */
-    Report run(byte[] content, String fileName, Integer defaultYear, boolean write, boolean goodRowsOnly,
-               ImportJobs.Progress progress) {
-        SpreadsheetFiles.Kind kind = SpreadsheetFiles.inspect(content);
-        // first pass: the header row and the file's encoding
-        LegacyText.Detector detector = new LegacyText.Detector();
-        Map<InitiativeColumns, Integer>[] columns = new Map[] {null};
-        long[] headerRow = {0};
-        long[] dataRows = {0};
-        List<String> header = new ArrayList<>();
-        SpreadsheetFiles.rows(content, kind, row -> {
-            if (columns[0] == null) {
-                if (row.number() <= HEADER_WITHIN) {
-                    Map<InitiativeColumns, Integer> found = Map.of();
-                    for (LegacyText.Encoding guess : LegacyText.Encoding.values()) {
-                        if (found.isEmpty()) {
-                            found = InitiativeColumns.locate(row.cells().stream().map(c -> LegacyText.repair(c, guess)).toList());
-                        }
-                    }
-                    if (!found.isEmpty()) {
-                        columns[0] = found;
-                        headerRow[0] = row.number();
-                        header.addAll(row.cells());
-                    }
-                }
-                return;
-            }
-            row.cells().forEach(detector::add);
-            dataRows[0]++;
-        });
-        if (columns[0] == null) {
-            throw DomainException.invalid("import.initiatives.noHeader", HEADER_WITHIN);
-        }
-        LegacyText.Encoding encoding = detector.verdict();
-        if (progress != null) {
-            progress.total(dataRows[0]);
-        }
-        Gazetteer gazetteer = new Gazetteer(units.allAboveVillages());
-        Run run = new Run(columns[0], encoding, detector.mixed(), gazetteer, defaultYear, goodRowsOnly);
-        Report[] report = {null};
-        transactions.executeWithoutResult(status -> {
-            SpreadsheetFiles.rows(content, kind, row -> {
-                if (row.number() > headerRow[0]) {
-                    if (!row.isBlank()) {
-                        run.row(row);
-                    }
-                    if (progress != null) {
-                        progress.done(row.number() - headerRow[0]);
-                    }
-                }
-            });
-            boolean commit = write && run.failedWrites == 0 && (goodRowsOnly || run.problemRows == 0)
-                    && run.counts.getOrDefault(Action.CREATE, 0L) + run.counts.getOrDefault(Action.UPDATE, 0L) > 0;
-            if (commit) {
-                events.publishEvent(AuditEvent.of(AuditEvent.Action.IMPORT, "INITIATIVE_IMPORT", fileName, scopeUnit(),
-                        "%s: %d dòng, thêm %d, sửa %d, giữ nguyên %d, bỏ qua %d".formatted(fileName, run.rows,
-                                run.counts.getOrDefault(Action.CREATE, 0L), run.counts.getOrDefault(Action.UPDATE, 0L),
-                                run.counts.getOrDefault(Action.UNCHANGED, 0L), run.problemRows)));
-            } else {
-                status.setRollbackOnly();
-            }
-            report[0] = new Report(fileName, encoding.name(), run.rows, run.counts, run.lines, run.problems, run.problemRows,
-                    run.conversions, run.conversionCount, commit, goodRowsOnly, run.rejected, run.rejectedProblems, header);
-        });
-        return report[0];
+    ImportPipeline.Report run(byte[] content, String fileName, Integer defaultYear, boolean write, boolean goodRowsOnly,
+                              ImportJobs.Progress progress) {
+        return pipeline.run(this, content, fileName, defaultYear, write, goodRowsOnly, progress);
     }
 
-    private static Long scopeUnit() {
-        return CurrentUser.get().map(u -> u.scope().national() ? null : u.scope().unitId()).orElse(null);
+    @Override
+    public String auditType() {
+        return "INITIATIVE_IMPORT";
+    }
+
+    @Override
+    public Map<String, Integer> locate(List<String> cells) {
+        Map<String, Integer> found = new HashMap<>();
+        InitiativeColumns.locate(cells).forEach((column, index) -> found.put(column.name(), index));
+        return found;
+    }
+
+    @Override
+    public String noHeaderKey() {
+        return "import.initiatives.noHeader";
+    }
+
+    @Override
+    public String header(String key) {
+        return InitiativeColumns.valueOf(key).header;
+    }
+
+    @Override
+    public Session start(Integer defaultYear, boolean write) {
+        return new Run(new Gazetteer(units.allAboveVillages()), defaultYear);
     }
 
     /** The state of one import run over the rows of the file. */
-    private final class Run {
-        final Map<InitiativeColumns, Integer> columns;
-        final LegacyText.Encoding encoding;
-        final boolean mixed;
+    private final class Run implements Session {
         final Gazetteer gazetteer;
         final Integer defaultYear;
-        final boolean goodRowsOnly;
-        final Map<Action, Long> counts = new EnumMap<>(Action.class);
-        final List<Line> lines = new ArrayList<>();
-        final List<FieldProblem> problems = new ArrayList<>();
-        final List<Conversion> conversions = new ArrayList<>();
-        final List<List<String>> rejected = new ArrayList<>();
         final Map<String, Long> seen = new HashMap<>();
         final Map<String, String> sectorNames = new HashMap<>();
         final String within;
         final Long organisationId;
-        long rows;
-        long problemRows;
-        long conversionCount;
-        long failedWrites;
+        ImportPipeline.Cells cellsOfRow;
 
-        Run(Map<InitiativeColumns, Integer> columns, LegacyText.Encoding encoding, boolean mixed, Gazetteer gazetteer,
-            Integer defaultYear, boolean goodRowsOnly) {
-            this.columns = columns;
-            this.encoding = encoding;
-            this.mixed = mixed;
+        Run(Gazetteer gazetteer, Integer defaultYear) {
             this.gazetteer = gazetteer;
             this.defaultYear = defaultYear;
-            this.goodRowsOnly = goodRowsOnly;
             CurrentUser user = CurrentUser.get().orElseThrow();
             this.within = user.scope().national() ? null : user.scope().prefix().replace("%", "");
             this.organisationId = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
@@ -206,34 +111,16 @@ class InitiativeImport {
         }
 
         String cell(Row row, InitiativeColumns column) {
-            Integer index = columns.get(column);
-            if (index == null || index >= row.cells().size() || row.cells().get(index) == null) {
-                return "";
-            }
-            String raw = row.cells().get(index);
-            String repaired = VietnameseText.clean(LegacyText.repair(raw, encoding, mixed));
-            String plain = VietnameseText.clean(raw);
-            if (repaired != null && !repaired.equals(plain)) {
-                conversionCount++;
-                if (conversions.size() < SHOWN_CONVERSIONS) {
-                    conversions.add(new Conversion(row.number(), column.header, plain, repaired));
-                }
-            } else if (raw != null && !raw.equals(java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC))) {
-                conversionCount++;
-                if (conversions.size() < SHOWN_CONVERSIONS) {
-                    conversions.add(new Conversion(row.number(), column.header, raw.strip() + " (NFD)", repaired));
-                }
-            }
-            return repaired == null ? "" : repaired;
+            return cellsOfRow.get(column.name());
         }
 
-        void row(Row row) {
-            rows++;
-            if (rows % FLUSH_EVERY == 0) {
-                entityManager.flush();
-                entityManager.clear();
-            }
-            List<FieldProblem> found = new ArrayList<>();
+        @Override
+        public ImportPipeline.Line row(long number, ImportPipeline.Cells cells, List<FieldProblem> found) {
+            cellsOfRow = cells;
+            return row(new Row(number, List.of()), found);
+        }
+
+        ImportPipeline.Line row(Row row, List<FieldProblem> found) {
             long n = row.number();
             String code = cell(row, InitiativeColumns.CODE);
             String name = cell(row, InitiativeColumns.NAME);
@@ -268,10 +155,7 @@ class InitiativeImport {
                 found.add(FieldProblem.cell(n, place.column(), place.problemKey(), place.typed(),
                         String.join("; ", place.suggestions())));
             } else if (place.understoodAs() != null) {
-                conversionCount++;
-                if (conversions.size() < SHOWN_CONVERSIONS) {
-                    conversions.add(new Conversion(n, place.column(), place.typed(), place.understoodAs()));
-                }
+                cellsOfRow.understood(place.column(), place.typed(), place.understoodAs());
             }
             Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
             if (flag(row, InitiativeColumns.ETHNIC_MINORITY)) {
@@ -312,64 +196,42 @@ class InitiativeImport {
                 }
             }
             if (!found.isEmpty()) {
-                reject(row, found);
-                return;
+                return null;
             }
-            Action action;
+            ImportPipeline.Action action;
             String savedCode = existing != null ? existing.code() : code;
             try {
                 InitiativeView view;
                 if (existing == null) {
-                    view = registry.create(draft).initiative();
-                    action = Action.CREATE;
+                    view = registry.createImported(draft);
+                    action = ImportPipeline.Action.CREATE;
                 } else if (!changed.isEmpty()) {
                     view = registry.update(existing.id(), draft);
-                    action = Action.UPDATE;
+                    action = ImportPipeline.Action.UPDATE;
                 } else {
                     view = existing;
-                    action = Action.UNCHANGED;
+                    action = ImportPipeline.Action.UNCHANGED;
                 }
                 savedCode = view.code();
                 final int registrationYear = year;
                 boolean registered = view.registrations().stream().anyMatch(r -> r.year() == registrationYear);
                 if (!registered) {
                     registry.register(view.id(), year, status, organisationId);
-                    if (action == Action.UNCHANGED) {
-                        action = Action.UPDATE;
+                    if (action == ImportPipeline.Action.UNCHANGED) {
+                        action = ImportPipeline.Action.UPDATE;
                     }
                     changed.add("đăng ký năm " + year);
                 }
             } catch (DomainException e) {
-                failedWrites++;
+                // refused while writing: the pipeline cannot commit this import and names the row
                 FieldProblem problem = e.problems().isEmpty() ? FieldProblem.cell(n, InitiativeColumns.NAME.header, e.messageKey(), e.args())
                         : FieldProblem.cell(n, columnOf(e.problems().get(0).field()), e.problems().get(0).messageKey(),
                         e.problems().get(0).args());
-                reject(row, List.of(problem));
-                return;
+                throw new DomainException(e.kind(), List.of(problem), e.messageKey(), e.args());
             }
-            counts.merge(action, 1L, Long::sum);
-            if (lines.size() < SHOWN_LINES) {
-                lines.add(new Line(n, action, savedCode, name, unit.fullName(), changed));
-            }
+            return new ImportPipeline.Line(n, action, savedCode, name, unit.fullName(), changed);
         }
 
-        private void reject(Row row, List<FieldProblem> found) {
-            problemRows++;
-            counts.merge(Action.REJECTED, 1L, Long::sum);
-            for (FieldProblem problem : found) {
-                if (problems.size() < SHOWN_PROBLEMS) {
-                    problems.add(problem);
-                }
-            }
-            if (goodRowsOnly && rejected.size() < SpreadsheetFiles.MAX_ROWS) {
-                List<String> cells = new ArrayList<>(row.cells());
-                cells.add(0, String.valueOf(row.number()));
-                rejected.add(cells);
-                rejectedProblems.put(row.number(), found);
-            }
-        }
-
-        final Map<Long, List<FieldProblem>> rejectedProblems = new HashMap<>();
 
         private <T> T choice(Row row, InitiativeColumns column, Map<String, T> values, List<FieldProblem> found) {
             String text = cell(row, column);

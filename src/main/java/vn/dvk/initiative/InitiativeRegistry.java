@@ -152,7 +152,8 @@ public class InitiativeRegistry {
     /** The initiative of the unit with this name (diacritics, case and spaces aside), if the current user may see it. */
     public Optional<InitiativeView> findByUnitAndName(Long unitId, String name) {
         String folded = VietnameseText.fold(name);
-        return initiatives.findByUnitId(unitId).stream().filter(i -> VietnameseText.fold(i.getName()).equals(folded))
+        return initiatives.findByUnitIdAndSearchKeyStart(unitId, " " + folded + " %").stream()
+                .filter(i -> VietnameseText.fold(i.getName()).equals(folded))
                 .filter(this::visible).min(java.util.Comparator.comparing(Initiative::getId)).map(this::view);
     }
 
@@ -178,13 +179,23 @@ public class InitiativeRegistry {
 
     @Transactional
     public Created create(InitiativeDraft draft) {
+        return create(draft, true);
+    }
+
+    /** As {@link #create(InitiativeDraft)} without looking for similar names (an import matches rows itself). */
+    @Transactional
+    public InitiativeView createImported(InitiativeDraft draft) {
+        return create(draft, false).initiative();
+    }
+
+    private Created create(InitiativeDraft draft, boolean lookForDuplicates) {
         Checked checked = check(draft, null);
         Long provinceId = checked.lineage().get(0).id();
         String code = blank(draft.code()) ? nextCode(provinceId, checked.lineage().get(0).code()) : draft.code().strip();
         requireUniqueCode(provinceId, code, null);
         Initiative initiative = new Initiative(code, provinceId, clock.instant());
         initiative.describe(checked.description(), locality(checked.lineage()));
-        List<InitiativeRow> duplicates = possibleDuplicates(checked.unit().id(), draft.name(), null);
+        List<InitiativeRow> duplicates = lookForDuplicates ? possibleDuplicates(checked.unit().id(), draft.name(), null) : List.of();
         initiatives.saveAndFlush(initiative);
         words.replace(initiative.getId(), initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),

@@ -15,6 +15,10 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
 
     List<Initiative> findByUnitId(Long unitId);
 
+    /** The unit's initiatives whose folded search key starts with the given text (" name ..."). */
+    @Query("select i from Initiative i where i.unitId = :unitId and i.searchKey like :prefix")
+    List<Initiative> findByUnitIdAndSearchKeyStart(@Param("unitId") Long unitId, @Param("prefix") String prefix);
+
     @Query("select i.id from Initiative i where i.replicatedFromId = :pilot")
     List<Long> replicaIds(@Param("pilot") Long pilot);
 }

@@ -280,6 +280,26 @@ class ExchangeTests {
     }
 
     @Test
+    void anOldExcelFileIsReadToo() throws Exception {
+        try (Workbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("DS");
+            List<List<String>> rows = List.of(HEADER, line("1", "Tệp xls " + MARK, "Phi Liêng"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+            String preview = mvc.perform(multipart("/api/v1/imports/initiatives")
+                    .file(new MockMultipartFile("file", "cu.xls", "application/vnd.ms-excel", out.toByteArray()))
+                    .with(officer()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(number(preview, "$.created")).isEqualTo(1);
+            assertThat((List<String>) JsonPath.read(preview, "$.lines[*].name")).containsExactly("Tệp xls " + MARK);
+        }
+    }
+
+    @Test
     void misspeltLocalitiesAreUnderstoodOrGivenSuggestions() throws Exception {
         List<List<String>> rows = List.of(HEADER,
                 line("1", "Sai một chữ " + MARK, "Phi Lieeng"),

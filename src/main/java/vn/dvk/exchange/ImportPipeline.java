@@ -1,0 +1,276 @@
+package vn.dvk.exchange;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.VietnameseText;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.tabular.Row;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way a spreadsheet comes in, whatever it holds (initiatives, outcome indicators, evaluation
+ * scores — each a {@link RowHandler}): the file checked ({@link SpreadsheetFiles}); a first pass finds
+ * the header row and the file's encoding ({@link LegacyText}); a second pass gives each row's repaired
+ * cells to the handler, which checks and writes it, inside one transaction that a preview (and an
+ * all-or-nothing import with any problem) rolls back — so the preview says exactly what confirming
+ * will do.
+ */
+@Component
+class ImportPipeline {
+
+    enum Action { CREATE, UPDATE, UNCHANGED, REJECTED }
+
+    /** A row's outcome as the preview lists it: what it is ({@code code}, {@code name}, {@code unit}) and what changed. */
+    record Line(long row, Action action, String code, String name, String unit, List<String> changed) {
+    }
+
+    /** Text changed when read: legacy font converted, decomposed letters composed, a locality understood. */
+    record Conversion(long row, String column, String from, String to) {
+    }
+
+    record Report(String fileName, String encoding, long rows, Map<Action, Long> counts, List<Line> lines,
+                  List<FieldProblem> problems, long problemRows, List<Conversion> conversions, long conversionCount,
+                  boolean written, boolean goodRowsOnly, List<List<String>> rejected,
+                  Map<Long, List<FieldProblem>> rejectedProblems, List<String> header) {
+
+        public long count(Action action) {
+            return counts.getOrDefault(action, 0L);
+        }
+    }
+
+    /** The cells of one row, repaired, by the handler's column keys; records what the repair changed. */
+    interface Cells {
+        String get(String key);
+
+        /** The column's header as the file names it (for problems). */
+        String header(String key);
+
+        /** Tells the preview that a value was understood as another (a misspelt locality). */
+        void understood(String column, String typed, String as);
+    }
+
+    /** What a kind of file holds and how each row is written. */
+    interface RowHandler {
+        /** The object type of the audit entry of a written import. */
+        String auditType();
+
+        /** Where each column of a header row is, by key; empty unless the row is this kind of file's header. */
+        Map<String, Integer> locate(List<String> cells);
+
+        /** The message key when no header is found. */
+        String noHeaderKey();
+
+        /** The header of a key as the template names it. */
+        String header(String key);
+
+        /** Per import run: checks and writes one row, adding its problems; returns its line, or null when rejected. */
+        Session start(Integer defaultYear, boolean write);
+
+        interface Session {
+            Line row(long number, Cells cells, List<FieldProblem> problems);
+        }
+    }
+
+    static final int SHOWN_LINES = 500;
+    static final int SHOWN_PROBLEMS = 1_000;
+    static final int SHOWN_CONVERSIONS = 200;
+    private static final int CLEAR_EVERY = 100;
+    private static final int HEADER_WITHIN = 30;
+
+    private final TransactionTemplate transactions;
+    private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
+
+    ImportPipeline(PlatformTransactionManager transactions, EntityManager entityManager, ApplicationEventPublisher events) {
+        this.transactions = new TransactionTemplate(transactions);
+        this.entityManager = entityManager;
+        this.events = events;
+    }
+
+    Report run(RowHandler handler, byte[] content, String fileName, Integer defaultYear, boolean write, boolean goodRowsOnly,
+               ImportJobs.Progress progress) {
+        SpreadsheetFiles.Kind kind = SpreadsheetFiles.inspect(content);
+        // first pass: the header row and the file's encoding
+        LegacyText.Detector detector = new LegacyText.Detector();
+        List<Map<String, Integer>> columns = new ArrayList<>();
+        long[] headerRow = {0};
+        long[] dataRows = {0};
+        List<String> header = new ArrayList<>();
+        SpreadsheetFiles.rows(content, kind, row -> {
+            if (columns.isEmpty()) {
+                if (row.number() <= HEADER_WITHIN) {
+                    for (LegacyText.Encoding guess : LegacyText.Encoding.values()) {
+                        Map<String, Integer> found = handler.locate(row.cells().stream().map(c -> LegacyText.repair(c, guess)).toList());
+                        if (columns.isEmpty() && !found.isEmpty()) {
+                            columns.add(found);
+                            headerRow[0] = row.number();
+                            header.addAll(row.cells());
+                        }
+                    }
+                }
+                return;
+            }
+            row.cells().forEach(detector::add);
+            dataRows[0]++;
+        });
+        if (columns.isEmpty()) {
+            throw DomainException.invalid(handler.noHeaderKey(), HEADER_WITHIN);
+        }
+        if (progress != null) {
+            progress.total(dataRows[0]);
+        }
+        Run run = new Run(handler, columns.get(0), detector.verdict(), detector.mixed(), goodRowsOnly);
+        RowHandler.Session session = handler.start(defaultYear, write);
+        Report[] report = {null};
+        transactions.executeWithoutResult(status -> {
+            // the modules flush what they write; no flush of the whole context before each of their queries
+            entityManager.setFlushMode(FlushModeType.COMMIT);
+            SpreadsheetFiles.rows(content, kind, row -> {
+                if (row.number() > headerRow[0]) {
+                    if (!row.isBlank()) {
+                        run.row(session, row);
+                    }
+                    if (progress != null) {
+                        progress.done(row.number() - headerRow[0]);
+                    }
+                }
+            });
+            boolean commit = write && run.failedWrites == 0 && (goodRowsOnly || run.problemRows == 0)
+                    && run.counts.getOrDefault(Action.CREATE, 0L) + run.counts.getOrDefault(Action.UPDATE, 0L) > 0;
+            if (commit) {
+                events.publishEvent(AuditEvent.of(AuditEvent.Action.IMPORT, handler.auditType(), fileName,
+                        CurrentUser.get().map(u -> u.scope().national() ? null : u.scope().unitId()).orElse(null),
+                        "%s: %d dòng, thêm %d, sửa %d, giữ nguyên %d, bỏ qua %d".formatted(fileName, run.rows,
+                                run.counts.getOrDefault(Action.CREATE, 0L), run.counts.getOrDefault(Action.UPDATE, 0L),
+                                run.counts.getOrDefault(Action.UNCHANGED, 0L), run.problemRows)));
+            } else {
+                status.setRollbackOnly();
+            }
+            report[0] = new Report(fileName, run.encoding.name(), run.rows, run.counts, run.lines, run.problems, run.problemRows,
+                    run.conversions, run.conversionCount, commit, goodRowsOnly, run.rejected, run.rejectedProblems, header);
+        });
+        return report[0];
+    }
+
+    /** The bookkeeping of one run over the rows of a file. */
+    private final class Run {
+        final RowHandler handler;
+        final Map<String, Integer> columns;
+        final LegacyText.Encoding encoding;
+        final boolean mixed;
+        final boolean goodRowsOnly;
+        final Map<Action, Long> counts = new EnumMap<>(Action.class);
+        final List<Line> lines = new ArrayList<>();
+        final List<FieldProblem> problems = new ArrayList<>();
+        final List<Conversion> conversions = new ArrayList<>();
+        final List<List<String>> rejected = new ArrayList<>();
+        final Map<Long, List<FieldProblem>> rejectedProblems = new HashMap<>();
+        long rows;
+        long problemRows;
+        long conversionCount;
+        long failedWrites;
+
+        Run(RowHandler handler, Map<String, Integer> columns, LegacyText.Encoding encoding, boolean mixed, boolean goodRowsOnly) {
+            this.handler = handler;
+            this.columns = columns;
+            this.encoding = encoding;
+            this.mixed = mixed;
+            this.goodRowsOnly = goodRowsOnly;
+        }
+
+        void converted(long row, String column, String from, String to) {
+            conversionCount++;
+            if (conversions.size() < SHOWN_CONVERSIONS) {
+                conversions.add(new Conversion(row, column, from, to));
+            }
+        }
+
+        void row(RowHandler.Session session, Row row) {
+            if (rows > 0) {
+                entityManager.flush();
+                if (rows % CLEAR_EVERY == 0) {
+                    entityManager.clear();
+                }
+            }
+            rows++;
+            long n = row.number();
+            Cells cells = new Cells() {
+                @Override
+                public String get(String key) {
+                    Integer index = columns.get(key);
+                    if (index == null || index >= row.cells().size() || row.cells().get(index) == null) {
+                        return "";
+                    }
+                    String raw = row.cells().get(index);
+                    String repaired = VietnameseText.clean(LegacyText.repair(raw, encoding, mixed));
+                    String plain = VietnameseText.clean(raw);
+                    if (repaired != null && !repaired.equals(plain)) {
+                        converted(n, handler.header(key), plain, repaired);
+                    } else if (!raw.equals(Normalizer.normalize(raw, Normalizer.Form.NFC))) {
+                        converted(n, handler.header(key), raw.strip() + " (NFD)", repaired);
+                    }
+                    return repaired == null ? "" : repaired;
+                }
+
+                @Override
+                public String header(String key) {
+                    return handler.header(key);
+                }
+
+                @Override
+                public void understood(String column, String typed, String as) {
+                    converted(n, column, typed, as);
+                }
+            };
+            List<FieldProblem> found = new ArrayList<>();
+            Line line;
+            try {
+                line = session.row(n, cells, found);
+            } catch (DomainException e) {
+                // refused by the module while writing (checked rows rarely are): the import cannot be committed
+                failedWrites++;
+                FieldProblem first = e.problems().isEmpty() ? null : e.problems().get(0);
+                found.add(FieldProblem.cell(n, first != null && first.column() != null ? first.column() : "",
+                        first != null ? first.messageKey() : e.messageKey(), first != null ? first.args() : e.args()));
+                line = null;
+            }
+            if (line == null || !found.isEmpty()) {
+                reject(row, found);
+                return;
+            }
+            counts.merge(line.action(), 1L, Long::sum);
+            if (lines.size() < SHOWN_LINES) {
+                lines.add(line);
+            }
+        }
+
+        private void reject(Row row, List<FieldProblem> found) {
+            problemRows++;
+            counts.merge(Action.REJECTED, 1L, Long::sum);
+            for (FieldProblem problem : found) {
+                if (problems.size() < SHOWN_PROBLEMS) {
+                    problems.add(problem);
+                }
+            }
+            if (goodRowsOnly && rejected.size() < SpreadsheetFiles.MAX_ROWS) {
+                List<String> cells = new ArrayList<>(row.cells());
+                cells.add(0, String.valueOf(row.number()));
+                rejected.add(cells);
+                rejectedProblems.put(row.number(), found);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package vn.dvk.browser;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.dvk.DvkIntegrationTest;
+import vn.dvk.initiative.InitiativeQuery;
+import vn.dvk.initiative.InitiativeRegistry;
+import vn.dvk.shared.security.SystemActor;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An officer imports a commune's workbook in the browser: job page with its progress, preview, confirmation. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportBrowserTests {
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    InitiativeRegistry registry;
+
+    @AfterEach
+    void removeImported() {
+        SystemActor.run(() -> registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null,
+                "nhap trinh duyet"), 0, 100).getContent().forEach(row -> registry.delete(row.id())));
+    }
+
+    private static void click(WebDriver driver, By by) {
+        var element = driver.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                element);
+        element.click();
+    }
+
+    @Test
+    void anOfficerPreviewsThenImportsAWorkbook() throws Exception {
+        Path file = Files.createTempFile("ds-", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("DS");
+            List<List<String>> rows = List.of(
+                    List.of("Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Tỉnh", "Huyện", "Xã", "Năm đăng ký", "Đăng ký"),
+                    List.of("Tổ nhập trình duyệt một", "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới"),
+                    List.of("Tổ nhập trình duyệt hai", "Mô hình", "Tập thể", "Thể thao", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+        }
+        WebDriver driver = browser.driver();
+        String base = "http://localhost:" + port;
+        browser.login(base, DvkIntegrationTest.LAM_DONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
+        driver.get(base + "/initiatives");
+        driver.findElement(By.id("import-link")).click();
+        driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        click(driver, By.id("send-import"));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-preview")));
+        assertThat(driver.getCurrentUrl()).contains("/exchange/jobs/");
+        assertThat(driver.findElement(By.id("import-problems")).getText()).contains("Thể thao");
+        assertThat(driver.findElement(By.id("import-lines")).getText()).contains("Tổ nhập trình duyệt một");
+        click(driver, By.id("goodRowsOnly"));
+        click(driver, By.id("confirm-import"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
+        assertThat(driver.findElement(By.id("import-done")).getText()).contains("thêm 1");
+        assertThat(driver.findElement(By.id("rejected-link")).isDisplayed()).isTrue();
+        Files.deleteIfExists(file);
+    }
+}
