@@ -38,7 +38,12 @@ public class Exchange {
 
     static final int EXPORT_PAGE = 500;
 
+    /** What a file sent for import holds. */
+    public enum What { INITIATIVES, OUTCOMES, SCORES }
+
     private final InitiativeImport importer;
+    private final OutcomeImport outcomes;
+    private final ScoreImport scores;
     private final ImportUploads uploads;
     private final InitiativeRegistry registry;
     private final Sectors sectors;
@@ -49,8 +54,11 @@ public class Exchange {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     Exchange(InitiativeImport importer, ImportUploads uploads, InitiativeRegistry registry, Sectors sectors, AdminUnits units,
-             ProblemMessages messages, ApplicationEventPublisher events, ImportJobs jobs) {
+             ProblemMessages messages, ApplicationEventPublisher events, ImportJobs jobs, OutcomeImport outcomes,
+             ScoreImport scores) {
         this.jobs = jobs;
+        this.outcomes = outcomes;
+        this.scores = scores;
         this.importer = importer;
         this.uploads = uploads;
         this.registry = registry;
@@ -65,16 +73,29 @@ public class Exchange {
     }
 
     Preview preview(byte[] content, String fileName, Integer year) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
-        ImportPipeline.Report report = importer.run(content, fileName, year, false, false);
-        return new Preview(uploads.keep(user.id(), fileName, year, content), report);
+        return preview(What.INITIATIVES, content, fileName, year);
+    }
+
+    Preview preview(What what, byte[] content, String fileName, Integer year) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
+        ImportPipeline.Report report = run(what, content, fileName, year, false, false, null);
+        return new Preview(uploads.keep(user.id(), fileName, year, content, what), report);
+    }
+
+    private ImportPipeline.Report run(What what, byte[] content, String fileName, Integer year, boolean write, boolean goodRowsOnly,
+                                      ImportJobs.Progress progress) {
+        return switch (what) {
+            case INITIATIVES -> importer.run(content, fileName, year, write, goodRowsOnly, progress);
+            case OUTCOMES -> outcomes.run(content, fileName, year, write, goodRowsOnly, progress);
+            case SCORES -> scores.run(content, fileName, year, write, goodRowsOnly, progress);
+        };
     }
 
     /** Imports a kept file: all or nothing, or only its good rows (the others kept as a workbook to download). */
     Preview confirm(String uploadId, boolean goodRowsOnly) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         ImportUploads.Upload upload = uploads.get(uploadId, user.id());
-        ImportPipeline.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly);
+        ImportPipeline.Report report = run(upload.what(), upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly, null);
         if (goodRowsOnly && !report.rejected().isEmpty()) {
             uploads.keepRejected(uploadId, rejectedWorkbook(report));
         }
@@ -85,19 +106,23 @@ public class Exchange {
 
     /** Checks the file at once (hostile files are refused before anything is kept), then previews it as a job. */
     String startPreview(byte[] content, String fileName, Integer year) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        return startPreview(What.INITIATIVES, content, fileName, year);
+    }
+
+    String startPreview(What what, byte[] content, String fileName, Integer year) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         SpreadsheetFiles.inspect(content);
-        String uploadId = uploads.keep(user.id(), fileName, year, content);
+        String uploadId = uploads.keep(user.id(), fileName, year, content, what);
         return jobs.start(user.id(), ImportJobs.Kind.PREVIEW, uploadId, fileName,
-                progress -> outcome(importer.run(content, fileName, year, false, false, progress)));
+                progress -> outcome(run(what, content, fileName, year, false, false, progress)));
     }
 
     String startConfirm(String uploadId, boolean goodRowsOnly) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         ImportUploads.Upload upload = uploads.get(uploadId, user.id());
         return jobs.start(user.id(), ImportJobs.Kind.IMPORT, uploadId, upload.fileName(), progress -> {
-            ImportPipeline.Report report = importer.run(upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly,
-                    progress);
+            ImportPipeline.Report report = run(upload.what(), upload.content(), upload.fileName(), upload.year(), true,
+                    goodRowsOnly, progress);
             if (goodRowsOnly && !report.rejected().isEmpty()) {
                 uploads.keepRejected(uploadId, rejectedWorkbook(report));
             }
@@ -145,7 +170,7 @@ public class Exchange {
     }
 
     byte[] rejected(String uploadId) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         return uploads.rejected(uploadId, user.id());
     }
 

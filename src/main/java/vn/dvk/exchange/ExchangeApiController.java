@@ -47,17 +47,20 @@ class ExchangeApiController {
         return file(exchange.templateBytes(), "mau-nhap-mo-hinh.xlsx", XLSX);
     }
 
-    @PostMapping(path = "/imports/initiatives", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Send a file (xlsx, xls, CSV) for import: answers the preview (nothing written) and the id to confirm")
-    ResponseEntity<Map<String, Object>> preview(@RequestPart("file") MultipartFile file, @RequestParam(required = false) Integer year,
+    @PostMapping(path = "/imports/{what:initiatives|outcomes|scores}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Send a file (xlsx, xls, CSV) of initiatives, outcome indicators or evaluation scores for import: "
+            + "answers the preview (nothing written) and the id to confirm")
+    ResponseEntity<Map<String, Object>> preview(@PathVariable String what, @RequestPart("file") MultipartFile file,
+                                                @RequestParam(required = false) Integer year,
                                                 @RequestParam(defaultValue = "false") boolean async) throws IOException {
         if (file.isEmpty()) {
             throw Exchange.empty();
         }
+        Exchange.What kind = Exchange.What.valueOf(what.toUpperCase(java.util.Locale.ROOT));
         if (async) {
-            return accepted(exchange.startPreview(file.getBytes(), file.getOriginalFilename(), year));
+            return accepted(exchange.startPreview(kind, file.getBytes(), file.getOriginalFilename(), year));
         }
-        return ResponseEntity.ok(json(exchange.preview(file.getBytes(), file.getOriginalFilename(), year)));
+        return ResponseEntity.ok(json(exchange.preview(kind, file.getBytes(), file.getOriginalFilename(), year)));
     }
 
     private static ResponseEntity<Map<String, Object>> accepted(String jobId) {
@@ -113,7 +116,7 @@ class ExchangeApiController {
         return accepted(exchange.startExport(query, "csv".equalsIgnoreCase(format)));
     }
 
-    @PostMapping("/imports/initiatives/{id}/confirm")
+    @PostMapping("/imports/{what:initiatives|outcomes|scores}/{id}/confirm")
     @Operation(summary = "Import a previewed file: all or nothing (422 with every problem by row and column), or only its good rows")
     ResponseEntity<Map<String, Object>> confirm(@PathVariable String id, @RequestParam(defaultValue = "false") boolean goodRowsOnly,
                                                 @RequestParam(defaultValue = "false") boolean async) {
@@ -125,7 +128,7 @@ class ExchangeApiController {
         return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK).body(json(preview));
     }
 
-    @GetMapping("/imports/initiatives/{id}/rejected.xlsx")
+    @GetMapping("/imports/{what:initiatives|outcomes|scores}/{id}/rejected.xlsx")
     @Operation(summary = "The rows left out by an import of good rows only, with their reasons")
     ResponseEntity<byte[]> rejected(@PathVariable String id) {
         return file(exchange.rejected(id), "dong-bi-tu-choi.xlsx", XLSX);

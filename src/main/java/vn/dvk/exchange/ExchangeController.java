@@ -38,14 +38,15 @@ class ExchangeController {
 
     /** Checks the file, keeps it and previews it as a job; the job's page follows it. */
     @PostMapping("/exchange/import")
-    String preview(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Integer year, Model model)
-            throws IOException {
+    String preview(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Integer year,
+                   @RequestParam(defaultValue = "INITIATIVES") Exchange.What what, Model model) throws IOException {
         model.addAttribute("year", year);
+        model.addAttribute("what", what);
         try {
             if (file.isEmpty()) {
                 throw Exchange.empty();
             }
-            return "redirect:/exchange/jobs/" + exchange.startPreview(file.getBytes(), file.getOriginalFilename(), year);
+            return "redirect:/exchange/jobs/" + exchange.startPreview(what, file.getBytes(), file.getOriginalFilename(), year);
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;

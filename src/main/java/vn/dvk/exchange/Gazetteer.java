@@ -66,6 +66,24 @@ final class Gazetteer {
         return folded.replaceAll("\\b0+(\\d)", "$1");
     }
 
+    private static final Map<String, String> TYPE_OF_WORD = Map.ofEntries(Map.entry("xa", "xa"), Map.entry("x", "xa"),
+            Map.entry("phuong", "phuong"), Map.entry("p", "phuong"), Map.entry("thi tran", "thi tran"), Map.entry("tt", "thi tran"),
+            Map.entry("dac khu", "dac khu"), Map.entry("huyen", "huyen"), Map.entry("h", "huyen"), Map.entry("quan", "quan"),
+            Map.entry("q", "quan"), Map.entry("thi xa", "thi xa"), Map.entry("tx", "thi xa"), Map.entry("thanh pho", "thanh pho"),
+            Map.entry("tp", "thanh pho"), Map.entry("tinh", "tinh"));
+
+    /** The kind of unit a name starts with ("TT. Đinh Văn" gives "thi tran"), or null. */
+    static String typeWord(String name) {
+        String folded = VietnameseText.fold(name);
+        for (String word : List.of("thanh pho", "thi tran", "thi xa", "dac khu", "tinh", "huyen", "quan", "xa", "phuong", "tp", "tt",
+                "tx", "p", "x", "h", "q")) {
+            if (folded.startsWith(word + " ")) {
+                return TYPE_OF_WORD.get(word);
+            }
+        }
+        return null;
+    }
+
     /**
      * The unit meant by the three names (any may be blank) on the day, inside {@code within} (a unit's
      * subtree prefix, or null): the lowest level named.
@@ -103,6 +121,14 @@ final class Gazetteer {
     private Found one(AdminUnitLevel level, String typed, String column, LocalDate on, String prefix) {
         String core = core(typed);
         List<AdminUnitView> exact = inside(byName.getOrDefault(level, Map.of()).getOrDefault(core, List.of()), prefix);
+        // "Phường An Bình" and "Xã An Bình" may both exist: a type typed before the name chooses
+        String typedType = typeWord(typed);
+        if (typedType != null && exact.size() > 1) {
+            List<AdminUnitView> ofType = exact.stream().filter(u -> typedType.equals(typeWord(u.fullName()))).toList();
+            if (!ofType.isEmpty()) {
+                exact = ofType;
+            }
+        }
         AdminUnitView chosen = choose(exact, on);
         if (chosen != null) {
             return Found.of(chosen);

@@ -55,6 +55,9 @@ class ImportPipeline {
     interface Cells {
         String get(String key);
 
+        /** The keys of the columns the header named. */
+        java.util.Set<String> keys();
+
         /** The column's header as the file names it (for problems). */
         String header(String key);
 
@@ -223,6 +226,11 @@ class ImportPipeline {
                         converted(n, handler.header(key), raw.strip() + " (NFD)", repaired);
                     }
                     return repaired == null ? "" : repaired;
+                }
+
+                @Override
+                public java.util.Set<String> keys() {
+                    return columns.keySet();
                 }
 
                 @Override

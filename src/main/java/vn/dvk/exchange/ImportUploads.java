@@ -19,7 +19,7 @@ class ImportUploads {
 
     private static final Duration KEPT = Duration.ofDays(1);
 
-    record Upload(String id, long userId, String fileName, Integer year, byte[] content) {
+    record Upload(String id, long userId, String fileName, Integer year, byte[] content, Exchange.What what) {
     }
 
     private final JdbcTemplate jdbc;
@@ -30,19 +30,21 @@ class ImportUploads {
         this.clock = clock;
     }
 
-    String keep(long userId, String fileName, Integer year, byte[] content) {
+    String keep(long userId, String fileName, Integer year, byte[] content, Exchange.What what) {
         jdbc.update("delete from import_upload where created_at < ?", Timestamp.from(clock.instant().minus(KEPT)));
         String id = UUID.randomUUID().toString();
         String name = fileName == null || fileName.isBlank() ? "tep-nhap" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        jdbc.update("insert into import_upload (id, user_id, file_name, import_year, content, created_at) values (?, ?, ?, ?, ?, ?)",
-                id, userId, name.length() > 200 ? name.substring(0, 200) : name, year, content, Timestamp.from(clock.instant()));
+        jdbc.update("insert into import_upload (id, user_id, file_name, import_year, content, created_at, what)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)", id, userId, name.length() > 200 ? name.substring(0, 200) : name, year, content,
+                Timestamp.from(clock.instant()), what.name());
         return id;
     }
 
     Upload get(String id, long userId) {
-        List<Upload> found = jdbc.query("select id, user_id, file_name, import_year, content from import_upload where id = ? and user_id = ?",
+        List<Upload> found = jdbc.query("select id, user_id, file_name, import_year, content, what from import_upload"
+                        + " where id = ? and user_id = ?",
                 (rs, n) -> new Upload(rs.getString(1), rs.getLong(2), rs.getString(3), (Integer) rs.getObject(4, Integer.class),
-                        rs.getBytes(5)), id, userId);
+                        rs.getBytes(5), Exchange.What.valueOf(rs.getString(6))), id, userId);
         if (found.isEmpty()) {
             throw DomainException.notFound("import.upload.notFound", id);
         }

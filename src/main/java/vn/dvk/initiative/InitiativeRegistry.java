@@ -149,6 +149,11 @@ public class InitiativeRegistry {
         return initiatives.findByProvinceIdAndCode(provinceId, code.strip()).filter(this::visible).map(this::view);
     }
 
+    /** The initiatives with this code (one per province at most) that the current user may see. */
+    public List<InitiativeView> findByCode(String code) {
+        return initiatives.findByCode(code.strip()).stream().filter(this::visible).map(this::view).toList();
+    }
+
     /** The initiative of the unit with this name (diacritics, case and spaces aside), if the current user may see it. */
     public Optional<InitiativeView> findByUnitAndName(Long unitId, String name) {
         String folded = VietnameseText.fold(name);

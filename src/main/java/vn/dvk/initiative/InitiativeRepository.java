@@ -15,6 +15,8 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
 
     List<Initiative> findByUnitId(Long unitId);
 
+    List<Initiative> findByCode(String code);
+
     /** The unit's initiatives whose folded search key starts with the given text (" name ..."). */
     @Query("select i from Initiative i where i.unitId = :unitId and i.searchKey like :prefix")
     List<Initiative> findByUnitIdAndSearchKeyStart(@Param("unitId") Long unitId, @Param("prefix") String prefix);

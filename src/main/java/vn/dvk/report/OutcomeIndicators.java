@@ -123,6 +123,22 @@ public class OutcomeIndicators {
         return new Imported(counts[0], counts[1], counts[2]);
     }
 
+    /**
+     * One row of a sheet brought in by the import pipeline: checked (problems name the sheet's row and
+     * column) and written. Returns 0 when created, 1 updated, 2 unchanged, -1 refused.
+     */
+    @Transactional
+    public int put(Input input, long row, List<FieldProblem> problems) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        Checked checked = check(input, problems, row);
+        if (checked == null) {
+            return -1;
+        }
+        int[] counts = new int[3];
+        write(checked, counts);
+        return counts[0] > 0 ? 0 : counts[1] > 0 ? 1 : 2;
+    }
+
     private static String cell(Row row, Map<String, Integer> columns, String column) {
         Integer index = columns.get(column);
         return index == null || index < 0 ? null : row.cell(index);
@@ -199,7 +215,7 @@ public class OutcomeIndicators {
      * A number as officers type it: "81,6" and "0,98" (decimal comma), "49.776,5" and "49.776" (dots
      * grouping thousands), "49776" or "547.44" (a sheet's own numbers).
      */
-    static BigDecimal number(String typed) {
+    public static BigDecimal number(String typed) {
         String text = typed.replace(" ", "").replace("\u00a0", "");
         if (text.endsWith("%")) {
             text = text.substring(0, text.length() - 1);

@@ -59,7 +59,7 @@ class ImportBenchmark {
                 SystemActor.run(() -> unitImporter.importList(in, "conversion.csv", null));
             }
         }
-        List<Map<String, Object>> communes = jdbc.queryForList("select c.name as commune, p.name as province from admin_unit c"
+        List<Map<String, Object>> communes = jdbc.queryForList("select c.full_name as commune, p.full_name as province from admin_unit c"
                 + " join admin_unit p on p.id = c.parent_id where c.level = 'COMMUNE' and c.valid_from = date '2025-07-01'"
                 + " and c.valid_to is null and p.level = 'PROVINCE'");
         assertThat(communes).hasSizeGreaterThan(3000);

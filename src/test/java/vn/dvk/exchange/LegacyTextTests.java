@@ -62,5 +62,9 @@ class LegacyTextTests {
         assertThat(Gazetteer.core("Phường 1")).isEqualTo("1");
         assertThat(Gazetteer.core("H. Đam Rông")).isEqualTo("dam rong");
         assertThat(Gazetteer.core("Tỉnh Lâm Đồng")).isEqualTo("lam dong");
+        assertThat(Gazetteer.typeWord("P. An Bình")).isEqualTo("phuong");
+        assertThat(Gazetteer.typeWord("Xã An Bình")).isEqualTo("xa");
+        assertThat(Gazetteer.typeWord("TT. Đinh Văn")).isEqualTo("thi tran");
+        assertThat(Gazetteer.typeWord("An Bình")).isNull();
     }
 }
