@@ -11,7 +11,8 @@ case "${1:-h2}" in
   h2) export SPRING_DATASOURCE_URL="jdbc:h2:file:$(pwd)/target/benchmark-h2/dvk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
   postgres) export SPRING_PROFILES_ACTIVE=postgres ;;
   import)
-    # the 100,000-row import (vn.dvk.exchange.ImportBenchmark) on in-memory H2 with 512 MB of heap;
+    # the 100,000-row import (vn.dvk.exchange.ImportBenchmark) with 512 MB of heap, on the PostgreSQL given by
+    # SPRING_PROFILES_ACTIVE=postgres and DVK_DB_* (in-memory H2 would hold the whole import in that heap);
     # DVK_BENCHMARK_ROWS=10000 for a shorter run
     exec ./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
       -DargLine="-Xmx512m -Ddvk.benchmark.rows=${DVK_BENCHMARK_ROWS:-100000}" ;;

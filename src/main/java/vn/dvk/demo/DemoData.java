@@ -56,11 +56,13 @@ class DemoData implements ApplicationRunner {
     private final InitiativeRegistry initiatives;
     private final EntityManager entityManager;
     private final DemoWorkflow workflow;
+    private final DemoPortal portal;
     private final vn.dvk.report.OutcomeIndicators outcomes;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
              UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager,
-             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes) {
+             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal) {
+        this.portal = portal;
         this.workflow = workflow;
         this.outcomes = outcomes;
         this.initiatives = initiatives;
@@ -109,6 +111,7 @@ class DemoData implements ApplicationRunner {
                     true, null));
         }
         workflow.load(initiativeIds);
+        portal.load(initiativeIds);
         DemoOutcomes.ALL.forEach(outcomes::record);
     }
 

@@ -1,15 +1,11 @@
 package vn.dvk.demo;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.dvk.identity.UserDirectory;
 import vn.dvk.initiative.InitiativeWorkflow;
 import vn.dvk.initiative.Rating;
 import vn.dvk.initiative.StepInput;
 import vn.dvk.initiative.WorkflowStep;
-import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.workflow.Award;
 import vn.dvk.workflow.Commendations;
 import vn.dvk.workflow.DecisionInput;
@@ -76,15 +72,6 @@ class DemoWorkflow {
     }
 
     private void as(String username, Runnable work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        CurrentUser user = directory.loadUserByUsername(username);
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        DemoActors.as(directory, username, work);
     }
 }

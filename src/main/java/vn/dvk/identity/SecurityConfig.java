@@ -33,7 +33,7 @@ class SecurityConfig {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
             + "form-action 'self'";
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/cong-khai", "/cong-khai/**", "/sitemap.xml", "/robots.txt"};
 
     @Bean
     @Order(1)
@@ -42,7 +42,7 @@ class SecurityConfig {
                             LocaleResolver locales, Clock clock) throws Exception {
         var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/public/**").permitAll().anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory, transaction, unauthorized, clock),
                         BasicAuthenticationFilter.class)
@@ -64,6 +64,8 @@ class SecurityConfig {
                         .successHandler(afterLogin(accounts))
                         .failureHandler(loginFailure()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // the public feedback form carries its own signed token (no session for visitors)
+                .csrf(c -> c.ignoringRequestMatchers("/cong-khai/**"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(SecurityConfig::headers);
         return http.build();

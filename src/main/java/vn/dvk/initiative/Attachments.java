@@ -145,6 +145,19 @@ public class Attachments {
                 thumbnail ? -1 : attachment.getSizeBytes(), storage.open(key));
     }
 
+    /**
+     * A photo (or its thumbnail) for the public portal, without the reader's scope: the portal calls
+     * this only for photos of initiatives it has checked are public. Documents are never served here.
+     */
+    public Download publicImage(Long attachmentId, boolean thumbnail) throws IOException {
+        Attachment attachment = attachments.findById(attachmentId)
+                .filter(a -> a.getKind() == Attachment.Kind.IMAGE)
+                .orElseThrow(() -> DomainException.notFound("attachment.notFound", attachmentId));
+        String key = thumbnail && attachment.getThumbnailKey() != null ? attachment.getThumbnailKey() : attachment.getStorageKey();
+        return new Download(attachment.getFileName(), key.equals(attachment.getThumbnailKey()) ? "image/jpeg" : attachment.getContentType(),
+                -1, storage.open(key));
+    }
+
     @Transactional
     public void delete(Long attachmentId) {
         Attachment attachment = attachments.findById(attachmentId)

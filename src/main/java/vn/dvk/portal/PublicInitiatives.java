@@ -1,0 +1,171 @@
+package vn.dvk.portal;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.dvk.shared.VietnameseText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the public may see of the registry, read with explicit SQL of public-safe columns only: an
+ * initiative is public when it is listed ({@code public_listing}) and recognised in some year
+ * (recognised, proposed for or granted a commendation). Never the responsible officer, the owning
+ * organisation's people, evaluations, scores, drafts or unlisted initiatives.
+ */
+@Component
+class PublicInitiatives {
+
+    static final String PUBLIC = " from public_listing l join initiative i on i.id = l.initiative_id"
+            + " join admin_unit u on u.id = i.unit_id join sector s on s.code = i.sector"
+            + " where exists (select 1 from registration r where r.initiative_id = i.id"
+            + " and r.workflow_state in ('RECOGNISED', 'PROPOSED', 'COMMENDED'))";
+
+    /** A public initiative as a card of the gallery. */
+    record Card(long id, String slug, String name, String kind, String holder, String sectorCode, String sector, String unit,
+                String province, boolean featured, Integer startYear, Long imageId, String lead) {
+    }
+
+    /** A public initiative's page. */
+    record Page(Card card, String description, String method, String results, Long pilotId, List<Card> replicas,
+                List<Image> images, Card pilot) {
+    }
+
+    record Image(long id, String caption) {
+    }
+
+    record Filter(String province, String sector, Integer year, String q) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    PublicInitiatives(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final String CARD = "select i.id, l.slug, i.name, i.kind, i.holder, i.sector, s.name_vi as sector_name,"
+            + " case when u.level = 'VILLAGE' then concat(concat(u.full_name, ', '),"
+            + " (select pu.full_name from admin_unit pu where pu.id = u.parent_id)) else u.full_name end as unit_name, (select p.full_name from admin_unit p where p.id = i.province_id) as province_name,"
+            + " i.featured, i.start_year, (select min(a.id) from attachment a where a.initiative_id = i.id and a.kind = 'IMAGE') as image_id,"
+            + " (select max(st.lead) from story st where st.initiative_id = i.id and st.state = 'PUBLISHED') as lead";
+
+    private Card card(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Card(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"), rs.getString("holder"),
+                rs.getString("sector"), rs.getString("sector_name"), rs.getString("unit_name"), rs.getString("province_name"),
+                rs.getBoolean("featured"), (Integer) rs.getObject("start_year", Integer.class),
+                (Long) rs.getObject("image_id", Long.class), rs.getString("lead"));
+    }
+
+    List<Card> gallery(Filter filter, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+        StringBuilder sql = new StringBuilder(CARD + PUBLIC);
+        if (filter.province() != null && !filter.province().isBlank()) {
+            sql.append(" and i.province_id in (select p.id from admin_unit p where p.code = :province)");
+            params.addValue("province", filter.province().strip());
+        }
+        if (filter.sector() != null && !filter.sector().isBlank()) {
+            sql.append(" and i.sector = :sector");
+            params.addValue("sector", filter.sector());
+        }
+        if (filter.year() != null) {
+            sql.append(" and exists (select 1 from registration ry where ry.initiative_id = i.id and ry.reg_year = :year)");
+            params.addValue("year", filter.year());
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : VietnameseText.fold(filter.q()).split(" ")) {
+            if (!word.isBlank()) {
+                words.add(word);
+            }
+        }
+        for (int w = 0; w < words.size(); w++) {
+            sql.append(" and i.search_key like :w").append(w);
+            params.addValue("w" + w, "% " + words.get(w) + "%");
+        }
+        sql.append(" order by i.featured desc, i.sort_key, i.id limit :limit");
+        return jdbc.query(sql.toString(), params, (rs, n) -> card(rs));
+    }
+
+    Optional<Page> bySlug(String slug) {
+        List<Card> cards = jdbc.query(CARD + PUBLIC + " and l.slug = :slug", Map.of("slug", slug), (rs, n) -> card(rs));
+        if (cards.isEmpty()) {
+            return Optional.empty();
+        }
+        Card card = cards.get(0);
+        Map<String, Object> text = jdbc.queryForMap("select description, method, results, replicated_from_id from initiative where id = :id",
+                Map.of("id", card.id()));
+        List<Card> replicas = jdbc.query(CARD + PUBLIC + " and i.replicated_from_id = :id order by i.sort_key",
+                Map.of("id", card.id()), (rs, n) -> card(rs));
+        Long pilotId = text.get("replicated_from_id") == null ? null : ((Number) text.get("replicated_from_id")).longValue();
+        Card pilot = pilotId == null ? null : jdbc.query(CARD + PUBLIC + " and i.id = :id", Map.of("id", pilotId), (rs, n) -> card(rs))
+                .stream().findFirst().orElse(null);
+        List<Image> images = jdbc.query("select id, caption, file_name from attachment where initiative_id = :id and kind = 'IMAGE'"
+                + " order by id", Map.of("id", card.id()), (rs, n) -> new Image(rs.getLong("id"), rs.getString("caption") != null
+                && !rs.getString("caption").isBlank() ? rs.getString("caption") : card.name()));
+        return Optional.of(new Page(card, (String) text.get("description"), (String) text.get("method"), (String) text.get("results"),
+                pilotId, replicas, images, pilot));
+    }
+
+    /** True when the initiative is public (listed and recognised). */
+    boolean isPublic(long initiativeId) {
+        Long count = jdbc.queryForObject("select count(*)" + PUBLIC + " and i.id = :id", Map.of("id", initiativeId), Long.class);
+        return count != null && count > 0;
+    }
+
+    /** True when the image belongs to a public initiative. */
+    Optional<Long> initiativeOfPublicImage(long attachmentId) {
+        return jdbc.queryForList("select a.initiative_id from attachment a where a.id = :id and a.kind = 'IMAGE'",
+                Map.of("id", attachmentId), Long.class).stream().filter(this::isPublic).findFirst();
+    }
+
+    /** The slugs of every public initiative (for the sitemap). */
+    List<String> slugs() {
+        return jdbc.queryForList("select l.slug" + PUBLIC + " order by l.slug", Map.of(), String.class);
+    }
+
+    String slugOf(long initiativeId) {
+        return jdbc.queryForList("select slug from public_listing where initiative_id = :id", Map.of("id", initiativeId), String.class)
+                .stream().findFirst().orElse("");
+    }
+
+    record Province(String code, String name) {
+    }
+
+    /** The provinces that have public initiatives (the gallery's filter). */
+    List<Province> provinces() {
+        return jdbc.query("select distinct p.code, p.full_name, p.sort_key from admin_unit p where p.id in (select i.province_id" + PUBLIC
+                + ") order by p.sort_key", Map.of(), (rs, n) -> new Province(rs.getString(1), rs.getString(2)));
+    }
+
+    /** Key figures of the public home page: public initiatives, by kind, provinces reached, published stories. */
+    Map<String, Object> figures() {
+        return jdbc.queryForMap("select count(*) as initiatives, count(distinct i.province_id) as provinces,"
+                + " sum(case when i.kind = 'EXEMPLAR' then 1 else 0 end) as exemplars,"
+                + " (select count(*) from story where state = 'PUBLISHED') as stories" + PUBLIC, Map.of());
+    }
+
+    /** The centre of the unit's imported boundary (or of its nearest ancestor's), for the map pin; null without one. */
+    double[] pin(long initiativeId) {
+        List<String> geometries = jdbc.queryForList("select b.geometry from initiative i join admin_unit u on u.id = i.unit_id"
+                + " join unit_boundary b on b.unit_id = u.id or u.path like concat('%/', cast(b.unit_id as varchar(20)), '/%')"
+                + " where i.id = :id order by length(b.geometry) asc", Map.of("id", initiativeId), String.class);
+        return geometries.isEmpty() ? null : centre(geometries.get(0));
+    }
+
+    /** The mean of the coordinates of a GeoJSON geometry: inside any convex unit, near the middle of others. */
+    static double[] centre(String geometry) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\]")
+                .matcher(geometry);
+        double lon = 0;
+        double lat = 0;
+        int n = 0;
+        while (m.find()) {
+            lon += Double.parseDouble(m.group(1));
+            lat += Double.parseDouble(m.group(2));
+            n++;
+        }
+        return n == 0 ? null : new double[] {lat / n, lon / n};
+    }
+}
