@@ -57,10 +57,13 @@ class PortalController {
     }
 
     @GetMapping("/cong-khai/mo-hinh")
-    String gallery(@RequestParam(required = false) String province, @RequestParam(required = false) String sector,
+    String gallery(@RequestParam(required = false) String province, @RequestParam(required = false) String commune,
+                   @RequestParam(required = false) String sector,
                    @RequestParam(required = false) Integer year, @RequestParam(required = false) String q, Model model,
                    HttpServletRequest request) {
-        model.addAttribute("cards", publics.gallery(new PublicInitiatives.Filter(province, sector, year, q), 60));
+        model.addAttribute("cards", publics.gallery(new PublicInitiatives.Filter(province, commune, sector, year, q), 60));
+        model.addAttribute("communes", publics.communes(province));
+        model.addAttribute("commune", commune);
         model.addAttribute("sectors", sectors.all());
         model.addAttribute("provinces", publics.provinces());
         model.addAttribute("province", province);

@@ -37,7 +37,11 @@ class PublicInitiatives {
     record Image(long id, String caption) {
     }
 
-    record Filter(String province, String sector, Integer year, String q) {
+    record Filter(String province, String commune, String sector, Integer year, String q) {
+
+        Filter(String province, String sector, Integer year, String q) {
+            this(province, null, sector, year, q);
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -65,6 +69,11 @@ class PublicInitiatives {
         if (filter.province() != null && !filter.province().isBlank()) {
             sql.append(" and i.province_id in (select p.id from admin_unit p where p.code = :province)");
             params.addValue("province", filter.province().strip());
+        }
+        if (filter.commune() != null && !filter.commune().isBlank()) {
+            // the commune (any version with that code) or a village under it
+            sql.append(" and (u.code = :commune or u.parent_id in (select c.id from admin_unit c where c.code = :commune))");
+            params.addValue("commune", filter.commune().strip());
         }
         if (filter.sector() != null && !filter.sector().isBlank()) {
             sql.append(" and i.sector = :sector");
@@ -131,6 +140,17 @@ class PublicInitiatives {
     }
 
     record Province(String code, String name) {
+    }
+
+    /** The communes of a province that have public initiatives (directly or through a village). */
+    List<Province> communes(String province) {
+        if (province == null || province.isBlank()) {
+            return List.of();
+        }
+        return jdbc.query("select distinct c.code, c.full_name, c.sort_key from admin_unit c where c.level = 'COMMUNE' and c.id in"
+                        + " (select case when u.level = 'VILLAGE' then u.parent_id else u.id end" + PUBLIC
+                        + " and i.province_id in (select p.id from admin_unit p where p.code = :province)) order by c.sort_key",
+                Map.of("province", province.strip()), (rs, n) -> new Province(rs.getString(1), rs.getString(2)));
     }
 
     /** The provinces that have public initiatives (the gallery's filter). */

@@ -114,7 +114,30 @@ public class Reports {
         }
         return new Summary(unit == null ? null : unit.code(), unit == null ? null : unit.fullName(), unit == null ? null : unit.id(),
                 year, today ? "TODAY" : "THEN", all.total, all.bySector, all.byStatus, all.byHolder, all.byKind, all.recognised,
-                all.featured, commendations(unit, year, today, day), rows);
+                all.featured, commendations(unit, year, today, day), voices(unit, year, today, day), rows);
+    }
+
+    /** The people's feedback and proposals of the year about initiatives of the unit, by moderation state. */
+    private Map<String, Long> voices(AdminUnitView unit, int year, boolean today, LocalDate day) {
+        MapSqlParameterSource params = new MapSqlParameterSource("from", java.sql.Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()))
+                .addValue("to", java.sql.Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()));
+        String where = today ? "" : subtree(unit, params, "i");
+        record Item(Long unitId, String state, long n) {
+        }
+        List<Item> items = jdbc.query("select i.unit_id, f.state, count(*) as n from feedback f join initiative i on i.id = f.initiative_id"
+                + " where f.created_at >= :from and f.created_at < :to" + where + " group by i.unit_id, f.state", params,
+                (rs, n) -> new Item(rs.getLong("unit_id"), rs.getString("state"), rs.getLong("n")));
+        if (today && unit != null) {
+            Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(Item::unitId).distinct().toList(), day);
+            items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
+        }
+        Map<String, Long> voices = new LinkedHashMap<>();
+        for (String state : List.of("NEW", "PUBLISHED", "HIDDEN")) {
+            voices.put(state, 0L);
+        }
+        items.forEach(i -> voices.merge(i.state(), i.n(), Long::sum));
+        voices.put("TOTAL", items.stream().mapToLong(Item::n).sum());
+        return voices;
     }
 
     /** Whether a unit (placed in the report's structure) is the report's unit or under it; everything is under the nation. */

@@ -67,6 +67,8 @@ class PortalTests {
     void aVisitorFindsAndReadsTheDemoStoriesWithoutLoggingIn() throws Exception {
         String home = page("/cong-khai");
         assertThat(home).contains("Phi Liêng: hợp tác xã trồng rau công nghệ cao", "Liêng Krắc 1", "Hợp Thành");
+        String byCommune = page("/cong-khai/mo-hinh?province=68&commune=24886");
+        assertThat(byCommune).contains(CO_OP, "id=\"commune\"").doesNotContain("Liêng Krắc 1");
         String gallery = page("/cong-khai/mo-hinh?q=rau+cong+nghe+cao");
         assertThat(gallery).contains(CO_OP).doesNotContain("Đồng thuận giữa chính quyền");
         String slug = slug(coOp());
@@ -179,6 +181,12 @@ class PortalTests {
         String after = page(path);
         assertThat(after).contains("Đề nghị kiểm thử cổng mở thêm lớp tập huấn", "Xã sẽ mở lớp vào tháng tới")
                 .doesNotContain("Người Dân Thử", "0987654321");
+        // counted in the reports: the year's voices about initiatives of the province (in today's structure)
+        String summary = mvc.perform(get("/api/v1/reports/summary").param("unit", "68").param("structure", "today")
+                .param("year", String.valueOf(java.time.LocalDate.now().getYear())).with(officer())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(((Number) com.jayway.jsonpath.JsonPath.read(summary, "$.voices.PUBLISHED")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) com.jayway.jsonpath.JsonPath.read(summary, "$.voices.TOTAL")).longValue()).isGreaterThanOrEqualTo(1);
         // a visitor who keeps sending is stopped
         for (int i = 0; i < Feedbacks.PER_TEN_MINUTES; i++) {
             mvc.perform(post(path + "/gop-y").param("token", token).param("text", "Lặp lại kiểm thử cổng số " + i)
