@@ -57,12 +57,14 @@ class DemoData implements ApplicationRunner {
     private final EntityManager entityManager;
     private final DemoWorkflow workflow;
     private final DemoPortal portal;
+    private final DemoPlanning planning;
     private final vn.dvk.report.OutcomeIndicators outcomes;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
              UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager,
-             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal) {
+             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning) {
         this.portal = portal;
+        this.planning = planning;
         this.workflow = workflow;
         this.outcomes = outcomes;
         this.initiatives = initiatives;
@@ -112,6 +114,7 @@ class DemoData implements ApplicationRunner {
         }
         workflow.load(initiativeIds);
         portal.load(initiativeIds);
+        planning.load(initiativeIds);
         DemoOutcomes.ALL.forEach(outcomes::record);
     }
 

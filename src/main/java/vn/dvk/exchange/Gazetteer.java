@@ -130,6 +130,13 @@ final class Gazetteer {
             }
         }
         AdminUnitView chosen = choose(exact, on);
+        if (chosen == null && exact.size() > 1) {
+            // "Mỹ Hòa" and "Mỹ Hóa" fold alike: the one spelt as typed (diacritics kept, case aside)
+            String spelt = VietnameseText.spellingKey(typed);
+            List<AdminUnitView> same = exact.stream().filter(u -> VietnameseText.spellingKey(u.fullName()).equals(spelt)
+                    || VietnameseText.spellingKey(u.name()).equals(spelt)).toList();
+            chosen = same.isEmpty() ? null : choose(same, on);
+        }
         if (chosen != null) {
             return Found.of(chosen);
         }

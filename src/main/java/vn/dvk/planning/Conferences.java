@@ -1,0 +1,255 @@
+package vn.dvk.planning;
+
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.initiative.InitiativeRegistry;
+import vn.dvk.initiative.InitiativeView;
+import vn.dvk.initiative.Sectors;
+import vn.dvk.report.Reports;
+import vn.dvk.report.Trend;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.VietnameseText;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Experience-exchange conferences and interim/final reviews (hội nghị trao đổi kinh nghiệm, sơ kết,
+ * tổng kết): date, organiser, unit (its level), period, attendees, papers presented (tham luận) each
+ * linked to initiatives, and conclusions. The initiatives presented show the conference on their page;
+ * a review drafts its report (docx) from the period's figures.
+ */
+@Service
+public class Conferences {
+
+    public enum Kind { EXCHANGE, INTERIM_REVIEW, FINAL_REVIEW }
+
+    public record Paper(String title, String presenter, List<String> initiativeCodes) {
+    }
+
+    public record PaperView(long id, int position, String title, String presenter, List<InitiativeRef> initiatives) {
+    }
+
+    public record InitiativeRef(long id, String code, String name) {
+    }
+
+    public record ConferenceInput(Kind kind, String title, LocalDate heldOn, String organiser, String unitCode, Long periodId,
+                                  String attendees, String conclusions, List<Paper> papers) {
+    }
+
+    public record ConferenceView(long id, Kind kind, String title, LocalDate heldOn, String organiser, long unitId, String unitCode,
+                                 String unitName, String level, Plans.PeriodView period, String attendees, String conclusions,
+                                 List<PaperView> papers) {
+    }
+
+    public record Presented(long conferenceId, String title, LocalDate heldOn, String paper) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AdminUnits units;
+    private final InitiativeRegistry registry;
+    private final Plans plans;
+    private final Reports reports;
+    private final Sectors sectors;
+    private final ApplicationEventPublisher events;
+
+    Conferences(JdbcTemplate jdbc, AdminUnits units, InitiativeRegistry registry, Plans plans, Reports reports, Sectors sectors,
+                ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.registry = registry;
+        this.plans = plans;
+        this.reports = reports;
+        this.sectors = sectors;
+        this.events = events;
+    }
+
+    @Transactional
+    public ConferenceView record(ConferenceInput input) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (input.kind() == null) {
+            problems.add(FieldProblem.field("kind", "validation.NotNull"));
+        }
+        String title = VietnameseText.clean(input.title());
+        if (title == null || title.isEmpty()) {
+            problems.add(FieldProblem.field("title", "validation.NotBlank"));
+        }
+        if (input.heldOn() == null) {
+            problems.add(FieldProblem.field("heldOn", "validation.NotNull"));
+        }
+        String organiser = VietnameseText.clean(input.organiser());
+        if (organiser == null || organiser.isEmpty()) {
+            problems.add(FieldProblem.field("organiser", "validation.NotBlank"));
+        }
+        LocalDate on = input.heldOn() == null ? LocalDate.now() : input.heldOn();
+        AdminUnitView unit = input.unitCode() == null || input.unitCode().isBlank() ? null
+                : units.findByCode(input.unitCode().strip(), on).orElse(null);
+        if (unit == null) {
+            problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", input.unitCode()));
+        } else if (!user.scope().covers(unit.id(), unit.path())) {
+            problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
+        }
+        Plans.PeriodView period = input.periodId() == null ? null
+                : plans.periods().stream().filter(p -> p.id() == input.periodId()).findFirst().orElse(null);
+        if (input.periodId() != null && period == null) {
+            problems.add(FieldProblem.field("periodId", "period.notFound", input.periodId()));
+        }
+        List<List<InitiativeView>> linked = new ArrayList<>();
+        List<Paper> papers = input.papers() == null ? List.of() : input.papers().stream()
+                .filter(p -> p.title() != null && !p.title().isBlank()).toList();
+        for (int i = 0; i < papers.size(); i++) {
+            List<InitiativeView> found = new ArrayList<>();
+            for (String code : papers.get(i).initiativeCodes() == null ? List.<String>of() : papers.get(i).initiativeCodes()) {
+                if (code == null || code.isBlank()) {
+                    continue;
+                }
+                List<InitiativeView> matches = registry.findByCode(code.strip());
+                if (matches.size() != 1) {
+                    problems.add(FieldProblem.field("papers[" + i + "].initiatives", "conference.unknownInitiative", code.strip()));
+                } else {
+                    found.add(matches.get(0));
+                }
+            }
+            linked.add(found);
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        jdbc.update("insert into conference (kind, title, held_on, organiser, unit_id, period_id, attendees, conclusions, created_by)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", input.kind().name(), title, input.heldOn(), organiser, unit.id(),
+                period == null ? null : period.id(), VietnameseText.clean(input.attendees()), input.conclusions(), user.getUsername());
+        Long id = jdbc.queryForObject("select max(id) from conference where created_by = ?", Long.class, user.getUsername());
+        for (int i = 0; i < papers.size(); i++) {
+            Paper paper = papers.get(i);
+            jdbc.update("insert into conference_paper (conference_id, position, title, presenter) values (?, ?, ?, ?)", id, i + 1,
+                    VietnameseText.clean(paper.title()), VietnameseText.clean(paper.presenter()));
+            Long paperId = jdbc.queryForObject("select max(id) from conference_paper where conference_id = ?", Long.class, id);
+            for (InitiativeView initiative : linked.get(i).stream().distinct().toList()) {
+                jdbc.update("insert into conference_paper_initiative (paper_id, initiative_id) values (?, ?)", paperId, initiative.id());
+            }
+        }
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "CONFERENCE", id, unit.id(), title));
+        return get(id);
+    }
+
+    public ConferenceView get(long id) {
+        List<ConferenceView> found = jdbc.query("select c.*, u.code, u.full_name, u.level, u.path from conference c join admin_unit u"
+                + " on u.id = c.unit_id where c.id = ?", (rs, n) -> {
+            Long periodId = (Long) rs.getObject("period_id", Long.class);
+            return new ConferenceView(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("title"),
+                    rs.getObject("held_on", LocalDate.class), rs.getString("organiser"), rs.getLong("unit_id"), rs.getString("code"),
+                    rs.getString("full_name"), rs.getString("level"), periodId == null ? null : plans.period(periodId),
+                    rs.getString("attendees"), rs.getString("conclusions"), papers(rs.getLong("id")));
+        }, id);
+        if (found.isEmpty()) {
+            throw DomainException.notFound("conference.notFound", id);
+        }
+        ConferenceView conference = found.get(0);
+        AdminUnitView unit = units.findById(conference.unitId()).orElseThrow();
+        Permissions.requireInScope(unit.id(), unit.path(), "conference.notFound", id);
+        return conference;
+    }
+
+    private List<PaperView> papers(long conferenceId) {
+        return jdbc.query("select * from conference_paper where conference_id = ? order by position", (rs, n) -> new PaperView(
+                rs.getLong("id"), rs.getInt("position"), rs.getString("title"), rs.getString("presenter"),
+                jdbc.query("select i.id, i.code, i.name from conference_paper_initiative p join initiative i on i.id = p.initiative_id"
+                        + " where p.paper_id = ? order by i.sort_key", (r, k) -> new InitiativeRef(r.getLong(1), r.getString(2),
+                        r.getString(3)), rs.getLong("id"))), conferenceId);
+    }
+
+    /** The conferences in the current user's scope, newest first. */
+    public List<ConferenceView> list() {
+        CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
+        return jdbc.queryForList("select c.id from conference c join admin_unit u on u.id = c.unit_id"
+                        + " where (? = true or u.id = ? or u.path like ?) order by c.held_on desc", Long.class, user.scope().national(),
+                user.scope().unitId(), user.scope().prefix()).stream().map(this::get).toList();
+    }
+
+    /** Where the initiative was presented (for its page). */
+    public List<Presented> presenting(long initiativeId) {
+        registry.get(initiativeId);
+        return jdbc.query("select c.id, c.title, c.held_on, p.title from conference_paper_initiative pi join conference_paper p"
+                + " on p.id = pi.paper_id join conference c on c.id = p.conference_id where pi.initiative_id = ? order by c.held_on",
+                (rs, n) -> new Presented(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)), initiativeId);
+    }
+
+    /** A draft report of a review (docx): the conference, then the period's figures by year and sector, then the papers. */
+    public byte[] draft(long id) {
+        ConferenceView conference = get(id);
+        int from = conference.period() != null ? conference.period().fromYear() : conference.heldOn().getYear();
+        int to = conference.period() != null ? Math.min(conference.period().toYear(), conference.heldOn().getYear())
+                : conference.heldOn().getYear();
+        Trend trend = reports.trend(conference.unitCode(), from, to);
+        Map<String, String> sectorNames = new java.util.HashMap<>();
+        sectors.all().forEach(s -> sectorNames.put(s.code(), s.nameVi()));
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            paragraph(doc, "BÁO CÁO", true, ParagraphAlignment.CENTER, 14);
+            paragraph(doc, (conference.kind() == Kind.FINAL_REVIEW ? "Tổng kết" : conference.kind() == Kind.INTERIM_REVIEW ? "Sơ kết"
+                    : "Trao đổi kinh nghiệm") + " phong trào thi đua \"Dân vận khéo\" " + (conference.period() != null
+                    ? "giai đoạn " + conference.period().fromYear() + "–" + conference.period().toYear() : "năm " + from), true,
+                    ParagraphAlignment.CENTER, 13);
+            paragraph(doc, "(Dự thảo do DVK lập từ số liệu đăng ký; " + conference.unitName() + ")", false, ParagraphAlignment.CENTER, 12);
+            paragraph(doc, "I. KẾT QUẢ THỰC HIỆN", true, ParagraphAlignment.LEFT, 13);
+            paragraph(doc, "Trong giai đoạn, " + conference.unitName() + " có " + trend.initiatives()
+                    + " mô hình, điển hình \"Dân vận khéo\" được đăng ký xây dựng và duy trì.", false, ParagraphAlignment.BOTH, 13);
+            List<String> codes = new ArrayList<>(sectorNames.keySet());
+            codes.sort(java.util.Comparator.naturalOrder());
+            XWPFTable table = doc.createTable(trend.years().size() + 1, codes.size() + 2);
+            table.getRow(0).getCell(0).setText("Năm");
+            table.getRow(0).getCell(1).setText("Tổng số");
+            for (int c = 0; c < codes.size(); c++) {
+                table.getRow(0).getCell(c + 2).setText(sectorNames.get(codes.get(c)));
+            }
+            for (int r = 0; r < trend.years().size(); r++) {
+                Trend.Year year = trend.years().get(r);
+                table.getRow(r + 1).getCell(0).setText(String.valueOf(year.year()));
+                table.getRow(r + 1).getCell(1).setText(String.valueOf(year.total()));
+                for (int c = 0; c < codes.size(); c++) {
+                    table.getRow(r + 1).getCell(c + 2).setText(String.valueOf(year.bySector().getOrDefault(codes.get(c), 0L)));
+                }
+            }
+            paragraph(doc, "II. CÁC THAM LUẬN", true, ParagraphAlignment.LEFT, 13);
+            for (PaperView paper : conference.papers()) {
+                paragraph(doc, paper.position() + ". " + paper.title() + (paper.presenter() == null ? "" : " — " + paper.presenter()),
+                        false, ParagraphAlignment.LEFT, 13);
+            }
+            paragraph(doc, "III. KẾT LUẬN", true, ParagraphAlignment.LEFT, 13);
+            paragraph(doc, conference.conclusions() == null ? "" : conference.conclusions(), false, ParagraphAlignment.BOTH, 13);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void paragraph(XWPFDocument doc, String text, boolean bold, ParagraphAlignment alignment, int size) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(alignment);
+        XWPFRun run = p.createRun();
+        run.setFontFamily("Times New Roman");
+        run.setFontSize(size);
+        run.setBold(bold);
+        run.setText(text);
+    }
+}

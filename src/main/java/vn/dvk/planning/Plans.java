@@ -1,0 +1,377 @@
+package vn.dvk.planning;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.shared.AuditEvent;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.VietnameseText;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.Role;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Periods and plans: a plan belongs to a unit and a period, cites its founding documents, and sets
+ * targets per child unit, year and {@link Metric}; its progress compares them with the registry.
+ *
+ * <p>A registration counts for the child unit it lies in (the child or under it). Across the 2025
+ * reform, a registration of a commune created by a merger counts for the plan's child that the new
+ * commune continues: the one with its code if one kept it, else the first of its predecessors by code —
+ * so no registration is counted twice and the children add up to the plan's unit.
+ */
+@Service
+public class Plans {
+
+    public record PeriodView(long id, String name, int fromYear, int toYear, Integer orientedTo) {
+
+        public List<Integer> years() {
+            List<Integer> years = new ArrayList<>();
+            for (int y = fromYear; y <= toYear; y++) {
+                years.add(y);
+            }
+            return years;
+        }
+    }
+
+    public record Document(String number, LocalDate issuedOn, String issuer, String title) {
+
+        /** "Đề án 13-ĐA/TU ngày 16/3/2023 của Tỉnh ủy Yên Bái" style citation. */
+        public String citation() {
+            StringBuilder text = new StringBuilder(title == null || title.isBlank() ? "" : title + " ");
+            text.append(number);
+            if (issuedOn != null) {
+                text.append(" ngày ").append(issuedOn.getDayOfMonth()).append('/').append(issuedOn.getMonthValue()).append('/')
+                        .append(issuedOn.getYear());
+            }
+            if (issuer != null && !issuer.isBlank()) {
+                text.append(" của ").append(issuer);
+            }
+            return text.toString();
+        }
+    }
+
+    public record PlanView(long id, long unitId, String unitCode, String unitName, PeriodView period, String title,
+                           List<Document> documents, long version) {
+    }
+
+    public record PlanInput(String unitCode, Long periodId, String title, List<Document> documents) {
+    }
+
+    public record Target(long unitId, int year, Metric metric, int amount) {
+    }
+
+    /** One child unit's target and actual for a year and metric. */
+    public record Cell(Integer target, long actual) {
+
+        public boolean behind() {
+            return target != null && actual < target;
+        }
+    }
+
+    public record ProgressRow(long unitId, String unitCode, String unitName, Map<String, Cell> cells, boolean behind) {
+    }
+
+    public record Progress(PlanView plan, List<Metric> metrics, List<ProgressRow> rows, Map<String, Cell> totals, int behindUnits) {
+
+        public static String key(int year, Metric metric) {
+            return year + ":" + metric.name();
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AdminUnits units;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Plans(NamedParameterJdbcTemplate jdbc, AdminUnits units, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- periods
+
+    public List<PeriodView> periods() {
+        return jdbc.query("select * from plan_period order by from_year desc, id", (rs, n) -> new PeriodView(rs.getLong("id"),
+                rs.getString("name"), rs.getInt("from_year"), rs.getInt("to_year"), (Integer) rs.getObject("oriented_to", Integer.class)));
+    }
+
+    PeriodView period(long id) {
+        return periods().stream().filter(p -> p.id() == id).findFirst().orElseThrow(() -> DomainException.notFound("period.notFound", id));
+    }
+
+    @Transactional
+    public PeriodView addPeriod(String name, Integer fromYear, Integer toYear, Integer orientedTo) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        List<FieldProblem> problems = new ArrayList<>();
+        String clean = VietnameseText.clean(name);
+        if (clean == null || clean.isEmpty()) {
+            problems.add(FieldProblem.field("name", "validation.NotBlank"));
+        }
+        if (fromYear == null || toYear == null || fromYear < 1990 || toYear > 2100 || toYear < fromYear || toYear - fromYear > 15) {
+            problems.add(FieldProblem.field("toYear", "period.years"));
+        }
+        if (orientedTo != null && toYear != null && orientedTo < toYear) {
+            problems.add(FieldProblem.field("orientedTo", "period.orientedTo"));
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        jdbc.update("insert into plan_period (name, from_year, to_year, oriented_to) values (:name, :from, :to, :oriented)",
+                new MapSqlParameterSource("name", clean).addValue("from", fromYear).addValue("to", toYear).addValue("oriented", orientedTo));
+        Long id = jdbc.getJdbcTemplate().queryForObject("select max(id) from plan_period", Long.class);
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "PERIOD", id, null, clean));
+        return period(id);
+    }
+
+    // ---- plans
+
+    private AdminUnitView unitInScope(String code, LocalDate on, List<FieldProblem> problems) {
+        CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
+        AdminUnitView unit = code == null || code.isBlank() ? null : units.findByCode(code.strip(), on).orElse(null);
+        if (unit == null) {
+            problems.add(FieldProblem.field("unitCode", code == null || code.isBlank() ? "validation.NotBlank" : "organisation.unitNotFound",
+                    code));
+        } else if (!user.scope().covers(unit.id(), unit.path())) {
+            problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
+        }
+        return unit;
+    }
+
+    @Transactional
+    public PlanView create(PlanInput input) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        List<FieldProblem> problems = new ArrayList<>();
+        PeriodView period = input.periodId() == null ? null : periods().stream().filter(p -> p.id() == input.periodId()).findFirst().orElse(null);
+        if (period == null) {
+            problems.add(FieldProblem.field("periodId", "period.notFound", input.periodId()));
+        }
+        AdminUnitView unit = unitInScope(input.unitCode(), period == null ? LocalDate.now(clock) : LocalDate.of(period.fromYear(), 12, 31),
+                problems);
+        String title = VietnameseText.clean(input.title());
+        if (title == null || title.isEmpty()) {
+            problems.add(FieldProblem.field("title", "validation.NotBlank"));
+        }
+        List<Document> documents = input.documents() == null ? List.of() : input.documents().stream()
+                .filter(d -> d.number() != null && !d.number().isBlank()).toList();
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        String user = CurrentUser.get().map(CurrentUser::getUsername).orElse("?");
+        jdbc.update("insert into plan (unit_id, period_id, title, created_by, created_at) values (:unit, :period, :title, :user, :at)",
+                new MapSqlParameterSource("unit", unit.id()).addValue("period", period.id()).addValue("title", title)
+                        .addValue("user", user).addValue("at", Timestamp.from(clock.instant())));
+        Long id = jdbc.getJdbcTemplate().queryForObject("select max(id) from plan where created_by = ?", Long.class, user);
+        for (Document d : documents) {
+            jdbc.update("insert into plan_document (plan_id, doc_number, issued_on, issuer, title) values (:plan, :number, :on, :issuer, :title)",
+                    new MapSqlParameterSource("plan", id).addValue("number", d.number().strip()).addValue("on", d.issuedOn())
+                            .addValue("issuer", VietnameseText.clean(d.issuer())).addValue("title", VietnameseText.clean(d.title())));
+        }
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "PLAN", id, unit.id(), title));
+        return get(id);
+    }
+
+    public PlanView get(long id) {
+        List<PlanView> found = jdbc.query("select p.*, u.code, u.full_name, u.path from plan p join admin_unit u on u.id = p.unit_id"
+                + " where p.id = :id", Map.of("id", id), (rs, n) -> new PlanView(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("code"),
+                rs.getString("full_name"), period(rs.getLong("period_id")), rs.getString("title"), documents(rs.getLong("id")),
+                rs.getLong("version")));
+        if (found.isEmpty()) {
+            throw DomainException.notFound("plan.notFound", id);
+        }
+        PlanView plan = found.get(0);
+        AdminUnitView unit = units.findById(plan.unitId()).orElseThrow();
+        Permissions.requireInScope(unit.id(), unit.path(), "plan.notFound", id);
+        return plan;
+    }
+
+    private List<Document> documents(long planId) {
+        return jdbc.query("select * from plan_document where plan_id = :id order by id", Map.of("id", planId),
+                (rs, n) -> new Document(rs.getString("doc_number"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"),
+                        rs.getString("title")));
+    }
+
+    /** The plans of units inside the current user's scope. */
+    public List<PlanView> list() {
+        CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
+        return jdbc.queryForList("select p.id from plan p join admin_unit u on u.id = p.unit_id"
+                        + " where (:national = true or u.id = :unit or u.path like :prefix) order by p.id desc",
+                new MapSqlParameterSource("national", user.scope().national()).addValue("unit", user.scope().unitId())
+                        .addValue("prefix", user.scope().prefix()), Long.class).stream().map(this::get).toList();
+    }
+
+    /** The units that receive targets: the plan unit's children in the period's first year. */
+    public List<AdminUnitView> children(PlanView plan) {
+        return units.children(plan.unitId(), LocalDate.of(plan.period().fromYear(), 12, 31)).stream()
+                .sorted(Comparator.comparing(AdminUnitView::name, VietnameseText.order())).toList();
+    }
+
+    public List<Target> targets(long planId) {
+        get(planId);
+        return jdbc.query("select * from plan_target where plan_id = :id", Map.of("id", planId), (rs, n) -> new Target(rs.getLong("unit_id"),
+                rs.getInt("target_year"), Metric.valueOf(rs.getString("metric")), rs.getInt("amount")));
+    }
+
+    /**
+     * Sets the targets of a plan in one go (one screen): every given amount replaces the one for its
+     * unit, year and metric; a null amount removes it. Units must be the plan's children, years in its period.
+     */
+    @Transactional
+    public List<Target> setTargets(long planId, List<Target> targets, Long version) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        PlanView plan = get(planId);
+        if (version != null && version != plan.version()) {
+            throw DomainException.conflict("error.stale");
+        }
+        Set<Long> children = new java.util.HashSet<>(children(plan).stream().map(AdminUnitView::id).toList());
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Target t : targets) {
+            if (!children.contains(t.unitId())) {
+                problems.add(FieldProblem.field("unitId", "plan.notChild", t.unitId()));
+            } else if (t.year() < plan.period().fromYear() || t.year() > plan.period().toYear()) {
+                problems.add(FieldProblem.field("year", "plan.yearOutside", t.year()));
+            } else if (t.amount() < 0 || t.amount() > 100_000) {
+                problems.add(FieldProblem.field("amount", "plan.amount", t.amount()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        for (Target t : targets) {
+            MapSqlParameterSource p = new MapSqlParameterSource("plan", planId).addValue("unit", t.unitId()).addValue("year", t.year())
+                    .addValue("metric", t.metric().name()).addValue("amount", t.amount());
+            jdbc.update("delete from plan_target where plan_id = :plan and unit_id = :unit and target_year = :year and metric = :metric", p);
+            jdbc.update("insert into plan_target (plan_id, unit_id, target_year, metric, amount) values (:plan, :unit, :year, :metric, :amount)", p);
+        }
+        jdbc.update("update plan set version = version + 1 where id = :id", Map.of("id", planId));
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "PLAN_TARGETS", planId, plan.unitId(), targets.size() + " chỉ tiêu"));
+        return targets(planId);
+    }
+
+    /** Removes the targets of some cells (those left empty on the screen). */
+    @Transactional
+    public void clearTargets(long planId, List<Target> cells) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        get(planId);
+        for (Target t : cells) {
+            jdbc.update("delete from plan_target where plan_id = :plan and unit_id = :unit and target_year = :year and metric = :metric",
+                    new MapSqlParameterSource("plan", planId).addValue("unit", t.unitId()).addValue("year", t.year())
+                            .addValue("metric", t.metric().name()));
+        }
+    }
+
+    /** Target against actual, by child unit, year and metric (the metrics that have targets, or all). */
+    public Progress progress(long planId) {
+        PlanView plan = get(planId);
+        List<AdminUnitView> children = children(plan);
+        List<Target> targets = targets(planId);
+        // every metric is shown: those with targets compare, the others show what the registry holds
+        Set<Metric> metrics = new TreeSet<>(List.of(Metric.values()));
+        Map<Long, Map<String, Cell>> cells = new LinkedHashMap<>();
+        children.forEach(c -> cells.put(c.id(), new HashMap<>()));
+        Map<String, Long> actual = actuals(plan, children);
+        Map<String, Cell> totals = new HashMap<>();
+        for (AdminUnitView child : children) {
+            for (int year : plan.period().years()) {
+                for (Metric metric : metrics) {
+                    String key = Progress.key(year, metric);
+                    Integer target = targets.stream().filter(t -> t.unitId() == child.id() && t.year() == year && t.metric() == metric)
+                            .map(Target::amount).findFirst().orElse(null);
+                    long a = actual.getOrDefault(child.id() + "|" + key, 0L);
+                    cells.get(child.id()).put(key, new Cell(target, a));
+                    Cell total = totals.getOrDefault(key, new Cell(null, 0));
+                    Integer sum = total.target();
+                    if (target != null) {
+                        sum = (sum == null ? 0 : sum) + target;
+                    }
+                    totals.put(key, new Cell(sum, total.actual() + a));
+                }
+            }
+        }
+        List<ProgressRow> rows = new ArrayList<>();
+        int behind = 0;
+        int thisYear = LocalDate.now(clock).getYear();
+        for (AdminUnitView child : children) {
+            Map<String, Cell> row = cells.get(child.id());
+            // behind: a target of a year already over (or this year) not reached
+            boolean isBehind = row.entrySet().stream().anyMatch(e -> e.getValue().behind()
+                    && Integer.parseInt(e.getKey().split(":")[0]) <= thisYear);
+            behind += isBehind ? 1 : 0;
+            rows.add(new ProgressRow(child.id(), child.code(), child.fullName(), row, isBehind));
+        }
+        return new Progress(plan, List.copyOf(metrics), rows, totals, behind);
+    }
+
+    /** What the registry holds for one child unit, year and metric of a plan. */
+    public long actualOf(long planId, long childId, int year, Metric metric) {
+        PlanView plan = get(planId);
+        return actuals(plan, children(plan)).getOrDefault(childId + "|" + Progress.key(year, metric), 0L);
+    }
+
+    /** Actual counts keyed "childId|year:METRIC". */
+    Map<String, Long> actuals(PlanView plan, List<AdminUnitView> children) {
+        AdminUnitView unit = units.findById(plan.unitId()).orElseThrow();
+        // new communes of the reform continue the children they came from
+        Map<String, Long> continued = new HashMap<>();
+        for (AdminUnitView child : children.stream().sorted(Comparator.comparing(AdminUnitView::code)).toList()) {
+            for (String successor : child.successorCodes() == null ? List.<String>of() : child.successorCodes()) {
+                if (successor.equals(child.code())) {
+                    continued.put(successor, child.id());
+                } else {
+                    continued.putIfAbsent(successor, child.id());
+                }
+            }
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("from", plan.period().fromYear()).addValue("to", plan.period().toYear())
+                .addValue("unit", unit.id()).addValue("prefix", unit.subtreePrefix() + "%")
+                .addValue("codes", continued.isEmpty() ? List.of("-") : List.copyOf(continued.keySet()));
+        record Row(long unitId, String code, String path, int year, String status, boolean ethnic, String state, long n) {
+        }
+        List<Row> rows = jdbc.query("select r.unit_id, u.code, u.path, r.reg_year, r.status, i.ethnic_minority, r.workflow_state, count(*) as n"
+                        + " from registration r join initiative i on i.id = r.initiative_id join admin_unit u on u.id = r.unit_id"
+                        + " where r.reg_year between :from and :to and (u.id = :unit or u.path like :prefix or u.code in (:codes))"
+                        + " group by r.unit_id, u.code, u.path, r.reg_year, r.status, i.ethnic_minority, r.workflow_state", params,
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getBoolean(6),
+                        rs.getString(7), rs.getLong(8)));
+        Map<String, Long> actual = new HashMap<>();
+        for (Row row : rows) {
+            Long child = null;
+            for (AdminUnitView c : children) {
+                if (c.id() == row.unitId() || row.path().contains("/" + c.id() + "/")) {
+                    child = c.id();
+                    break;
+                }
+            }
+            if (child == null) {
+                child = continued.get(row.code());
+            }
+            if (child == null) {
+                continue;
+            }
+            for (Metric metric : Metric.values()) {
+                if (metric.counts(row.status(), row.ethnic(), row.state())) {
+                    actual.merge(child + "|" + Progress.key(row.year(), metric), row.n(), Long::sum);
+                }
+            }
+        }
+        return actual;
+    }
+}
