@@ -84,6 +84,10 @@ class ImportPipeline {
 
         interface Session {
             Line row(long number, Cells cells, List<FieldProblem> problems);
+
+            /** Writes what the session kept back for a batch (called once, after the last row). */
+            default void finish() {
+            }
         }
     }
 
@@ -151,6 +155,14 @@ class ImportPipeline {
                     }
                 }
             });
+            try {
+                session.finish();
+            } catch (DomainException e) {
+                run.failedWrites++;
+                run.problemRows++;
+                run.problems.add(FieldProblem.cell(run.rows, "", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey(),
+                        e.problems().isEmpty() ? e.args() : e.problems().get(0).args()));
+            }
             boolean commit = write && run.failedWrites == 0 && (goodRowsOnly || run.problemRows == 0)
                     && run.counts.getOrDefault(Action.CREATE, 0L) + run.counts.getOrDefault(Action.UPDATE, 0L) > 0;
             if (commit) {

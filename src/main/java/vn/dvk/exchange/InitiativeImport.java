@@ -41,6 +41,8 @@ class InitiativeImport implements ImportPipeline.RowHandler {
     private final AdminUnits units;
     private final Clock clock;
     private final ImportPipeline pipeline;
+    /** New initiatives are written this many at a time. */
+    static final int BATCH = 500;
 
     InitiativeImport(InitiativeRegistry registry, Sectors sectors, AdminUnits units, Clock clock, ImportPipeline pipeline) {
         this.registry = registry;
@@ -93,6 +95,10 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final Integer defaultYear;
         final Map<String, Long> seen = new HashMap<>();
         final Map<String, String> sectorNames = new HashMap<>();
+        final Map<Long, Map<String, Long>> namesByUnit = new HashMap<>();
+        final Map<Long, Map<String, Long>> codesByProvince = new HashMap<>();
+        final Map<String, InitiativeRegistry.ImportedNew> pending = new HashMap<>();
+        final List<InitiativeRegistry.ImportedNew> batch = new ArrayList<>();
         final String within;
         final Long organisationId;
         ImportPipeline.Cells cellsOfRow;
@@ -112,6 +118,15 @@ class InitiativeImport implements ImportPipeline.RowHandler {
 
         String cell(Row row, InitiativeColumns column) {
             return cellsOfRow.get(column.name());
+        }
+
+        /** Writes the new initiatives kept back so far. */
+        @Override
+        public void finish() {
+            if (!batch.isEmpty()) {
+                registry.createAllImported(batch);
+                batch.clear();
+            }
         }
 
         @Override
@@ -171,12 +186,17 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             String results = cell(row, InitiativeColumns.RESULTS);
 
             InitiativeView existing = null;
+            InitiativeRegistry.ImportedNew pendingMatch = null;
+            String matchKey = null;
             if (unit != null && !name.isEmpty()) {
                 Long province = unit.path().length() > 1 ? Long.valueOf(unit.path().split("/")[1]) : unit.id();
-                existing = !code.isEmpty() ? registry.findByCode(province, code).orElse(null)
-                        : registry.findByUnitAndName(unit.id(), name).orElse(null);
-                String key = (existing != null ? "id" + existing.id() : !code.isEmpty() ? province + "/" + code
-                        : unit.id() + "/" + VietnameseText.fold(name)) + "@" + year;
+                matchKey = !code.isEmpty() ? province + "/" + code : unit.id() + "/" + VietnameseText.fold(name);
+                Long existingId = !code.isEmpty()
+                        ? codesByProvince.computeIfAbsent(province, registry::codesOfProvince).get(code)
+                        : namesByUnit.computeIfAbsent(unit.id(), registry::namesOfUnit).get(VietnameseText.fold(name));
+                existing = existingId == null ? null : registry.get(existingId);
+                pendingMatch = existing == null ? pending.get(matchKey) : null;
+                String key = (existing != null ? "id" + existing.id() : matchKey) + "@" + year;
                 Long earlier = seen.putIfAbsent(key, n);
                 if (earlier != null) {
                     found.add(FieldProblem.cell(n, InitiativeColumns.NAME.header, "import.row.duplicate", earlier));
@@ -184,14 +204,16 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             }
             InitiativeDraft draft = null;
             List<String> changed = new ArrayList<>();
-            if (found.isEmpty()) {
+            if (found.isEmpty() && pendingMatch == null) {
                 draft = existing == null
                         ? new InitiativeDraft(code.isEmpty() ? null : code, name, kind, holder, sector, null, unit.id(),
                         organisationId, blankToNull(responsible), startYear, blankToNull(description), blankToNull(method),
                         blankToNull(results), groups, featured, null)
                         : merge(existing, name, kind, holder, sector, unit, responsible, startYear, description, method,
                         results, groups, featured, changed);
-                for (FieldProblem problem : registry.problems(draft, existing == null ? null : existing.id())) {
+                List<FieldProblem> refused = existing == null ? registry.problemsOfNew(draft, unit, year)
+                        : registry.problems(draft, existing.id());
+                for (FieldProblem problem : refused) {
                     found.add(FieldProblem.cell(n, columnOf(problem.field()), problem.messageKey(), problem.args()));
                 }
             }
@@ -200,12 +222,26 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             }
             ImportPipeline.Action action;
             String savedCode = existing != null ? existing.code() : code;
+            if (pendingMatch != null) {
+                // another year of an initiative this file creates: registered with it
+                pendingMatch.years().add(new InitiativeRegistry.Registering(year, status));
+                return new ImportPipeline.Line(n, ImportPipeline.Action.UPDATE, savedCode, name, unit.fullName(),
+                        List.of("đăng ký năm " + year));
+            }
+            if (existing == null) {
+                // new initiatives are written in batches (see finish)
+                InitiativeRegistry.ImportedNew created = new InitiativeRegistry.ImportedNew(draft, unit,
+                        new ArrayList<>(List.of(new InitiativeRegistry.Registering(year, status))), organisationId);
+                batch.add(created);
+                pending.put(matchKey, created);
+                if (batch.size() >= BATCH) {
+                    finish();
+                }
+                return new ImportPipeline.Line(n, ImportPipeline.Action.CREATE, savedCode, name, unit.fullName(), changed);
+            }
             try {
                 InitiativeView view;
-                if (existing == null) {
-                    view = registry.createImported(draft);
-                    action = ImportPipeline.Action.CREATE;
-                } else if (!changed.isEmpty()) {
+                if (!changed.isEmpty()) {
                     view = registry.update(existing.id(), draft);
                     action = ImportPipeline.Action.UPDATE;
                 } else {
@@ -319,6 +355,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             case "method" -> InitiativeColumns.METHOD.header;
             case "results" -> InitiativeColumns.RESULTS.header;
             case "responsibleOfficer" -> InitiativeColumns.RESPONSIBLE.header;
+            case "year" -> InitiativeColumns.YEAR.header;
             default -> InitiativeColumns.NAME.header;
         };
     }

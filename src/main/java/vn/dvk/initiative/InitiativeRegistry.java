@@ -21,6 +21,7 @@ import vn.dvk.shared.security.Role;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -208,6 +209,122 @@ public class InitiativeRegistry {
         return new Created(view(initiative), duplicates);
     }
 
+    // ---- imports: many new initiatives at once
+
+    /** A new initiative of an import, with its registration for a year; its unit resolved by the import. */
+    public record ImportedNew(InitiativeDraft draft, AdminUnitView unit, List<Registering> years, Long organisationId) {
+    }
+
+    /** A year an imported initiative is registered for. */
+    public record Registering(int year, RegistrationStatus status) {
+    }
+
+    /**
+     * What creating this draft in this unit and registering it for the year would be refused for,
+     * checked in memory (the rules of {@link #create} and {@link #register} that need no database:
+     * the import has resolved the unit in the user's scope and the owning organisation).
+     */
+    public List<FieldProblem> problemsOfNew(InitiativeDraft draft, AdminUnitView unit, int year) {
+        List<FieldProblem> problems = new ArrayList<>();
+        fieldProblems(draft, problems);
+        CurrentUser user = CurrentUser.get().orElse(null);
+        if (user == null || !user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR)) {
+            problems.add(FieldProblem.field("", "error.forbidden"));
+        } else if (unit == null || !user.scope().covers(unit.id(), unit.path())) {
+            problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
+        }
+        if (draft.startYear() != null && year < draft.startYear()) {
+            problems.add(FieldProblem.field("year", "registration.beforeStart", year, draft.startYear()));
+        }
+        return problems;
+    }
+
+    /** The initiatives of a unit by folded name (the first of each name), for matching imported rows. */
+    public Map<String, Long> namesOfUnit(Long unitId) {
+        Map<String, Long> names = new java.util.HashMap<>();
+        initiatives.findByUnitId(unitId).stream().sorted(java.util.Comparator.comparing(Initiative::getId))
+                .forEach(i -> names.putIfAbsent(VietnameseText.fold(i.getName()), i.getId()));
+        return names;
+    }
+
+    /** The initiatives of a province by code, for matching imported rows. */
+    public Map<String, Long> codesOfProvince(Long provinceId) {
+        Map<String, Long> codes = new java.util.HashMap<>();
+        initiatives.findByProvinceId(provinceId).forEach(i -> codes.put(i.getCode(), i.getId()));
+        return codes;
+    }
+
+    /**
+     * Creates the new initiatives of an import, each registered for its year, as one batch: codes
+     * reserved per province in one step, entities written in JDBC batches, the word index, the change
+     * log and the kept counts updated once for the batch. The import's own audit entry (file, counts)
+     * stands for them. Returns the codes, in order.
+     */
+    @Transactional
+    public List<String> createAllImported(List<ImportedNew> rows) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        Map<Long, List<AdminUnitView>> lineages = new java.util.HashMap<>();
+        List<Initiative> created = new ArrayList<>();
+        Map<Long, java.util.Deque<String>> reserved = new java.util.HashMap<>();
+        Map<Long, java.util.Set<String>> typedCodes = new java.util.HashMap<>();
+        for (ImportedNew row : rows) {
+            List<AdminUnitView> lineage = lineages.computeIfAbsent(row.unit().id(), units::lineage);
+            Long provinceId = lineage.get(0).id();
+            if (!blank(row.draft().code())) {
+                String code = row.draft().code().strip();
+                if (!typedCodes.computeIfAbsent(provinceId, p -> new java.util.HashSet<>()).add(code)
+                        || initiatives.findByProvinceIdAndCode(provinceId, code).isPresent()) {
+                    throw DomainException.conflict("initiative.duplicateCode", code);
+                }
+            }
+        }
+        // codes for the rows without one, reserved per province
+        Map<Long, Long> needed = new java.util.HashMap<>();
+        for (ImportedNew row : rows) {
+            if (blank(row.draft().code())) {
+                needed.merge(lineages.get(row.unit().id()).get(0).id(), 1L, Long::sum);
+            }
+        }
+        needed.forEach((provinceId, count) -> reserved.put(provinceId, nextCodes(provinceId,
+                units.findById(provinceId).orElseThrow().code(), count.intValue())));
+        Instant now = clock.instant();
+        for (ImportedNew row : rows) {
+            List<AdminUnitView> lineage = lineages.get(row.unit().id());
+            Long provinceId = lineage.get(0).id();
+            String code = blank(row.draft().code()) ? reserved.get(provinceId).pop() : row.draft().code().strip();
+            InitiativeDraft d = row.draft();
+            Initiative initiative = new Initiative(code, provinceId, now);
+            initiative.describe(new Initiative.Description(VietnameseText.clean(d.name()), d.kind(), d.holder(), d.sector(),
+                    row.unit().id(), d.organisationId(), d.responsibleOfficer(), d.startYear(), d.description(), d.method(), d.results(),
+                    d.targetGroups(), Boolean.TRUE.equals(d.featured())), locality(lineage));
+            row.years().stream().sorted(java.util.Comparator.comparingInt(Registering::year))
+                    .forEach(y -> initiative.register(y.year(), y.status(), row.organisationId()));
+            initiatives.save(initiative);
+            created.add(initiative);
+        }
+        initiatives.flush();
+        Map<RegistrationTally.Key, Long> counts = new java.util.HashMap<>();
+        created.forEach(i -> RegistrationTally.keys(i).forEach(key -> counts.merge(key, 1L, Long::sum)));
+        counts.forEach(tally::add);
+        words.addAll(created);
+        return created.stream().map(Initiative::getCode).toList();
+    }
+
+    /** Codes for new initiatives of a province, counted on from its counter, skipping any already taken. */
+    private java.util.Deque<String> nextCodes(Long provinceId, String provinceCode, int count) {
+        CodeCounter counter = counters.lock(provinceId).orElseGet(() -> counters.saveAndFlush(new CodeCounter(provinceId)));
+        java.util.Deque<String> codes = new java.util.ArrayDeque<>();
+        while (codes.size() < count) {
+            List<String> batch = new ArrayList<>();
+            for (int k = codes.size(); k < count; k++) {
+                batch.add("DVK-%s-%05d".formatted(provinceCode, counter.next()));
+            }
+            java.util.Set<String> taken = new java.util.HashSet<>(initiatives.codesAmong(provinceId, batch));
+            batch.stream().filter(c -> !taken.contains(c)).forEach(codes::add);
+        }
+        return codes;
+    }
+
     @Transactional
     public InitiativeView update(Long id, InitiativeDraft draft) {
         Initiative initiative = writable(id);
@@ -362,9 +479,8 @@ public class InitiativeRegistry {
     private record Checked(AdminUnitView unit, List<AdminUnitView> lineage, Initiative.Description description) {
     }
 
-    private Checked check(InitiativeDraft draft, Initiative existing) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
-        List<FieldProblem> problems = new ArrayList<>();
+    /** The rules of a draft's own fields (no database); returns the cleaned name. */
+    private String fieldProblems(InitiativeDraft draft, List<FieldProblem> problems) {
         String name = VietnameseText.clean(draft.name());
         if (name == null || name.isEmpty()) {
             problems.add(FieldProblem.field("name", "validation.NotBlank"));
@@ -393,6 +509,13 @@ public class InitiativeRegistry {
         if (!blank(draft.code()) && !draft.code().strip().matches("[\\p{L}\\p{N}._/-]{1,30}")) {
             problems.add(FieldProblem.field("code", "initiative.codeFormat"));
         }
+        return name;
+    }
+
+    private Checked check(InitiativeDraft draft, Initiative existing) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = fieldProblems(draft, problems);
         AdminUnitView unit = resolveUnit(draft, problems);
         if (unit != null && !user.scope().covers(unit.id(), unit.path())) {
             problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));

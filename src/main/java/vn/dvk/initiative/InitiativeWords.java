@@ -46,6 +46,20 @@ class InitiativeWords {
         index.changed(initiativeId);
     }
 
+    /** The words of many new initiatives at once (an import), and their changes for the index. */
+    void addAll(List<Initiative> created) {
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> changes = new ArrayList<>();
+        for (Initiative initiative : created) {
+            for (String word : words(initiative.getSearchKey())) {
+                rows.add(new Object[] {word, initiative.getId()});
+            }
+            changes.add(new Object[] {initiative.getId()});
+        }
+        jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", rows);
+        jdbc.batchUpdate("insert into search_change (initiative_id) values (?)", changes);
+    }
+
     /** An initiative deleted (its words go with it, by the foreign key). */
     void removed(long initiativeId) {
         index.changed(initiativeId);

@@ -280,6 +280,33 @@ class ExchangeTests {
     }
 
     @Test
+    void aNewInitiativeOnSeveralRowsIsCreatedOnceWithEachYearAndTheKeptCountsStayExact() throws Exception {
+        List<String> y2022 = new ArrayList<>(line("1", "Nhiều năm " + MARK, "Phi Liêng"));
+        y2022.set(8, "2022");
+        List<String> y2023 = new ArrayList<>(line("2", "Nhiều năm " + MARK, "Phi Liêng"));
+        y2023.set(9, "Duy trì");
+        String preview = preview(xlsx(List.of(HEADER, y2022, y2023, line("3", "Một năm " + MARK, "Rô Men"))), "nhieu-nam.xlsx");
+        assertThat(number(preview, "$.created")).isEqualTo(2);
+        assertThat(number(preview, "$.updated")).isEqualTo(1);
+        confirm(JsonPath.read(preview, "$.id"), false, 200);
+        assertThat(imported()).isEqualTo(2);
+        assertThat(jdbc.queryForList("select r.reg_year || ':' || r.status from registration r join initiative i on i.id = r.initiative_id"
+                + " where i.name = ? order by r.reg_year", String.class, "Nhiều năm " + MARK)).containsExactly("2022:NEW", "2023:MAINTAINED");
+        assertThat(jdbc.queryForList("select code from initiative where search_key like '% kiem thu nhap%'", String.class))
+                .allMatch(code -> code.startsWith("DVK-68-")).doesNotHaveDuplicates();
+        // the kept counts equal a fresh count for every year and province the import touched
+        for (int year : List.of(2022, 2023)) {
+            Long kept = jdbc.queryForObject("select coalesce(sum(n), 0) from registration_tally where reg_year = ?", Long.class, year);
+            Long fresh = jdbc.queryForObject("select count(*) from registration where reg_year = ?", Long.class, year);
+            assertThat(kept).as("kept counts of %d", year).isEqualTo(fresh);
+        }
+        // and the search finds them at once
+        String found = mvc.perform(get("/api/v1/initiatives").param("q", "nhieu nam kiem thu").with(officer())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(number(found, "$.total")).isEqualTo(1);
+    }
+
+    @Test
     void anOldExcelFileIsReadToo() throws Exception {
         try (Workbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("DS");

@@ -108,11 +108,13 @@ class ImportBenchmark {
 
         String result = """
 
-                ### Import of a %,d-row workbook — %s, H2 (in memory), JVM max heap %d MB
+                ### Import of a %,d-row workbook — %s, %s, JVM max heap %d MB
 
                 File: %.1f MB xlsx, today's communes (%d), one registration per row. Preview (dry run, rolled back): %.1f s.
                 Import (written): %.1f s, %,d created. Peak heap used (all pools, sampled every 50 ms): %d MB.
-                """.formatted(ROWS, LocalDateTime.now().withNano(0), Runtime.getRuntime().maxMemory() / 1024 / 1024,
+                """.formatted(ROWS, LocalDateTime.now().withNano(0), jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c ->
+                        c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion()),
+                Runtime.getRuntime().maxMemory() / 1024 / 1024,
                 content.length / 1048576.0, communes.size(), previewSeconds, importSeconds,
                 done.count(ImportPipeline.Action.CREATE), heap.peak / 1024 / 1024);
         Files.createDirectories(Path.of("target"));
