@@ -305,7 +305,7 @@ public class InitiativeRegistry {
         initiatives.flush();
         Map<RegistrationTally.Key, Long> counts = new java.util.HashMap<>();
         created.forEach(i -> RegistrationTally.keys(i).forEach(key -> counts.merge(key, 1L, Long::sum)));
-        counts.forEach(tally::add);
+        tally.addAll(counts);
         words.addAll(created);
         return created.stream().map(Initiative::getCode).toList();
     }

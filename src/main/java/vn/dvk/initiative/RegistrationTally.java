@@ -57,26 +57,35 @@ class RegistrationTally {
         }
     }
 
-    void add(Key key, long delta) {
-        Object[] values = {key.provinceId(), key.year(), key.unitId(), key.sector(), key.status(), key.kind(), key.holder(),
+    private static final String UPSERT_POSTGRES = "insert into registration_tally (province_id, reg_year, unit_id, sector, status,"
+            + " kind, holder, featured, workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint"
+            + " pk_registration_tally do update set n = registration_tally.n + excluded.n";
+    private static final String UPSERT_H2 = "merge into registration_tally t using (values (cast(? as bigint), cast(? as integer),"
+            + " cast(? as bigint), cast(? as varchar(40)), cast(? as varchar(12)), cast(? as varchar(12)), cast(? as varchar(12)),"
+            + " cast(? as boolean), cast(? as varchar(20)), cast(? as bigint)))"
+            + " s(province_id, reg_year, unit_id, sector, status, kind, holder, featured, workflow_state, n)"
+            + " on t.province_id = s.province_id and t.reg_year = s.reg_year and t.unit_id = s.unit_id"
+            + " and t.sector = s.sector and t.status = s.status and t.kind = s.kind and t.holder = s.holder"
+            + " and t.featured = s.featured and t.workflow_state = s.workflow_state"
+            + " when matched then update set n = t.n + s.n"
+            + " when not matched then insert (province_id, reg_year, unit_id, sector, status, kind, holder, featured,"
+            + " workflow_state, n) values (s.province_id, s.reg_year, s.unit_id, s.sector, s.status, s.kind, s.holder,"
+            + " s.featured, s.workflow_state, s.n)";
+
+    private static Object[] values(Key key, long delta) {
+        return new Object[] {key.provinceId(), key.year(), key.unitId(), key.sector(), key.status(), key.kind(), key.holder(),
                 key.featured(), key.state(), delta};
-        if (postgres) {
-            jdbc.update("insert into registration_tally (province_id, reg_year, unit_id, sector, status, kind, holder, featured,"
-                    + " workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint pk_registration_tally"
-                    + " do update set n = registration_tally.n + excluded.n", values);
-        } else {
-            jdbc.update("merge into registration_tally t using (values (cast(? as bigint), cast(? as integer), cast(? as bigint),"
-                    + " cast(? as varchar(40)), cast(? as varchar(12)), cast(? as varchar(12)), cast(? as varchar(12)),"
-                    + " cast(? as boolean), cast(? as varchar(20)), cast(? as bigint)))"
-                    + " s(province_id, reg_year, unit_id, sector, status, kind, holder, featured, workflow_state, n)"
-                    + " on t.province_id = s.province_id and t.reg_year = s.reg_year and t.unit_id = s.unit_id"
-                    + " and t.sector = s.sector and t.status = s.status and t.kind = s.kind and t.holder = s.holder"
-                    + " and t.featured = s.featured and t.workflow_state = s.workflow_state"
-                    + " when matched then update set n = t.n + s.n"
-                    + " when not matched then insert (province_id, reg_year, unit_id, sector, status, kind, holder, featured,"
-                    + " workflow_state, n) values (s.province_id, s.reg_year, s.unit_id, s.sector, s.status, s.kind, s.holder,"
-                    + " s.featured, s.workflow_state, s.n)", values);
-        }
+    }
+
+    void add(Key key, long delta) {
+        jdbc.update(postgres ? UPSERT_POSTGRES : UPSERT_H2, values(key, delta));
+    }
+
+    /** Many changes at once (an import), in one JDBC batch. */
+    void addAll(java.util.Map<Key, Long> deltas) {
+        List<Object[]> rows = new ArrayList<>();
+        deltas.forEach((key, delta) -> rows.add(values(key, delta)));
+        jdbc.batchUpdate(postgres ? UPSERT_POSTGRES : UPSERT_H2, rows);
     }
 
     /** Recounts everything from the registrations (after a bulk load that bypassed the registry). */

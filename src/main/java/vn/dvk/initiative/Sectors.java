@@ -40,8 +40,21 @@ public class Sectors {
                 .toList();
     }
 
+    /** Codes seen to exist (sectors are never deleted), so a long import does not ask for each row. */
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     boolean exists(String code) {
-        return code != null && sectors.existsById(code);
+        if (code == null) {
+            return false;
+        }
+        if (known.contains(code)) {
+            return true;
+        }
+        boolean exists = sectors.existsById(code);
+        if (exists) {
+            known.add(code);
+        }
+        return exists;
     }
 
     @Transactional
