@@ -251,6 +251,15 @@ class Initiative {
     String getDiscontinuedReason() { return discontinuedReason; }
     long getVersion() { return version; }
     String getSearchKey() { return searchKey; }
+    String getSortKey() { return sortKey; }
+    boolean isEthnicMinority() { return ethnicMinority; }
+    boolean isReligious() { return religious; }
+    Instant getCreatedAt() { return createdAt; }
+
+    /** An id taken from the sequence by a batch insert that bypasses the entity manager (imports). */
+    void assignId(long id) {
+        this.id = id;
+    }
     List<Registration> getRegistrations() { return registrations; }
     List<Indicator> getIndicators() { return indicators; }
 }

@@ -58,11 +58,13 @@ public class InitiativeRegistry {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RegistrationTally tally;
+    private final BulkInserts bulk;
 
     InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
                        InitiativeWords words, Sectors sectors, AdminUnits units, Organisations organisations,
-                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally) {
+                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally, BulkInserts bulk) {
         this.tally = tally;
+        this.bulk = bulk;
         this.initiatives = initiatives;
         this.counters = counters;
         this.search = search;
@@ -299,10 +301,9 @@ public class InitiativeRegistry {
                     d.targetGroups(), Boolean.TRUE.equals(d.featured())), locality(lineage));
             row.years().stream().sorted(java.util.Comparator.comparingInt(Registering::year))
                     .forEach(y -> initiative.register(y.year(), y.status(), row.organisationId()));
-            initiatives.save(initiative);
             created.add(initiative);
         }
-        initiatives.flush();
+        bulk.insert(created);
         Map<RegistrationTally.Key, Long> counts = new java.util.HashMap<>();
         created.forEach(i -> RegistrationTally.keys(i).forEach(key -> counts.merge(key, 1L, Long::sum)));
         tally.addAll(counts);
