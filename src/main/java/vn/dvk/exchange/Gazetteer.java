@@ -49,6 +49,21 @@ final class Gazetteer {
         }
     }
 
+    /** The unit and its ancestors, from the province down (as AdminUnits.lineage gives them), or empty when one is unknown. */
+    List<AdminUnitView> lineage(AdminUnitView unit) {
+        List<AdminUnitView> lineage = new ArrayList<>();
+        for (String part : unit.subtreePrefix().split("/")) {
+            if (!part.isEmpty()) {
+                AdminUnitView u = byId.get(Long.valueOf(part));
+                if (u == null) {
+                    return List.of();
+                }
+                lineage.add(u);
+            }
+        }
+        return lineage;
+    }
+
     /** The folded name without the words of its type: "TT. Đinh Văn" and "thị trấn Đinh Văn" give "dinh van". */
     static String core(String name) {
         String folded = VietnameseText.fold(name);

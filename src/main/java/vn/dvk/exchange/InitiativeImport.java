@@ -231,7 +231,8 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             if (existing == null) {
                 // new initiatives are written in batches (see finish)
                 InitiativeRegistry.ImportedNew created = new InitiativeRegistry.ImportedNew(draft, unit,
-                        new ArrayList<>(List.of(new InitiativeRegistry.Registering(year, status))), organisationId);
+                        new ArrayList<>(List.of(new InitiativeRegistry.Registering(year, status))), organisationId,
+                        gazetteer.lineage(unit));
                 batch.add(created);
                 pending.put(matchKey, created);
                 if (batch.size() >= BATCH) {

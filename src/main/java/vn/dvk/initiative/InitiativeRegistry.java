@@ -214,7 +214,8 @@ public class InitiativeRegistry {
     // ---- imports: many new initiatives at once
 
     /** A new initiative of an import, with its registration for a year; its unit resolved by the import. */
-    public record ImportedNew(InitiativeDraft draft, AdminUnitView unit, List<Registering> years, Long organisationId) {
+    public record ImportedNew(InitiativeDraft draft, AdminUnitView unit, List<Registering> years, Long organisationId,
+                              List<AdminUnitView> lineage) {
     }
 
     /** A year an imported initiative is registered for. */
@@ -270,7 +271,9 @@ public class InitiativeRegistry {
         Map<Long, java.util.Deque<String>> reserved = new java.util.HashMap<>();
         Map<Long, java.util.Set<String>> typedCodes = new java.util.HashMap<>();
         for (ImportedNew row : rows) {
-            List<AdminUnitView> lineage = lineages.computeIfAbsent(row.unit().id(), units::lineage);
+            // the import knows every unit already (its gazetteer); otherwise they are read here
+            List<AdminUnitView> lineage = lineages.computeIfAbsent(row.unit().id(),
+                    id -> row.lineage() != null && !row.lineage().isEmpty() ? row.lineage() : units.lineage(id));
             Long provinceId = lineage.get(0).id();
             if (!blank(row.draft().code())) {
                 String code = row.draft().code().strip();

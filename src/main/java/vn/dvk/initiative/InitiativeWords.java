@@ -19,10 +19,12 @@ class InitiativeWords {
 
     private final JdbcTemplate jdbc;
     private final SearchIndex index;
+    private final boolean postgres;
 
     InitiativeWords(JdbcTemplate jdbc, SearchIndex index) {
         this.jdbc = jdbc;
         this.index = index;
+        this.postgres = DatabaseProduct.isPostgres(jdbc);
     }
 
     /** The distinct words of a folded search key, each cut to the column's length. */
@@ -46,17 +48,26 @@ class InitiativeWords {
         index.changed(initiativeId);
     }
 
-    /** The words of many new initiatives at once (an import), and their changes for the index. */
+    /**
+     * The words of many new initiatives at once (an import), and their changes for the index. On
+     * PostgreSQL the word table only steers the plan of the SQL search (how common a typed word is; a
+     * stale count is harmless, see InitiativeSearch) and its own full-text index covers the new rows,
+     * so an import leaves it alone; H2 searches through it.
+     */
     void addAll(List<Initiative> created) {
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> changes = new ArrayList<>();
         for (Initiative initiative : created) {
-            for (String word : words(initiative.getSearchKey())) {
-                rows.add(new Object[] {word, initiative.getId()});
+            if (!postgres) {
+                for (String word : words(initiative.getSearchKey())) {
+                    rows.add(new Object[] {word, initiative.getId()});
+                }
             }
             changes.add(new Object[] {initiative.getId()});
         }
-        jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", rows);
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", rows);
+        }
         jdbc.batchUpdate("insert into search_change (initiative_id) values (?)", changes);
     }
 
