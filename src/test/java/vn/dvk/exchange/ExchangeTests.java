@@ -148,6 +148,34 @@ class ExchangeTests {
     }
 
     @Test
+    void theOfficialTemplateFilledInImports() throws Exception {
+        byte[] template = mvc.perform(get("/api/v1/imports/initiatives/template.xlsx").with(officer())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        ByteArrayOutputStream filled = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            Sheet sheet = workbook.getSheet(InitiativeWorkbooks.DATA_SHEET);
+            Row row = sheet.createRow(1);
+            row.createCell(InitiativeColumns.NAME.ordinal()).setCellValue("Mẫu chính thức " + MARK);
+            row.createCell(InitiativeColumns.KIND.ordinal()).setCellValue("Mô hình");
+            row.createCell(InitiativeColumns.HOLDER.ordinal()).setCellValue("Tập thể");
+            row.createCell(InitiativeColumns.SECTOR.ordinal()).setCellValue("Kinh tế");
+            row.createCell(InitiativeColumns.PROVINCE.ordinal()).setCellValue("Tỉnh Lâm Đồng");
+            row.createCell(InitiativeColumns.DISTRICT.ordinal()).setCellValue("Huyện Đam Rông");
+            row.createCell(InitiativeColumns.COMMUNE.ordinal()).setCellValue("Xã Phi Liêng");
+            row.createCell(InitiativeColumns.YEAR.ordinal()).setCellValue("2023");
+            row.createCell(InitiativeColumns.STATUS.ordinal()).setCellValue("Mới");
+            row.createCell(InitiativeColumns.ETHNIC_MINORITY.ordinal()).setCellValue("x");
+            workbook.write(filled);
+        }
+        String preview = preview(filled.toByteArray(), "mau.xlsx");
+        assertThat(number(preview, "$.created")).isEqualTo(1);
+        assertThat(number(preview, "$.rejected")).isZero();
+        confirm(JsonPath.read(preview, "$.id"), false, 200);
+        assertThat(jdbc.queryForObject("select ethnic_minority from initiative where name = ?", Boolean.class, "Mẫu chính thức " + MARK))
+                .isTrue();
+    }
+
+    @Test
     void aPreviewWritesNothingTheImportWritesAndTheSameFileTwiceChangesNothing() throws Exception {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
