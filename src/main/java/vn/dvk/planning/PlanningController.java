@@ -163,6 +163,36 @@ class PlanningController {
                 .body(conferences.draft(id));
     }
 
+    /** The report's registrations counted by linked movement (loaded by htmx into the report page). */
+    @GetMapping("/reports/movements")
+    String byMovement(@RequestParam(required = false) String unit, @RequestParam int year, Model model) {
+        model.addAttribute("counts", movements.countsByMovement(unit, year));
+        model.addAttribute("movements", movements.all());
+        return "planning/movements :: counts";
+    }
+
+    @GetMapping("/admin/movements")
+    String movementsAdmin(Model model) {
+        model.addAttribute("movements", movements.all());
+        return "planning/movements";
+    }
+
+    @PostMapping("/admin/movements")
+    String addMovement(@RequestParam String code, @RequestParam String nameVi, @RequestParam(required = false) String nameEn,
+                       RedirectAttributes redirect) {
+        try {
+            movements.add(code, nameVi, nameEn);
+            redirect.addFlashAttribute("added", code);
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.FORBIDDEN) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey());
+            redirect.addFlashAttribute("problemArg", code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        return "redirect:/admin/movements";
+    }
+
     /** The planning part of an initiative's page (loaded by htmx): linked movements and the conferences it was presented at. */
     @GetMapping("/initiatives/{id}/planning")
     String initiativePart(@PathVariable long id, Model model) {

@@ -185,5 +185,19 @@ class PlanningTests {
         assertThat(((Number) JsonPath.read(kySon, "$.YOUTH_VOLUNTEERS")).longValue()).isEqualTo(youth);
         mvc.perform(put("/api/v1/initiatives/" + id + "/movements").with(admin()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("[\"NOT_A_MOVEMENT\"]")).andExpect(status().isUnprocessableEntity());
+        // the report page's part: registrations by movement
+        String part = mvc.perform(get("/reports/movements").param("unit", "674").param("year", "2021").with(admin())).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(part).contains("id=\"report-movements\"", "Cả nước chung sức xây dựng nông thôn mới");
+        // an administrator configures the list
+        mvc.perform(post("/admin/movements").with(admin()).with(csrf()).param("code", "green_environment")
+                .param("nameVi", "Chung tay bảo vệ môi trường")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/admin/movements").with(admin())).andReturn().getResponse().getContentAsString())
+                .contains("GREEN_ENVIRONMENT", "Chung tay bảo vệ môi trường");
+        String again = mvc.perform(post("/admin/movements").with(admin()).with(csrf()).param("code", "GREEN_ENVIRONMENT")
+                .param("nameVi", "Lặp")).andReturn().getResponse().getRedirectedUrl();
+        assertThat(again).isEqualTo("/admin/movements");
+        mvc.perform(post("/admin/movements").with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
+                .param("code", "X_Y").param("nameVi", "Không được")).andExpect(status().isForbidden());
     }
 }
