@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.dvk.initiative.Holder;
 import vn.dvk.initiative.InitiativeQuery;
 import vn.dvk.initiative.Kind;
@@ -123,23 +122,6 @@ class ExchangeController {
     @GetMapping("/exchange/template.xlsx")
     ResponseEntity<byte[]> template() {
         return ExchangeApiController.file(exchange.templateBytes(), "mau-nhap-mo-hinh.xlsx", ExchangeApiController.XLSX);
-    }
-
-    @GetMapping({"/exchange/export.xlsx", "/exchange/export.csv"})
-    ResponseEntity<StreamingResponseBody> export(jakarta.servlet.http.HttpServletRequest request,
-                                                 @RequestParam(required = false) String unit,
-                                                 @RequestParam(required = false) String sector,
-                                                 @RequestParam(required = false) Integer year,
-                                                 @RequestParam(required = false) Kind kind,
-                                                 @RequestParam(required = false) Holder holder,
-                                                 @RequestParam(required = false) RegistrationStatus status,
-                                                 @RequestParam(required = false) String state,
-                                                 @RequestParam(required = false) TargetGroup targetGroup,
-                                                 @RequestParam(required = false) Boolean featured,
-                                                 @RequestParam(required = false) String q) {
-        InitiativeQuery query = new InitiativeQuery(blank(unit), blank(sector), year, kind, holder, status, blank(state),
-                targetGroup, featured, blank(q));
-        return ExchangeApiController.export(exchange, query, request.getRequestURI().endsWith(".csv"));
     }
 
     private static String blank(String text) {

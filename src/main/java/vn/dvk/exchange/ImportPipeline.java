@@ -63,6 +63,25 @@ class ImportPipeline {
 
         /** Tells the preview that a value was understood as another (a misspelt locality). */
         void understood(String column, String typed, String as);
+
+        /** A year typed in the column ("2023", "2023.0", "2023,0"): null when blank, or when not a year (the problem added). */
+        default Integer year(String key, long row, List<FieldProblem> problems) {
+            String text = get(key);
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return (int) Double.parseDouble(text.replace(",", "."));
+            } catch (NumberFormatException e) {
+                problems.add(FieldProblem.cell(row, header(key), "import.cell.notYear", text));
+                return null;
+            }
+        }
+    }
+
+    /** A header cell as the handlers compare it: folded, without what is in brackets ("Loại (Mô hình/Điển hình)" gives "loai"). */
+    static String headerKey(String header) {
+        return header == null ? "" : VietnameseText.fold(header.replaceAll("\\(.*?\\)", " "));
     }
 
     /** What a kind of file holds and how each row is written. */

@@ -45,17 +45,12 @@ enum InitiativeColumns {
         return java.util.Arrays.stream(values()).map(c -> c.header).toList();
     }
 
-    private static String key(String header) {
-        String folded = VietnameseText.fold(header.replaceAll("\\(.*?\\)", " "));
-        return folded.strip();
-    }
-
     /** The column a header names, or null. */
     static InitiativeColumns of(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
-        String key = key(header);
+        String key = ImportPipeline.headerKey(header);
         String full = VietnameseText.fold(header);
         for (InitiativeColumns column : values()) {
             for (String alias : column.aliases) {

@@ -284,16 +284,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         }
 
         private Integer number(Row row, InitiativeColumns column, List<FieldProblem> found) {
-            String text = cell(row, column);
-            if (text.isEmpty()) {
-                return null;
-            }
-            try {
-                return (int) Double.parseDouble(text.replace(",", "."));
-            } catch (NumberFormatException e) {
-                found.add(FieldProblem.cell(row.number(), column.header, "import.cell.notYear", text));
-                return null;
-            }
+            return cellsOfRow.year(column.name(), row.number(), found);
         }
 
         private boolean flag(Row row, InitiativeColumns column) {

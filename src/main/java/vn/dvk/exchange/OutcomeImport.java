@@ -67,7 +67,7 @@ class OutcomeImport implements ImportPipeline.RowHandler {
     public Map<String, Integer> locate(List<String> cells) {
         Map<String, Integer> found = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
-            String key = ALIASES.get(VietnameseText.fold(cells.get(i) == null ? "" : cells.get(i).replaceAll("\\(.*?\\)", " ")));
+            String key = ALIASES.get(ImportPipeline.headerKey(cells.get(i)));
             if (key != null) {
                 found.putIfAbsent(key, i);
             }
@@ -92,16 +92,11 @@ class OutcomeImport implements ImportPipeline.RowHandler {
         Gazetteer gazetteer = new Gazetteer(units.allAboveVillages());
         String within = CurrentUser.get().map(u -> u.scope().national() ? null : u.scope().prefix().replace("%", "")).orElse(null);
         return (number, cells, problems) -> {
-            String yearText = cells.get("YEAR");
-            Integer year = defaultYear;
-            if (!yearText.isEmpty()) {
-                try {
-                    year = (int) Double.parseDouble(yearText.replace(",", "."));
-                } catch (NumberFormatException e) {
-                    problems.add(FieldProblem.cell(number, HEADERS.get("YEAR"), "import.cell.notYear", yearText));
-                    return null;
-                }
+            Integer typedYear = cells.year("YEAR", number, problems);
+            if (!problems.isEmpty()) {
+                return null;
             }
+            Integer year = typedYear != null ? typedYear : defaultYear;
             String code = cells.get("UNIT_CODE");
             String unitName = code;
             if (code.isEmpty()) {

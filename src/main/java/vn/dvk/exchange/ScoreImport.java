@@ -62,7 +62,7 @@ class ScoreImport implements ImportPipeline.RowHandler {
     public Map<String, Integer> locate(List<String> cells) {
         Map<String, Integer> found = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
-            String folded = VietnameseText.fold(cells.get(i) == null ? "" : cells.get(i).replaceAll("\\(.*?\\)", " "));
+            String folded = ImportPipeline.headerKey(cells.get(i));
             if (folded.isEmpty() || IGNORED.contains(folded)) {
                 continue;
             }
@@ -95,16 +95,11 @@ class ScoreImport implements ImportPipeline.RowHandler {
                 problems.add(FieldProblem.cell(number, "Mã", "import.cell.required"));
                 return null;
             }
-            Integer year = defaultYear;
-            String yearText = cells.get(YEAR);
-            if (!yearText.isEmpty()) {
-                try {
-                    year = (int) Double.parseDouble(yearText.replace(",", "."));
-                } catch (NumberFormatException e) {
-                    problems.add(FieldProblem.cell(number, "Năm", "import.cell.notYear", yearText));
-                    return null;
-                }
+            Integer typedYear = cells.year(YEAR, number, problems);
+            if (!problems.isEmpty()) {
+                return null;
             }
+            Integer year = typedYear != null ? typedYear : defaultYear;
             if (year == null) {
                 problems.add(FieldProblem.cell(number, "Năm", "import.cell.required"));
                 return null;

@@ -147,22 +147,9 @@ public class InitiativeRegistry {
         return unit == null || blank(draft.name()) ? List.of() : possibleDuplicates(unit.id(), draft.name(), null);
     }
 
-    /** The initiative with this code in the province, if the current user may see it (for imports). */
-    public Optional<InitiativeView> findByCode(Long provinceId, String code) {
-        return initiatives.findByProvinceIdAndCode(provinceId, code.strip()).filter(this::visible).map(this::view);
-    }
-
     /** The initiatives with this code (one per province at most) that the current user may see. */
     public List<InitiativeView> findByCode(String code) {
         return initiatives.findByCode(code.strip()).stream().filter(this::visible).map(this::view).toList();
-    }
-
-    /** The initiative of the unit with this name (diacritics, case and spaces aside), if the current user may see it. */
-    public Optional<InitiativeView> findByUnitAndName(Long unitId, String name) {
-        String folded = VietnameseText.fold(name);
-        return initiatives.findByUnitIdAndSearchKeyStart(unitId, " " + folded + " %").stream()
-                .filter(i -> VietnameseText.fold(i.getName()).equals(folded))
-                .filter(this::visible).min(java.util.Comparator.comparing(Initiative::getId)).map(this::view);
     }
 
     private boolean visible(Initiative initiative) {
@@ -187,23 +174,13 @@ public class InitiativeRegistry {
 
     @Transactional
     public Created create(InitiativeDraft draft) {
-        return create(draft, true);
-    }
-
-    /** As {@link #create(InitiativeDraft)} without looking for similar names (an import matches rows itself). */
-    @Transactional
-    public InitiativeView createImported(InitiativeDraft draft) {
-        return create(draft, false).initiative();
-    }
-
-    private Created create(InitiativeDraft draft, boolean lookForDuplicates) {
         Checked checked = check(draft, null);
         Long provinceId = checked.lineage().get(0).id();
         String code = blank(draft.code()) ? nextCode(provinceId, checked.lineage().get(0).code()) : draft.code().strip();
         requireUniqueCode(provinceId, code, null);
         Initiative initiative = new Initiative(code, provinceId, clock.instant());
         initiative.describe(checked.description(), locality(checked.lineage()));
-        List<InitiativeRow> duplicates = lookForDuplicates ? possibleDuplicates(checked.unit().id(), draft.name(), null) : List.of();
+        List<InitiativeRow> duplicates = possibleDuplicates(checked.unit().id(), draft.name(), null);
         initiatives.saveAndFlush(initiative);
         words.replace(initiative.getId(), initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),

@@ -22,10 +22,6 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
     @Query("select i.code from Initiative i where i.provinceId = :province and i.code in :codes")
     List<String> codesAmong(@Param("province") Long province, @Param("codes") java.util.Collection<String> codes);
 
-    /** The unit's initiatives whose folded search key starts with the given text (" name ..."). */
-    @Query("select i from Initiative i where i.unitId = :unitId and i.searchKey like :prefix")
-    List<Initiative> findByUnitIdAndSearchKeyStart(@Param("unitId") Long unitId, @Param("prefix") String prefix);
-
     @Query("select i.id from Initiative i where i.replicatedFromId = :pilot")
     List<Long> replicaIds(@Param("pilot") Long pilot);
 }
