@@ -19,6 +19,7 @@ import vn.dvk.report.Trend;
 import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.Inserts;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
@@ -135,15 +136,14 @@ public class Conferences {
         if (!problems.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
-        jdbc.update("insert into conference (kind, title, held_on, organiser, unit_id, period_id, attendees, conclusions, created_by)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", input.kind().name(), title, input.heldOn(), organiser, unit.id(),
-                period == null ? null : period.id(), VietnameseText.clean(input.attendees()), input.conclusions(), user.getUsername());
-        Long id = jdbc.queryForObject("select max(id) from conference where created_by = ?", Long.class, user.getUsername());
+        long id = Inserts.returningId(jdbc, "insert into conference (kind, title, held_on, organiser, unit_id, period_id, attendees,"
+                        + " conclusions, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", input.kind().name(), title, input.heldOn(),
+                organiser, unit.id(), period == null ? null : period.id(), VietnameseText.clean(input.attendees()), input.conclusions(),
+                user.getUsername());
         for (int i = 0; i < papers.size(); i++) {
             Paper paper = papers.get(i);
-            jdbc.update("insert into conference_paper (conference_id, position, title, presenter) values (?, ?, ?, ?)", id, i + 1,
-                    VietnameseText.clean(paper.title()), VietnameseText.clean(paper.presenter()));
-            Long paperId = jdbc.queryForObject("select max(id) from conference_paper where conference_id = ?", Long.class, id);
+            long paperId = Inserts.returningId(jdbc, "insert into conference_paper (conference_id, position, title, presenter)"
+                    + " values (?, ?, ?, ?)", id, i + 1, VietnameseText.clean(paper.title()), VietnameseText.clean(paper.presenter()));
             for (InitiativeView initiative : linked.get(i).stream().distinct().toList()) {
                 jdbc.update("insert into conference_paper_initiative (paper_id, initiative_id) values (?, ?)", paperId, initiative.id());
             }

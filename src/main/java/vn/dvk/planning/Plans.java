@@ -10,6 +10,7 @@ import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.Inserts;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
@@ -135,9 +136,8 @@ public class Plans {
         if (!problems.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
-        jdbc.update("insert into plan_period (name, from_year, to_year, oriented_to) values (:name, :from, :to, :oriented)",
-                new MapSqlParameterSource("name", clean).addValue("from", fromYear).addValue("to", toYear).addValue("oriented", orientedTo));
-        Long id = jdbc.getJdbcTemplate().queryForObject("select max(id) from plan_period", Long.class);
+        long id = Inserts.returningId(jdbc.getJdbcTemplate(),
+                "insert into plan_period (name, from_year, to_year, oriented_to) values (?, ?, ?, ?)", clean, fromYear, toYear, orientedTo);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "PERIOD", id, null, clean));
         return period(id);
     }
@@ -176,10 +176,8 @@ public class Plans {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
         String user = CurrentUser.get().map(CurrentUser::getUsername).orElse("?");
-        jdbc.update("insert into plan (unit_id, period_id, title, created_by, created_at) values (:unit, :period, :title, :user, :at)",
-                new MapSqlParameterSource("unit", unit.id()).addValue("period", period.id()).addValue("title", title)
-                        .addValue("user", user).addValue("at", Timestamp.from(clock.instant())));
-        Long id = jdbc.getJdbcTemplate().queryForObject("select max(id) from plan where created_by = ?", Long.class, user);
+        long id = Inserts.returningId(jdbc.getJdbcTemplate(), "insert into plan (unit_id, period_id, title, created_by, created_at)"
+                + " values (?, ?, ?, ?, ?)", unit.id(), period.id(), title, user, Timestamp.from(clock.instant()));
         for (Document d : documents) {
             jdbc.update("insert into plan_document (plan_id, doc_number, issued_on, issuer, title) values (:plan, :number, :on, :issuer, :title)",
                     new MapSqlParameterSource("plan", id).addValue("number", d.number().strip()).addValue("on", d.issuedOn())

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.Inserts;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.DataScope;
@@ -158,10 +159,9 @@ public class Feedbacks {
         if (!problems.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
-        jdbc.update("insert into feedback (initiative_id, kind, author_name, phone, text, state, client_key, created_at)"
-                        + " values (?, ?, ?, ?, ?, 'NEW', ?, ?)", initiativeId, k.name(), emptyToNull(cleanName), emptyToNull(cleanPhone),
-                body, client, Timestamp.from(now));
-        Long id = jdbc.queryForObject("select max(id) from feedback where client_key = ?", Long.class, client);
+        long id = Inserts.returningId(jdbc, "insert into feedback (initiative_id, kind, author_name, phone, text, state, client_key,"
+                        + " created_at) values (?, ?, ?, ?, ?, 'NEW', ?, ?)", initiativeId, k.name(), emptyToNull(cleanName),
+                emptyToNull(cleanPhone), body, client, Timestamp.from(now));
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "FEEDBACK", id, null, "góp ý về mô hình " + initiativeId));
         return new Sent(id);
     }

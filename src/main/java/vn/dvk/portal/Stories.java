@@ -13,6 +13,7 @@ import vn.dvk.initiative.InitiativeView;
 import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.Inserts;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
@@ -182,10 +183,9 @@ public class Stories {
         String title = VietnameseText.clean(draft.title());
         String lead = VietnameseText.clean(draft.lead());
         if (storyId == null) {
-            jdbc.update("insert into story (initiative_id, slug, title, lead, body, state, author, created_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)", initiativeId, "tmp-" + java.util.UUID.randomUUID(), title, lead,
-                    body, user, now, now);
-            Long id = jdbc.queryForObject("select max(id) from story where initiative_id = ? and author = ?", Long.class, initiativeId, user);
+            long id = Inserts.returningId(jdbc, "insert into story (initiative_id, slug, title, lead, body, state, author, created_at,"
+                    + " updated_at) values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)", initiativeId, "tmp-" + java.util.UUID.randomUUID(), title,
+                    lead, body, user, now, now);
             jdbc.update("update story set slug = ? where id = ?", Slugs.of(title, id), id);
             events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "STORY", id, initiative.unitId(), title));
             return find(id);
