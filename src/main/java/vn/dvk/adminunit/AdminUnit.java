@@ -48,6 +48,8 @@ class AdminUnit {
     private String searchKey;
     @Column(name = "sort_key")
     private String sortKey;
+    @Column(name = "placed_path")
+    private String placedPath;
     @Version
     private long version;
 
@@ -109,6 +111,10 @@ class AdminUnit {
         if (path.startsWith(oldPrefix)) {
             path = newPrefix + path.substring(oldPrefix.length());
         }
+    }
+
+    String getPlacedPath() {
+        return placedPath;
     }
 
     Long getId() {

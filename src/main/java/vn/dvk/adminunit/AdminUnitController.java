@@ -49,7 +49,7 @@ class AdminUnitController {
         model.addAttribute("provinces", units.provinces(day));
         model.addAttribute("q", q);
         if (q != null && !q.isBlank()) {
-            model.addAttribute("results", units.search(new AdminUnits.Query(null, null, day, q), 0, 50));
+            model.addAttribute("results", searchAnyTime(day, q));
         }
         return BROWSE;
     }
@@ -61,9 +61,39 @@ class AdminUnitController {
         model.addAttribute("on", day);
         model.addAttribute("q", q);
         if (!q.isBlank()) {
-            model.addAttribute("results", units.search(new AdminUnits.Query(null, null, day, q), 0, 50));
+            model.addAttribute("results", searchAnyTime(day, q));
         }
         return RESULTS;
+    }
+
+    /** The units of the day with the name; when none, those of any time (an old commune merged since). */
+    private org.springframework.data.domain.Page<AdminUnitView> searchAnyTime(LocalDate day, String q) {
+        var found = units.search(new AdminUnits.Query(null, null, day, q), 0, 50);
+        return found.getTotalElements() > 0 ? found : units.search(new AdminUnits.Query(null, null, null, q), 0, 50);
+    }
+
+    /**
+     * The unit picker's suggestions (htmx): the units named like the text in the form field
+     * {@code field}, that existed in the form's year, inside the user's scope, as datalist options
+     * whose value is the label the form sends back.
+     */
+    @GetMapping("/suggest")
+    String suggest(@RequestParam(defaultValue = "unitCode") String field, @RequestParam java.util.Map<String, String> params,
+                   Model model) {
+        String text = params.getOrDefault(field, params.getOrDefault("q", ""));
+        model.addAttribute("choices", units.suggest(text, yearOf(params), 12));
+        return "units/fragments :: options";
+    }
+
+    /** The year a form works on: its year field, else its start year, else this year. */
+    private static Integer yearOf(java.util.Map<String, String> params) {
+        for (String name : List.of("year", "startYear", "regYear", "toYear")) {
+            String value = params.get(name);
+            if (value != null && value.strip().matches("\\d{4}")) {
+                return Integer.valueOf(value.strip());
+            }
+        }
+        return null;
     }
 
     @GetMapping("/{id}")

@@ -32,11 +32,14 @@ public class AdminUnitImporter {
     private final AdminUnitRepository units;
     private final SuccessorLinkRepository links;
     private final ApplicationEventPublisher events;
+    private final UnitPlacement placement;
 
-    AdminUnitImporter(AdminUnitRepository units, SuccessorLinkRepository links, ApplicationEventPublisher events) {
+    AdminUnitImporter(AdminUnitRepository units, SuccessorLinkRepository links, ApplicationEventPublisher events,
+                      UnitPlacement placement) {
         this.units = units;
         this.links = links;
         this.events = events;
+        this.placement = placement;
     }
 
     /**
@@ -70,6 +73,9 @@ public class AdminUnitImporter {
         UnitBook book = UnitBook.load(units, links);
         ImportReport.Tally tally = new ImportReport.Tally();
         list[0].apply(book, day, tally);
+        units.flush();
+        links.flush();
+        placement.recompute();
         List<FieldProblem> warnings = findings.warnings;
         ImportReport report = tally.report(list[0].kind(), format.name(), list[0].rows(),
                 warnings.subList(0, Math.min(MAX_PROBLEMS, warnings.size())));

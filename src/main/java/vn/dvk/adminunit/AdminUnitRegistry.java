@@ -28,10 +28,12 @@ public class AdminUnitRegistry {
 
     private final AdminUnitRepository units;
     private final SuccessorLinkRepository links;
+    private final UnitPlacement placement;
 
-    AdminUnitRegistry(AdminUnitRepository units, SuccessorLinkRepository links) {
+    AdminUnitRegistry(AdminUnitRepository units, SuccessorLinkRepository links, UnitPlacement placement) {
         this.units = units;
         this.links = links;
+        this.placement = placement;
     }
 
     /** Defines the units (parents before children) and answers their ids by key. */
@@ -63,6 +65,9 @@ public class AdminUnitRegistry {
                 book.link(byKey.get(d.key()), target, partial, null);
             }
         }
+        units.flush();
+        links.flush();
+        placement.recompute();
         Map<String, Long> ids = new HashMap<>();
         byKey.forEach((k, u) -> ids.put(k, u.getId()));
         return ids;

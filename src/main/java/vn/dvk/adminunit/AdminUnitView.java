@@ -1,5 +1,7 @@
 package vn.dvk.adminunit;
 
+import vn.dvk.shared.security.ScopedUnit;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,13 +9,26 @@ import java.util.List;
  * What other modules and the API see of one version of a unit. {@code path} is the materialised
  * path of its ancestors' ids ("/1/25/"); {@link #subtreePrefix()} starts the path of every unit
  * under it, so "the unit and everything under it" is {@code id = :id or path like :prefix%}.
+ * {@code placedPath}, for a unit no longer in force, is the subtree prefix of the unit of today that
+ * continues it (see {@link vn.dvk.shared.security.DataScope}).
  */
 public record AdminUnitView(Long id, String code, String name, String fullName, AdminUnitLevel level,
                             AdminUnitType type, Long parentId, String parentCode, String path,
-                            LocalDate validFrom, LocalDate validTo, List<String> successorCodes) {
+                            LocalDate validFrom, LocalDate validTo, List<String> successorCodes,
+                            String placedPath) implements ScopedUnit {
 
     public String subtreePrefix() {
         return path + id + "/";
+    }
+
+    /** The id of its province: the first id of its subtree prefix ("/126/300/" gives 126). */
+    public Long provinceId() {
+        return Long.valueOf(subtreePrefix().split("/")[1]);
+    }
+
+    /** True when the unit was in force on some day of the year. */
+    public boolean existedIn(int year) {
+        return (validFrom == null || validFrom.getYear() <= year) && (validTo == null || validTo.getYear() >= year);
     }
 
     public boolean isValidOn(LocalDate day) {

@@ -8,7 +8,10 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
+import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,12 +28,17 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class AdminUnits {
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final AdminUnitRepository units;
     private final SuccessorLinkRepository links;
 
-    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links) {
+    private final java.time.Clock clock;
+
+    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links, java.time.Clock clock) {
         this.units = units;
         this.links = links;
+        this.clock = clock;
     }
 
     /** Filter of the unit list; every field is optional. */
@@ -47,23 +55,182 @@ public class AdminUnits {
     }
 
     /**
-     * The unit a form or an API client means: the one with the id while the code (if any) still names
-     * it, so a record of an old unit keeps that unit when edited; otherwise the code's version in
-     * force on the day.
+     * The unit a form or an API client means: the one with the id while the text (if any) still names
+     * it, so a record of an old unit keeps that unit when edited; otherwise the unit the text names
+     * (see {@link #named}).
      */
-    public Optional<AdminUnitView> resolve(Long unitId, String code, LocalDate on) {
-        String trimmed = code == null ? "" : code.strip();
+    public Optional<AdminUnitView> resolve(Long unitId, String text, LocalDate on) {
+        String trimmed = text == null ? "" : text.strip();
         if (unitId != null) {
-            Optional<AdminUnitView> byId = findById(unitId).filter(u -> trimmed.isEmpty() || u.code().equals(trimmed));
+            Optional<AdminUnitView> byId = findById(unitId).filter(u -> trimmed.isEmpty() || u.code().equals(trimmed)
+                    || UnitNames.namedExactly(u, UnitNames.Typed.of(trimmed).name()) && UnitNames.inContext(lineage(u.id()),
+                    UnitNames.Typed.of(trimmed).context()));
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        return trimmed.isEmpty() ? Optional.empty() : findByCode(trimmed, on);
+        return trimmed.isEmpty() ? Optional.empty() : named(trimmed, on);
     }
 
+    /**
+     * The unit that a person means by what they typed, in the year of the day: a code (its version in
+     * force on the day, preferring one in the user's scope), or a name with or without type and
+     * diacritics, optionally followed by its parents ("Phi Liêng", "Xã Đam Rông 1 — Tỉnh Lâm Đồng").
+     * Among same-named units those of the user's scope that existed in that year count; several left
+     * is refused as ambiguous, naming them. A unit outside the scope is returned for the caller to
+     * refuse as such; a name of units that no longer existed in the year is refused saying so.
+     */
+    public Optional<AdminUnitView> named(String text, LocalDate on) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (UnitNames.isCode(trimmed)) {
+            return byCode(trimmed, on);
+        }
+        UnitNames.Typed typed = UnitNames.Typed.of(trimmed);
+        if (typed.name().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = typed.name();
+        List<AdminUnitView> candidates = views(units.findAll((root, q, cb) -> cb.or(cb.equal(root.get("searchKey"), name),
+                cb.like(root.get("searchKey"), "% " + name)))).stream().filter(u -> UnitNames.namedExactly(u, name))
+                .filter(u -> UnitNames.inContext(lineage(u.id()), typed.context())).toList();
+        if (candidates.isEmpty()) {
+            candidates = views(units.findAll((root, q, cb) -> cb.like(root.get("searchKey"), "%" + name + "%"),
+                    PageRequest.of(0, 50, Sort.by("level", "sortKey"))).getContent()).stream()
+                    .filter(u -> UnitNames.inContext(lineage(u.id()), typed.context())).toList();
+        }
+        return choose(trimmed, candidates, on);
+    }
+
+    private Optional<AdminUnitView> choose(String typed, List<AdminUnitView> candidates, LocalDate on) {
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        int year = on.getYear();
+        DataScope scope = CurrentUser.currentScope();
+        List<AdminUnitView> existed = candidates.stream().filter(u -> u.existedIn(year)).toList();
+        if (existed.isEmpty()) {
+            AdminUnitView last = candidates.stream().filter(scope::covers).findFirst().orElse(candidates.get(0));
+            throw new DomainException(DomainException.Kind.INVALID, List.of(notInYear("unitCode", last, year)), "error.validation");
+        }
+        List<AdminUnitView> inScope = existed.stream().filter(scope::covers).toList();
+        List<AdminUnitView> pool = inScope.isEmpty() ? existed : inScope;
+        Map<String, List<AdminUnitView>> byCode = new LinkedHashMap<>();
+        pool.forEach(u -> byCode.computeIfAbsent(u.code(), k -> new ArrayList<>()).add(u));
+        if (byCode.size() > 1 && !inScope.isEmpty()) {
+            List<String> labels = byCode.values().stream().limit(6).map(v -> label(v.get(0))).toList();
+            throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("unitCode",
+                    "adminUnit.ambiguousName", typed, String.join("; ", labels))), "error.validation");
+        }
+        List<AdminUnitView> versions = byCode.values().iterator().next();
+        return versions.stream().filter(u -> u.isValidOn(on)).findFirst()
+                .or(() -> versions.stream().max(Comparator.comparing(u -> u.validFrom() == null ? LocalDate.MIN : u.validFrom())));
+    }
+
+    /** The version of a code for the day: in the user's scope and in force, else in scope that year, else in force, else the latest. */
+    private Optional<AdminUnitView> byCode(String code, LocalDate on) {
+        List<AdminUnitView> versions = views(units.findByCodeOrderByValidFromAsc(code));
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        DataScope scope = CurrentUser.currentScope();
+        return versions.stream().filter(u -> u.isValidOn(on) && scope.covers(u)).findFirst()
+                .or(() -> versions.stream().filter(u -> u.existedIn(on.getYear()) && scope.covers(u))
+                        .reduce((a, b) -> b))
+                .or(() -> version(code, on).map(u -> views(List.of(u)).get(0)));
+    }
+
+    /**
+     * Why a unit cannot take records of a year: it ended before (naming the units that continue it)
+     * or had not started yet.
+     */
+    public FieldProblem notInYear(String field, AdminUnitView unit, int year) {
+        if (unit.validTo() != null && unit.validTo().getYear() < year) {
+            List<String> successors = unit.successorCodes().stream()
+                    .map(c -> findByCode(c, LocalDate.of(year, 12, 31)).map(AdminUnitView::fullName).orElse(c)).distinct().toList();
+            return successors.isEmpty()
+                    ? FieldProblem.field(field, "adminUnit.endedBefore", unit.fullName(), String.valueOf(year), unit.validTo().format(DAY))
+                    : FieldProblem.field(field, "adminUnit.endedBeforeSucceeded", unit.fullName(), String.valueOf(year),
+                    unit.validTo().format(DAY), String.join(", ", successors));
+        }
+        return FieldProblem.field(field, "adminUnit.notYetIn", unit.fullName(), String.valueOf(year),
+                unit.validFrom() == null ? "" : unit.validFrom().format(DAY));
+    }
+
+    /** "Xã Phi Liêng — Huyện Đam Rông, Tỉnh Lâm Đồng": the label a picker offers and a form sends back. */
+    public String label(AdminUnitView unit) {
+        return UnitNames.label(lineage(unit.id()));
+    }
+
+    /**
+     * What a unit picker shows for a value held as a code or an id (a form filled in before, a link
+     * with ?unit=674): the unit's label in the year; anything else as it was typed.
+     */
+    public String display(Object value, Object year) {
+        String text = value == null ? "" : value.toString().strip();
+        if (text.isEmpty() || !UnitNames.isCode(text)) {
+            return text;
+        }
+        int y = year != null && year.toString().strip().matches("\\d{4}") ? Integer.parseInt(year.toString().strip())
+                : LocalDate.now(clock).getYear();
+        try {
+            return named(text, LocalDate.of(y, 12, 31)).map(this::label).orElse(text);
+        } catch (DomainException e) {
+            return text;
+        }
+    }
+
+    /** A unit the picker offers: the unit and its label. */
+    public record Choice(AdminUnitView unit, String label) {
+    }
+
+    /**
+     * The units whose name contains what was typed (diacritics and type aside) or whose code starts
+     * with it, that existed in the year, inside the current user's scope (with the units it
+     * continues): exact names first, then provinces, communes, districts and villages in Vietnamese order.
+     */
+    public List<Choice> suggest(String text, Integer year, int limit) {
+        String trimmed = text == null ? "" : text.strip();
+        String folded = UnitNames.Typed.of(trimmed).name();
+        if (folded.length() < 2 && !UnitNames.isCode(trimmed)) {
+            return List.of();
+        }
+        DataScope scope = CurrentUser.currentScope();
+        Specification<AdminUnit> spec = UnitNames.isCode(trimmed)
+                ? (root, q, cb) -> cb.like(root.get("code"), trimmed + "%")
+                : (root, q, cb) -> cb.like(root.get("searchKey"), "%" + folded + "%");
+        if (year != null) {
+            LocalDate first = LocalDate.of(year, 1, 1);
+            LocalDate last = LocalDate.of(year, 12, 31);
+            spec = spec.and((root, q, cb) -> cb.and(
+                    cb.or(cb.isNull(root.get("validFrom")), cb.lessThanOrEqualTo(root.get("validFrom"), last)),
+                    cb.or(cb.isNull(root.get("validTo")), cb.greaterThanOrEqualTo(root.get("validTo"), first))));
+        }
+        if (!scope.national()) {
+            spec = spec.and((root, q, cb) -> cb.or(cb.equal(root.get("id"), scope.unitId()),
+                    cb.like(root.get("path"), scope.prefix()), cb.like(root.get("placedPath"), scope.prefix())));
+        }
+        List<AdminUnitView> found = new ArrayList<>(views(units.findAll(spec, PageRequest.of(0, 200,
+                Sort.by("level", "sortKey", "validFrom"))).getContent()));
+        found.sort(Comparator.comparing((AdminUnitView u) -> !UnitNames.namedExactly(u, folded))
+                .thenComparing(u -> levelOrder(u.level())));
+        return found.stream().limit(limit).map(u -> new Choice(u, label(u))).toList();
+    }
+
+    private static int levelOrder(AdminUnitLevel level) {
+        return switch (level) {
+            case PROVINCE -> 0;
+            case COMMUNE -> 1;
+            case DISTRICT -> 2;
+            case VILLAGE -> 3;
+        };
+    }
+
+    /** The unit that a code or a name typed by a person means on the day (see {@link #named}). */
     public AdminUnitView getByCode(String code, LocalDate on) {
-        return findByCode(code, on).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", code));
+        return named(code, on).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", code));
     }
 
     /** Every version of the unit with this code, oldest first. */
@@ -158,7 +325,7 @@ public class AdminUnits {
         units.findAllById(parentIds).forEach(p -> parentCodes.put(p.getId(), p.getCode()));
         return list.stream().map(u -> new AdminUnitView(u.getId(), u.getCode(), u.getName(), u.getFullName(),
                 u.getLevel(), u.getType(), u.getParentId(), parentCodes.get(u.getParentId()), u.getPath(),
-                u.getValidFrom(), u.getValidTo(), successors.getOrDefault(u.getId(), List.of()))).toList();
+                u.getValidFrom(), u.getValidTo(), successors.getOrDefault(u.getId(), List.of()), u.getPlacedPath())).toList();
     }
 
     /**
@@ -201,6 +368,10 @@ public class AdminUnits {
                 target = id;
             } else {
                 for (Object[] successor : links.successorsOf(id)) {
+                    AdminUnit next = units.findById((Long) successor[0]).orElse(null);
+                    if (next == null || UnitPlacement.isBelow(next.getLevel(), unit.getLevel())) {
+                        continue; // a district's communes went on without it: it lies where its parent does
+                    }
                     target = placeOn((Long) successor[0], day, memo, loaded, depth + 1);
                     if (target != null) {
                         break;
@@ -213,6 +384,18 @@ public class AdminUnits {
         }
         memo.put(id, target);
         return target;
+    }
+
+    /**
+     * The provinces whose records can lie in the unit's subtree today: its province and the provinces
+     * that became it (records keep the province of their time).
+     */
+    public List<Long> provincesReaching(AdminUnitView unit) {
+        Long province = unit.provinceId();
+        List<Long> all = new ArrayList<>(withPredecessors(province));
+        Map<Long, AdminUnit> loaded = new HashMap<>();
+        units.findAllById(all).forEach(u -> loaded.put(u.getId(), u));
+        return all.stream().filter(id -> loaded.containsKey(id) && loaded.get(id).getLevel() == AdminUnitLevel.PROVINCE).toList();
     }
 
     /** The unit and every unit that became it, directly or through earlier reforms. */

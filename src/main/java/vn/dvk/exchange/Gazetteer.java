@@ -179,7 +179,7 @@ final class Gazetteer {
 
     private static List<AdminUnitView> inside(List<AdminUnitView> units, String prefix) {
         return prefix == null ? units : units.stream().filter(u -> u.path().startsWith(prefix)
-                || u.subtreePrefix().equals(prefix)).toList();
+                || u.subtreePrefix().equals(prefix) || (u.placedPath() != null && u.placedPath().startsWith(prefix))).toList();
     }
 
     /** The one unit (by code) valid on the day, else the one unit of any time with that name. */

@@ -49,7 +49,7 @@ public class UserDirectory implements UserDetailsService {
                 account.isLocked(clock.instant()));
     }
 
-    /** Administrators see the whole country; others their unit and everything under it. */
+    /** Administrators see the whole country; others their unit, everything under it and the units it continues. */
     DataScope scopeOf(UserAccount account) {
         if (account.roleSet().contains(Role.ADMIN)) {
             return DataScope.NATIONAL;
@@ -57,6 +57,7 @@ public class UserDirectory implements UserDetailsService {
         if (account.getUnitId() == null) {
             return DataScope.NONE;
         }
-        return units.findById(account.getUnitId()).map(u -> DataScope.of(u.id(), u.subtreePrefix())).orElse(DataScope.NONE);
+        return units.findById(account.getUnitId()).map(u -> DataScope.of(u.id(), u.subtreePrefix(), units.provincesReaching(u)))
+                .orElse(DataScope.NONE);
     }
 }

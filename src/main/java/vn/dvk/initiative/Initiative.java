@@ -131,6 +131,17 @@ class Initiative {
         return folded.length() > 2000 ? folded.substring(0, 2000) : folded;
     }
 
+    /**
+     * Moves the initiative to the unit that continues its own after a reform: the registrations of
+     * {@code fromYear} and later go with it, earlier ones stay with the unit of their time.
+     */
+    void relocate(Long newProvinceId, Long newUnitId, String locality, int fromYear) {
+        this.provinceId = newProvinceId;
+        this.unitId = newUnitId;
+        this.searchKey = searchKey(locality);
+        registrations.stream().filter(r -> r.getYear() >= fromYear).forEach(r -> r.place(newProvinceId, newUnitId, sector));
+    }
+
     void recode(String newCode, String locality) {
         this.code = newCode;
         this.searchKey = searchKey(locality);

@@ -143,7 +143,7 @@ public class InitiativeRegistry {
 
     /** Likely duplicates of a draft before it is saved (the unit resolved as create would). */
     public List<InitiativeRow> possibleDuplicates(InitiativeDraft draft) {
-        AdminUnitView unit = resolveUnit(draft, new ArrayList<>());
+        AdminUnitView unit = resolveUnit(draft, new ArrayList<>(), LocalDate.now(clock));
         return unit == null || blank(draft.name()) ? List.of() : possibleDuplicates(unit.id(), draft.name(), null);
     }
 
@@ -154,7 +154,7 @@ public class InitiativeRegistry {
 
     private boolean visible(Initiative initiative) {
         AdminUnitView unit = units.findById(initiative.getUnitId()).orElse(null);
-        return unit != null && CurrentUser.currentScope().covers(unit.id(), unit.path());
+        return unit != null && CurrentUser.currentScope().covers(unit);
     }
 
     /**
@@ -210,7 +210,7 @@ public class InitiativeRegistry {
         CurrentUser user = CurrentUser.get().orElse(null);
         if (user == null || !user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR)) {
             problems.add(FieldProblem.field("", "error.forbidden"));
-        } else if (unit == null || !user.scope().covers(unit.id(), unit.path())) {
+        } else if (unit == null || !user.scope().covers(unit)) {
             problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
         }
         if (draft.startYear() != null && year < draft.startYear()) {
@@ -359,7 +359,7 @@ public class InitiativeRegistry {
             throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("status", "validation.NotNull")),
                     "error.validation");
         }
-        Registration registered = initiative.register(year, status, organisation);
+        Registration registered = registerIn(initiative, year, status, organisation);
         tally.add(RegistrationTally.Key.of(initiative, registered), 1);
         initiatives.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", id + "/" + year, initiative.getUnitId(),
@@ -386,12 +386,12 @@ public class InitiativeRegistry {
         } while (previous.hasNext());
         for (Initiative initiative : initiatives.findAllById(ids)) {
             boolean mayWrite = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
-                    || Objects.equals(initiative.getOrganisationId(), user.organisationId());
+                    || mayWriteAsEditor(user, initiative.getOrganisationId());
             boolean open = initiative.getDiscontinuedFrom() == null || initiative.getDiscontinuedFrom() > year;
             if (mayWrite && open && initiative.registrationFor(year).isEmpty()) {
                 Long organisation = initiative.registrationFor(year - 1).map(Registration::getOrganisationId)
                         .orElse(initiative.getOrganisationId());
-                Registration registered = initiative.register(year, RegistrationStatus.MAINTAINED, organisation);
+                Registration registered = registerIn(initiative, year, RegistrationStatus.MAINTAINED, organisation);
                 tally.add(RegistrationTally.Key.of(initiative, registered), 1);
                 renewed++;
             }
@@ -497,16 +497,24 @@ public class InitiativeRegistry {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         List<FieldProblem> problems = new ArrayList<>();
         String name = fieldProblems(draft, problems);
-        AdminUnitView unit = resolveUnit(draft, problems);
-        if (unit != null && !user.scope().covers(unit.id(), unit.path())) {
-            problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
+        int workYear = draft.startYear() != null && draft.startYear() >= 1945 && draft.startYear() <= thisYear() + 1
+                ? draft.startYear() : thisYear();
+        AdminUnitView unit = resolveUnit(draft, problems, workDay(workYear));
+        if (unit != null && !user.scope().covers(unit)) {
+            problems.add(FieldProblem.field("unitCode", "adminUnit.outOfScope", unit.fullName()));
+        } else if (unit != null && existing == null && !unit.existedIn(workYear)) {
+            problems.add(units.notInYear("unitCode", unit, workYear));
+        }
+        if (problems.stream().anyMatch(p -> "unitCode".equals(p.field()))) {
+            // the unit was not understood: say that, not that the organisation is not the user's own
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
         if (draft.organisationId() != null && organisations.find(draft.organisationId()).isEmpty()) {
             problems.add(FieldProblem.field("organisationId", "organisation.notFound", draft.organisationId()));
         }
         boolean editorOnly = !user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER);
-        if (editorOnly && (user.organisationId() == null || !user.organisationId().equals(draft.organisationId())
-                || (existing != null && !user.organisationId().equals(existing.getOrganisationId())))) {
+        if (editorOnly && (!mayWriteAsEditor(user, draft.organisationId())
+                || (existing != null && !mayWriteAsEditor(user, existing.getOrganisationId())))) {
             throw Permissions.forbidden();
         }
         if (!problems.isEmpty()) {
@@ -518,14 +526,82 @@ public class InitiativeRegistry {
                 draft.method(), draft.results(), draft.targetGroups(), Boolean.TRUE.equals(draft.featured())));
     }
 
-    private AdminUnitView resolveUnit(InitiativeDraft draft, List<FieldProblem> problems) {
+    private AdminUnitView resolveUnit(InitiativeDraft draft, List<FieldProblem> problems, LocalDate on) {
         String code = nz(draft.unitCode()).strip();
-        Optional<AdminUnitView> unit = units.resolve(draft.unitId(), code, LocalDate.now(clock));
+        Optional<AdminUnitView> unit;
+        try {
+            unit = units.resolve(draft.unitId(), code, on);
+        } catch (DomainException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
         if (unit.isEmpty()) {
             problems.add(code.isEmpty() ? FieldProblem.field("unitCode", "validation.NotBlank")
                     : FieldProblem.field("unitCode", "organisation.unitNotFound", code));
         }
         return unit.orElse(null);
+    }
+
+    private int thisYear() {
+        return LocalDate.now(clock).getYear();
+    }
+
+    /** The day a unit typed for a year is looked up on: today in the current year, else the year's last day. */
+    private LocalDate workDay(int year) {
+        LocalDate today = LocalDate.now(clock);
+        return year == today.getYear() ? today : LocalDate.of(year, 12, 31);
+    }
+
+    /**
+     * Registers the initiative for a year; when its unit no longer existed in that year (merged in a
+     * reform), the initiative first moves to the unit that continues it, which must lie in the user's
+     * scope; its earlier registrations stay with the unit of their time.
+     */
+    private Registration registerIn(Initiative initiative, int year, RegistrationStatus status, Long organisation) {
+        AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
+        if (unit.validTo() != null && unit.validTo().getYear() < year) {
+            relocate(initiative, unit, year);
+        }
+        return initiative.register(year, status, organisation);
+    }
+
+    private void relocate(Initiative initiative, AdminUnitView unit, int fromYear) {
+        LocalDate day = workDay(Math.min(fromYear, thisYear()));
+        AdminUnitView successor = units.onDay(List.of(unit.id()), day).get(unit.id());
+        if (successor == null || successor.id().equals(unit.id()) || !CurrentUser.currentScope().covers(successor)) {
+            FieldProblem why = units.notInYear("year", unit, fromYear);
+            throw new DomainException(DomainException.Kind.CONFLICT, List.of(why), why.messageKey(), why.args());
+        }
+        List<AdminUnitView> lineage = units.lineage(successor.id());
+        Long provinceId = lineage.get(0).id();
+        Map<String, Object> before = initiative.snapshot();
+        if (!provinceId.equals(initiative.getProvinceId())
+                && initiatives.findByProvinceIdAndCode(provinceId, initiative.getCode()).isPresent()) {
+            initiative.recode(nextCode(provinceId, lineage.get(0).code()), locality(lineage));
+        }
+        List<RegistrationTally.Key> counted = RegistrationTally.keys(initiative);
+        initiative.relocate(provinceId, successor.id(), locality(lineage), fromYear);
+        tally.change(counted, RegistrationTally.keys(initiative));
+        initiatives.flush();
+        words.replace(initiative.getId(), initiative.getSearchKey());
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),
+                "moved from " + unit.fullName() + " to " + successor.fullName() + " from " + fromYear)
+                .withChanges(AuditEvent.diff(before, initiative.snapshot())));
+    }
+
+    /**
+     * Moves an initiative whose unit no longer exists to the unit of today that continues it, from the
+     * current year on; its registrations of earlier years stay with the unit of their time.
+     */
+    @Transactional
+    public InitiativeView moveToSuccessor(Long id) {
+        Initiative initiative = writable(id);
+        AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
+        if (unit.validTo() == null || !unit.validTo().isBefore(LocalDate.now(clock))) {
+            throw DomainException.conflict("initiative.unitStillExists", unit.fullName());
+        }
+        relocate(initiative, unit, thisYear());
+        return view(initiative);
     }
 
     private String nextCode(Long provinceId, String provinceCode) {
@@ -547,18 +623,36 @@ public class InitiativeRegistry {
     Initiative readable(Long id) {
         Initiative initiative = initiatives.findById(id).orElseThrow(() -> DomainException.notFound("initiative.notFound", id));
         AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
-        Permissions.requireInScope(unit.id(), unit.path(), "initiative.notFound", id);
+        Permissions.requireInScope(unit, "initiative.notFound", id);
         return initiative;
     }
 
     private Initiative writable(Long id) {
         Initiative initiative = readable(id);
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
-        if (!user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
-                && (user.organisationId() == null || !user.organisationId().equals(initiative.getOrganisationId()))) {
+        if (!user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) && !mayWriteAsEditor(user, initiative.getOrganisationId())) {
             throw Permissions.forbidden();
         }
         return initiative;
+    }
+
+    /**
+     * A unit editor writes their own organisation's initiatives, and carries on those of organisations
+     * whose unit was merged away into their scope (the commune of today continues the communes it
+     * replaced, and their records with them).
+     */
+    boolean mayWriteAsEditor(CurrentUser user, Long organisationId) {
+        if (organisationId == null) {
+            return false;
+        }
+        if (organisationId.equals(user.organisationId())) {
+            return true;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return organisations.find(organisationId).flatMap(o -> o.unitId() == null ? Optional.empty() : units.findById(o.unitId()))
+                .map(u -> u.validTo() != null && u.validTo().isBefore(today) && user.scope().covers(u)
+                        && !user.scope().covers(u.id(), u.path(), null))
+                .orElse(false);
     }
 
     private List<Long> ancestry(Initiative initiative) {
@@ -577,7 +671,7 @@ public class InitiativeRegistry {
         List<ReplicaNode> children = new ArrayList<>();
         for (Initiative replica : initiatives.findByReplicatedFromIdOrderBySortKey(initiative.getId())) {
             AdminUnitView unit = units.findById(replica.getUnitId()).orElseThrow();
-            if (!seen.contains(replica.getId()) && scope.covers(unit.id(), unit.path())) {
+            if (!seen.contains(replica.getId()) && scope.covers(unit)) {
                 children.add(node(replica, seen));
             }
         }

@@ -49,9 +49,12 @@ class InitiativeSearch {
     /** How many indexed words start with a prefix (capped): only steers the plan, so a stale value is harmless. */
     private final Map<String, Long> postingSizes = new ConcurrentHashMap<>();
 
-    InitiativeSearch(NamedParameterJdbcTemplate jdbc, SearchIndex index) {
+    private final vn.dvk.adminunit.AdminUnits units;
+
+    InitiativeSearch(NamedParameterJdbcTemplate jdbc, SearchIndex index, vn.dvk.adminunit.AdminUnits units) {
         this.jdbc = jdbc;
         this.index = index;
+        this.units = units;
         this.postgres = DatabaseProduct.isPostgres(jdbc.getJdbcTemplate());
     }
 
@@ -128,25 +131,36 @@ class InitiativeSearch {
                 params.addValue("placedUnits", unitIds);
             }
         }
+        // The provinces whose rows can answer: a unit of today reaches the provinces that became its own.
+        List<Long> provinces = null;
         if (unit != null) {
-            province = provinceOf(unit.subtreePrefix());
-            if (!unit.id().equals(province)) {
-                where.add("(u.id = :unitId or u.path like :unitPrefix)");
-                registrationWhere.add("r.unit_id in (select u.id from admin_unit u where u.id = :unitId or u.path like :unitPrefix)");
+            provinces = units.provincesReaching(unit);
+            if (!unit.id().equals(provinceOf(unit.subtreePrefix()))) {
+                where.add("(u.id = :unitId or u.path like :unitPrefix or u.placed_path like :unitPrefix)");
+                registrationWhere.add("r.unit_id in (select u.id from admin_unit u where u.id = :unitId or u.path like :unitPrefix"
+                        + " or u.placed_path like :unitPrefix)");
                 params.addValue("unitId", unit.id()).addValue("unitPrefix", unit.subtreePrefix() + "%");
             }
         }
         if (!scope.national()) {
             Long scopeProvince = provinceOf(scope.prefix());
-            province = province != null ? province : scopeProvince;
+            List<Long> reach = scope.provinceIds().isEmpty() ? List.of(scopeProvince) : scope.provinceIds();
+            provinces = provinces == null ? reach : provinces.stream().filter(reach::contains).toList();
             if (!scope.unitId().equals(scopeProvince)) {
-                where.add("(u.id = :scopeId or u.path like :scopePrefix)");
-                registrationWhere.add("r.unit_id in (select u.id from admin_unit u where u.id = :scopeId or u.path like :scopePrefix)");
+                where.add(DataScope.SQL);
+                registrationWhere.add("r.unit_id in (select u.id from admin_unit u where " + DataScope.SQL + ")");
                 params.addValue("scopeId", scope.unitId()).addValue("scopePrefix", scope.prefix());
-            } else if (!scopeProvince.equals(province)) {
-                where.add("1 = 0");
-                registrationWhere.add("1 = 0");
             }
+        }
+        if (provinces != null && provinces.isEmpty()) {
+            where.add("1 = 0");
+            registrationWhere.add("1 = 0");
+        } else if (provinces != null && provinces.size() == 1) {
+            province = provinces.get(0);
+        } else if (provinces != null) {
+            where.add("i.province_id in (:provinces)");
+            registrationWhere.add("r.province_id in (:provinces)");
+            params.addValue("provinces", provinces);
         }
         if (province != null) {
             where.add(PROVINCE);
@@ -390,12 +404,13 @@ class InitiativeSearch {
         StringBuilder filter = new StringBuilder(" from registration r join initiative i on i.id = r.initiative_id"
                 + " join admin_unit u on u.id = i.unit_id where r.workflow_state = :state");
         if (!scope.national()) {
-            Long province = provinceOf(scope.prefix());
-            if (province != null) {
-                filter.append(" and r.province_id = :provinceId");
-                params.addValue("provinceId", province);
+            List<Long> provinces = scope.provinceIds().isEmpty() ? java.util.Collections.singletonList(provinceOf(scope.prefix()))
+                    : scope.provinceIds();
+            if (provinces.get(0) != null) {
+                filter.append(" and r.province_id in (:provinces)");
+                params.addValue("provinces", provinces);
             }
-            filter.append(" and (u.id = :scopeId or u.path like :scopePrefix)");
+            filter.append(" and " + DataScope.SQL);
             params.addValue("scopeId", scope.unitId()).addValue("scopePrefix", scope.prefix());
         }
         if (organisationId != null) {

@@ -77,8 +77,8 @@ public class InitiativeWorkflow {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
         if (step == WorkflowStep.SUBMIT && !user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
-                && !Objects.equals(user.organisationId(), initiative.getOrganisationId())
-                && !Objects.equals(user.organisationId(), registration.getOrganisationId())) {
+                && !registry.mayWriteAsEditor(user, initiative.getOrganisationId())
+                && !registry.mayWriteAsEditor(user, registration.getOrganisationId())) {
             throw Permissions.forbidden();
         }
         if (step == WorkflowStep.EVALUATE && user.organisationId() != null

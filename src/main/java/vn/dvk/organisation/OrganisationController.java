@@ -151,7 +151,11 @@ class OrganisationController {
     }
 
     private java.util.Optional<Long> provinceOf(String unitCode, Long unitId) {
-        return units.resolve(unitId, unitCode, java.time.LocalDate.now()).map(u -> units.lineage(u.id()).get(0).id());
+        try {
+            return units.resolve(unitId, unitCode, java.time.LocalDate.now()).map(u -> units.lineage(u.id()).get(0).id());
+        } catch (DomainException e) {
+            return java.util.Optional.empty(); // a name that is not clear yet: the form says so when sent
+        }
     }
 
     @GetMapping("/{id}")

@@ -20,14 +20,14 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
             where (u.id = :unitId or u.path like :pathPrefix)
               and (cast(:type as varchar(40)) is null or o.type = cast(:type as varchar(40)))
               and o.search_key like :text
-              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix)
+              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix or u.placed_path like :scopePrefix)
             order by o.sort_key, o.id""",
             countQuery = """
             select count(*) from organisation o join admin_unit u on u.id = o.unit_id
             where (u.id = :unitId or u.path like :pathPrefix)
               and (cast(:type as varchar(40)) is null or o.type = cast(:type as varchar(40)))
               and o.search_key like :text
-              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix)""",
+              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix or u.placed_path like :scopePrefix)""",
             nativeQuery = true)
     Page<Organisation> search(@Param("unitId") Long unitId, @Param("pathPrefix") String pathPrefix, @Param("type") String type,
                               @Param("text") String text, @Param("national") boolean national,

@@ -58,7 +58,7 @@ public class Organisations {
 
     private boolean inScope(Organisation organisation) {
         return units.findById(organisation.getUnitId())
-                .map(u -> CurrentUser.currentScope().covers(u.id(), u.path())).orElse(false);
+                .map(u -> CurrentUser.currentScope().covers(u)).orElse(false);
     }
 
     /** The organisation inside the current user's scope; outside it answers as if it did not exist. */
@@ -133,7 +133,7 @@ public class Organisations {
             problems.add(FieldProblem.field("type", "validation.NotNull"));
         }
         Long unitId = resolveUnit(draft, problems);
-        if (unitId != null && !units.findById(unitId).map(u -> CurrentUser.currentScope().covers(u.id(), u.path())).orElse(false)) {
+        if (unitId != null && !units.findById(unitId).map(u -> CurrentUser.currentScope().covers(u)).orElse(false)) {
             problems.add(FieldProblem.field(draft.unitId() != null ? "unitId" : "unitCode", "organisation.unitOutOfScope"));
         }
         Organisation parent = null;

@@ -107,7 +107,7 @@ public class Conferences {
                 : units.findByCode(input.unitCode().strip(), on).orElse(null);
         if (unit == null) {
             problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", input.unitCode()));
-        } else if (!user.scope().covers(unit.id(), unit.path())) {
+        } else if (!user.scope().covers(unit)) {
             problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
         }
         Plans.PeriodView period = input.periodId() == null ? null
@@ -166,7 +166,7 @@ public class Conferences {
         }
         ConferenceView conference = found.get(0);
         AdminUnitView unit = units.findById(conference.unitId()).orElseThrow();
-        Permissions.requireInScope(unit.id(), unit.path(), "conference.notFound", id);
+        Permissions.requireInScope(unit, "conference.notFound", id);
         return conference;
     }
 
@@ -182,8 +182,8 @@ public class Conferences {
     public List<ConferenceView> list() {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
         return jdbc.queryForList("select c.id from conference c join admin_unit u on u.id = c.unit_id"
-                        + " where (? = true or u.id = ? or u.path like ?) order by c.held_on desc", Long.class, user.scope().national(),
-                user.scope().unitId(), user.scope().prefix()).stream().map(this::get).toList();
+                        + " where (? = true or u.id = ? or u.path like ? or u.placed_path like ?) order by c.held_on desc", Long.class,
+                user.scope().national(), user.scope().unitId(), user.scope().prefix(), user.scope().prefix()).stream().map(this::get).toList();
     }
 
     /** Where the initiative was presented (for its page). */

@@ -100,12 +100,14 @@ public class Movements {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
         StringBuilder sql = new StringBuilder("select im.movement_code, count(*) from registration r join initiative_movement im"
                 + " on im.initiative_id = r.initiative_id join admin_unit u on u.id = r.unit_id where r.reg_year = ?"
-                + " and (? = true or u.id = ? or u.path like ?)");
-        List<Object> args = new java.util.ArrayList<>(List.of(year, user.scope().national(), user.scope().unitId(), user.scope().prefix()));
+                + " and (? = true or u.id = ? or u.path like ? or u.placed_path like ?)");
+        List<Object> args = new java.util.ArrayList<>(List.of(year, user.scope().national(), user.scope().unitId(), user.scope().prefix(),
+                user.scope().prefix()));
         if (unitCode != null && !unitCode.isBlank()) {
             var unit = units.getByCode(unitCode.strip(), java.time.LocalDate.of(year, 12, 31));
-            sql.append(" and (u.id = ? or u.path like ?)");
+            sql.append(" and (u.id = ? or u.path like ? or u.placed_path like ?)");
             args.add(unit.id());
+            args.add(unit.subtreePrefix() + "%");
             args.add(unit.subtreePrefix() + "%");
         }
         sql.append(" group by im.movement_code");

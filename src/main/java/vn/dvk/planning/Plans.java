@@ -150,7 +150,7 @@ public class Plans {
         if (unit == null) {
             problems.add(FieldProblem.field("unitCode", code == null || code.isBlank() ? "validation.NotBlank" : "organisation.unitNotFound",
                     code));
-        } else if (!user.scope().covers(unit.id(), unit.path())) {
+        } else if (!user.scope().covers(unit)) {
             problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
         }
         return unit;
@@ -197,7 +197,7 @@ public class Plans {
         }
         PlanView plan = found.get(0);
         AdminUnitView unit = units.findById(plan.unitId()).orElseThrow();
-        Permissions.requireInScope(unit.id(), unit.path(), "plan.notFound", id);
+        Permissions.requireInScope(unit, "plan.notFound", id);
         return plan;
     }
 
@@ -211,7 +211,7 @@ public class Plans {
     public List<PlanView> list() {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
         return jdbc.queryForList("select p.id from plan p join admin_unit u on u.id = p.unit_id"
-                        + " where (:national = true or u.id = :unit or u.path like :prefix) order by p.id desc",
+                        + " where (:national = true or u.id = :unit or u.path like :prefix or u.placed_path like :prefix) order by p.id desc",
                 new MapSqlParameterSource("national", user.scope().national()).addValue("unit", user.scope().unitId())
                         .addValue("prefix", user.scope().prefix()), Long.class).stream().map(this::get).toList();
     }

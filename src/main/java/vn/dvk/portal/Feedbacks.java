@@ -175,8 +175,8 @@ public class Feedbacks {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         DataScope scope = user.scope();
         StringBuilder sql = new StringBuilder("select f.*, i.name as initiative_name from feedback f join initiative i on i.id = f.initiative_id"
-                + " join admin_unit u on u.id = i.unit_id where (? = true or u.id = ? or u.path like ?)");
-        List<Object> args = new ArrayList<>(List.of(scope.national(), scope.unitId(), scope.prefix()));
+                + " join admin_unit u on u.id = i.unit_id where (? = true or u.id = ? or u.path like ? or u.placed_path like ?)");
+        List<Object> args = new ArrayList<>(List.of(scope.national(), scope.unitId(), scope.prefix(), scope.prefix()));
         if (state != null && !state.isBlank()) {
             sql.append(" and f.state = ?");
             args.add(state);

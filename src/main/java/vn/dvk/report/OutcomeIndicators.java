@@ -172,7 +172,7 @@ public class OutcomeIndicators {
             DataScope scope = CurrentUser.currentScope();
             if (unit == null) {
                 problem(problems, row, "unitCode", "Mã đơn vị", "organisation.unitNotFound", code);
-            } else if (!scope.covers(unit.id(), unit.path())) {
+            } else if (!scope.covers(unit)) {
                 problem(problems, row, "unitCode", "Mã đơn vị", "organisation.unitOutOfScope");
             }
         }

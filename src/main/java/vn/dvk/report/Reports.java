@@ -17,6 +17,7 @@ import vn.dvk.shared.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,23 +74,33 @@ public class Reports {
         List<String> sectorCodes = sectors.all().stream().map(s -> s.code()).toList();
         List<Tally.Counted> counted;
         Map<Long, AdminUnitView> placed;
-        if (today) {
+        // a unit that no longer exists, seen in today's structure: its own records, grouped by the units of today they lie in
+        boolean ended = today && unit != null && !unit.isValidOn(day);
+        if (ended) {
+            counted = count(unit, year);
+            placed = units.onDay(counted.stream().map(Tally.Counted::unitId).distinct().toList(), day);
+        } else if (today) {
             counted = countToday(unit, year);
             placed = units.onDay(counted.stream().map(Tally.Counted::unitId).distinct().toList(), day);
             counted = counted.stream().filter(r -> within(unit, placed.get(r.unitId()))).toList();
         } else {
             counted = count(unit, year);
-            placed = units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList());
+            placed = new HashMap<>(units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList()));
+            // records of units that this one continues (merged into it since) lie where they are placed today
+            List<Long> elsewhere = placed.values().stream().filter(at -> !within(unit, at)).map(AdminUnitView::id).toList();
+            if (!elsewhere.isEmpty()) {
+                placed.putAll(units.onDay(elsewhere, LocalDate.now(clock)));
+            }
         }
         Tally all = new Tally(sectorCodes);
         Map<Long, Tally> byChild = new LinkedHashMap<>();
-        List<AdminUnitView> children = unit == null ? units.provinces(day) : units.children(unit.id(), day);
+        List<AdminUnitView> children = unit == null ? units.provinces(day) : ended ? List.of() : units.children(unit.id(), day);
         children.forEach(c -> byChild.put(c.id(), new Tally(sectorCodes)));
         Tally direct = new Tally(sectorCodes);
         Map<Long, AdminUnitView> extraChildren = new LinkedHashMap<>();
         for (Tally.Counted row : counted) {
             all.add(row);
-            Long child = childOf(unit, placed.get(row.unitId()));
+            Long child = ended ? communeOf(placed.get(row.unitId())) : childOf(unit, placed.get(row.unitId()));
             if (child == null) {
                 direct.add(row);
             } else {
@@ -121,13 +132,14 @@ public class Reports {
     private Map<String, Long> voices(AdminUnitView unit, int year, boolean today, LocalDate day) {
         MapSqlParameterSource params = new MapSqlParameterSource("from", java.sql.Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()))
                 .addValue("to", java.sql.Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()));
-        String where = today ? "" : subtree(unit, params, "i");
+        boolean placedToday = today && (unit == null || unit.isValidOn(day));
+        String where = placedToday ? "" : subtree(unit, params, "i");
         record Item(Long unitId, String state, long n) {
         }
         List<Item> items = jdbc.query("select i.unit_id, f.state, count(*) as n from feedback f join initiative i on i.id = f.initiative_id"
                 + " where f.created_at >= :from and f.created_at < :to" + where + " group by i.unit_id, f.state", params,
                 (rs, n) -> new Item(rs.getLong("unit_id"), rs.getString("state"), rs.getLong("n")));
-        if (today && unit != null) {
+        if (placedToday && unit != null) {
             Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(Item::unitId).distinct().toList(), day);
             items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
         }
@@ -165,6 +177,15 @@ public class Reports {
                 t.featured);
     }
 
+    /** The commune (of today's two levels) that a unit lies in, or its province when it lies directly there. */
+    static Long communeOf(AdminUnitView at) {
+        if (at == null) {
+            return null;
+        }
+        String[] parts = at.subtreePrefix().split("/");
+        return Long.valueOf(parts.length > 2 ? parts[2] : parts[1]);
+    }
+
     /** The child of the unit (a province of the nation) that a unit lies in; null for the unit itself. */
     static Long childOf(AdminUnitView unit, AdminUnitView at) {
         if (at == null) {
@@ -179,16 +200,19 @@ public class Reports {
         return Long.valueOf(rest.substring(0, rest.indexOf('/')));
     }
 
+    /**
+     * The rows of the unit and everything under it, and of the units that it continues (merged into it
+     * since): of the provinces that reach it, and below a province of the units in its subtree or placed there.
+     */
     private String subtree(AdminUnitView unit, MapSqlParameterSource params, String alias) {
         if (unit == null) {
             return "";
         }
-        String[] parts = unit.subtreePrefix().split("/");
-        params.addValue("provinceId", Long.valueOf(parts[1])).addValue("unitId", unit.id())
+        params.addValue("provinces", units.provincesReaching(unit)).addValue("unitId", unit.id())
                 .addValue("prefix", unit.subtreePrefix() + "%");
-        return " and " + alias + ".province_id = :provinceId"
-                + (parts.length > 2 ? " and " + alias + ".unit_id in (select u.id from admin_unit u where u.id = :unitId"
-                + " or u.path like :prefix)" : "");
+        return " and " + alias + ".province_id in (:provinces)"
+                + (!unit.id().equals(unit.provinceId()) ? " and " + alias + ".unit_id in (select u.id from admin_unit u"
+                + " where u.id = :unitId or u.path like :prefix or u.placed_path like :prefix)" : "");
     }
 
     private List<Tally.Counted> count(AdminUnitView unit, int year) {
@@ -222,7 +246,8 @@ public class Reports {
     private Summary.Commendations commendations(AdminUnitView unit, int year, boolean today, LocalDate day) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         String where;
-        if (today) {
+        boolean placedToday = today && (unit == null || unit.isValidOn(day));
+        if (placedToday) {
             where = "";
             if (unit != null) {
                 params.addValue("provinces", units.withPredecessors(Long.valueOf(unit.subtreePrefix().split("/")[1])));
@@ -238,7 +263,7 @@ public class Reports {
         }
         List<Item> items = jdbc.query(sql, params, (rs, n) -> new Item(rs.getLong("unit_id"), rs.getString("award"),
                 rs.getString("authority"), rs.getBoolean("commended"), rs.getLong("n")));
-        if (today) {
+        if (placedToday) {
             Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(Item::unitId).distinct().toList(), day);
             items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
         }
@@ -308,7 +333,7 @@ public class Reports {
         if (unit == null && !scope.national()) {
             unit = units.findById(scope.unitId()).orElseThrow();
         }
-        if (unit != null && !scope.covers(unit.id(), unit.path())) {
+        if (unit != null && !scope.covers(unit)) {
             throw DomainException.notFound("adminUnit.notFound", unitCode);
         }
         return unit;

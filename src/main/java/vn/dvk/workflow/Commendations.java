@@ -68,7 +68,7 @@ public class Commendations {
             unit = units.resolve(input.unitId(), code, LocalDate.now(clock)).orElse(null);
             if (unit == null) {
                 problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", code));
-            } else if (!user.scope().covers(unit.id(), unit.path())) {
+            } else if (!user.scope().covers(unit)) {
                 problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
             }
         }
@@ -192,7 +192,7 @@ public class Commendations {
         Map<Long, AdminUnitView> unitsById = units.byIds(all.stream().map(CommendationProposal::getUnitId).toList());
         return all.stream().filter(p -> {
             AdminUnitView u = unitsById.get(p.getUnitId());
-            return u != null && scope.covers(u.id(), u.path());
+            return u != null && scope.covers(u);
         }).map(this::summary).toList();
     }
 
@@ -200,7 +200,7 @@ public class Commendations {
         Permissions.require(Role.values());
         CommendationProposal proposal = proposals.findById(id).orElseThrow(() -> DomainException.notFound("proposal.notFound", id));
         AdminUnitView unit = units.findById(proposal.getUnitId()).orElseThrow();
-        Permissions.requireInScope(unit.id(), unit.path(), "proposal.notFound", id);
+        Permissions.requireInScope(unit, "proposal.notFound", id);
         return proposal;
     }
 
@@ -231,7 +231,7 @@ public class Commendations {
         Decision decision = decisions.findById(decisionId).orElseThrow(() -> DomainException.notFound("error.notFound"));
         if (decision.getUnitId() != null) {
             AdminUnitView unit = units.findById(decision.getUnitId()).orElseThrow();
-            Permissions.requireInScope(unit.id(), unit.path(), "error.notFound", decisionId);
+            Permissions.requireInScope(unit, "error.notFound", decisionId);
         }
         if (decision.getFileKey() == null) {
             throw DomainException.notFound("error.notFound");

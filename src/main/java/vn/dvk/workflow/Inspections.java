@@ -60,7 +60,7 @@ public class Inspections {
                     : units.resolve(input.unitId(), code, today).orElse(null);
             if (unit == null) {
                 problems.add(FieldProblem.field("unitCode", code.isEmpty() ? "validation.NotBlank" : "organisation.unitNotFound", code));
-            } else if (!user.scope().covers(unit.id(), unit.path())) {
+            } else if (!user.scope().covers(unit)) {
                 problems.add(FieldProblem.field("unitCode", "organisation.unitOutOfScope"));
             } else {
                 unitId = unit.id();
@@ -167,14 +167,14 @@ public class Inspections {
     }
 
     private static boolean covers(DataScope scope, AdminUnitView unit) {
-        return unit != null && scope.covers(unit.id(), unit.path());
+        return unit != null && scope.covers(unit);
     }
 
     private Inspection readable(Long id) {
         Permissions.require(Role.values());
         Inspection inspection = inspections.findById(id).orElseThrow(() -> DomainException.notFound("inspection.notFound", id));
         AdminUnitView unit = units.findById(inspection.getUnitId()).orElseThrow();
-        Permissions.requireInScope(unit.id(), unit.path(), "inspection.notFound", id);
+        Permissions.requireInScope(unit, "inspection.notFound", id);
         return inspection;
     }
 

@@ -2,33 +2,64 @@ package vn.dvk.shared.security;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The part of the data a user may see: a unit and everything under it, the whole country, or
- * nothing. Queries join the unit of each row and keep it when {@link #covers} holds, in SQL as
- * {@code (:national = true or u.id = :unitId or u.path like :prefix)}.
+ * nothing. A unit of today also covers the units of earlier structures that it continues (their
+ * {@code placed_path} lies under it): a commune of 2025 sees the records of the communes merged into
+ * it. Queries join the unit of each row and keep it when {@link #covers} holds, in SQL as
+ * {@link #SQL}: {@code (:national = true or u.id = :unitId or u.path like :prefix or u.placed_path like :prefix)}.
+ * {@code provinceIds} are the provinces whose rows can lie in the scope: the unit's own and those that
+ * became it (rows carry the province of their time).
  */
-public record DataScope(boolean national, Long unitId, String prefix) implements Serializable {
+public record DataScope(boolean national, Long unitId, String prefix, List<Long> provinceIds) implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    public static final DataScope NATIONAL = new DataScope(true, -1L, "/%");
-    public static final DataScope NONE = new DataScope(false, -1L, "-");
+    /** The scope predicate on a unit aliased {@code u}, with the parameters :scopeId and :scopePrefix. */
+    public static final String SQL = "(u.id = :scopeId or u.path like :scopePrefix or u.placed_path like :scopePrefix)";
 
-    /** The unit with the given id and materialised subtree prefix ("/1/25/310/") and all under it. */
-    public static DataScope of(Long unitId, String subtreePrefix) {
-        return new DataScope(false, unitId, subtreePrefix + "%");
+    public static final DataScope NATIONAL = new DataScope(true, -1L, "/%", List.of());
+    public static final DataScope NONE = new DataScope(false, -1L, "-", List.of());
+
+    public DataScope {
+        provinceIds = provinceIds == null ? List.of() : List.copyOf(provinceIds);
     }
 
-    /** True when a row attached to the unit with this id and ancestor path lies inside the scope. */
-    public boolean covers(Long rowUnitId, String rowUnitPath) {
+    /** The unit with the given id and materialised subtree prefix ("/1/25/310/") and all under it. */
+    public static DataScope of(Long unitId, String subtreePrefix, List<Long> provinceIds) {
+        return new DataScope(false, unitId, subtreePrefix + "%", provinceIds);
+    }
+
+    /** The unit with the given id and subtree prefix, in one province. */
+    public static DataScope of(Long unitId, String subtreePrefix) {
+        String[] parts = subtreePrefix.split("/");
+        List<Long> provinces = parts.length > 1 && !parts[1].isEmpty() ? List.of(Long.valueOf(parts[1])) : List.of();
+        return of(unitId, subtreePrefix, provinces);
+    }
+
+    /** True when a row attached to this unit lies inside the scope. */
+    public boolean covers(ScopedUnit unit) {
+        return unit != null && covers(unit.id(), unit.path(), unit.placedPath());
+    }
+
+    /** True when a row attached to the unit with this id, ancestor path and place today lies inside the scope. */
+    public boolean covers(Long rowUnitId, String rowUnitPath, String rowPlacedPath) {
         if (national) {
             return true;
         }
         if (rowUnitId == null || rowUnitPath == null) {
             return false;
         }
-        return rowUnitId.equals(unitId) || rowUnitPath.startsWith(prefix.substring(0, prefix.length() - 1));
+        String subtree = prefix.substring(0, prefix.length() - 1);
+        return rowUnitId.equals(unitId) || rowUnitPath.startsWith(subtree)
+                || (rowPlacedPath != null && rowPlacedPath.startsWith(subtree));
+    }
+
+    /** True when the scope reaches rows of more than one province (a province of today that merged others). */
+    public boolean spansProvinces() {
+        return provinceIds.size() > 1;
     }
 }

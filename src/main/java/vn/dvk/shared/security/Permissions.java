@@ -18,8 +18,8 @@ public final class Permissions {
     }
 
     /** Refuses unless the row's unit lies inside the current user's scope (answered as not found, so nothing leaks). */
-    public static void requireInScope(Long unitId, String unitPath, String notFoundKey, Object id) {
-        if (!CurrentUser.currentScope().covers(unitId, unitPath)) {
+    public static void requireInScope(ScopedUnit unit, String notFoundKey, Object id) {
+        if (!CurrentUser.currentScope().covers(unit)) {
             throw DomainException.notFound(notFoundKey, id);
         }
     }
