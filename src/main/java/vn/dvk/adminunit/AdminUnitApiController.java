@@ -62,6 +62,19 @@ class AdminUnitApiController {
         return PageResponse.of(found, this::json);
     }
 
+    /** A unit offered to a person typing its name: the label to show and send back, and the unit. */
+    record ChoiceJson(String label, Long id, String code, String fullName, AdminUnitLevel level, LocalDate validFrom,
+                      LocalDate validTo) {
+    }
+
+    @GetMapping("/suggest")
+    @Operation(summary = "Units whose name (diacritics aside) contains q, that existed in the year, inside the caller's scope "
+            + "(with the units it continues): the labels a unit picker offers; any label, name or code is accepted where a unit is asked for")
+    List<ChoiceJson> suggest(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Integer year) {
+        return units.suggest(q, year, 20).stream().map(c -> new ChoiceJson(c.label(), c.unit().id(), c.unit().code(),
+                c.unit().fullName(), c.unit().level(), c.unit().validFrom(), c.unit().validTo())).toList();
+    }
+
     @GetMapping("/{code}")
     @Operation(summary = "The version of a unit in force on a date (default today), or else its latest version")
     AdminUnitJson get(@PathVariable String code,

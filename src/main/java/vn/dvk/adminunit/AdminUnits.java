@@ -129,7 +129,10 @@ public class AdminUnits {
                 .or(() -> versions.stream().max(Comparator.comparing(u -> u.validFrom() == null ? LocalDate.MIN : u.validFrom())));
     }
 
-    /** The version of a code for the day: in the user's scope and in force, else in scope that year, else in force, else the latest. */
+    /**
+     * The version of a code for the day: in the user's scope and in force, else in scope that year,
+     * else in scope at any time (refused later as ended, saying so), else in force, else the latest.
+     */
     private Optional<AdminUnitView> byCode(String code, LocalDate on) {
         List<AdminUnitView> versions = views(units.findByCodeOrderByValidFromAsc(code));
         if (versions.isEmpty()) {
@@ -137,8 +140,8 @@ public class AdminUnits {
         }
         DataScope scope = CurrentUser.currentScope();
         return versions.stream().filter(u -> u.isValidOn(on) && scope.covers(u)).findFirst()
-                .or(() -> versions.stream().filter(u -> u.existedIn(on.getYear()) && scope.covers(u))
-                        .reduce((a, b) -> b))
+                .or(() -> versions.stream().filter(u -> u.existedIn(on.getYear()) && scope.covers(u)).reduce((a, b) -> b))
+                .or(() -> versions.stream().filter(scope::covers).reduce((a, b) -> b))
                 .or(() -> version(code, on).map(u -> views(List.of(u)).get(0)));
     }
 

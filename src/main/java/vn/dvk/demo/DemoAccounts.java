@@ -20,7 +20,12 @@ final class DemoAccounts {
             new Account("bdv.damrong", "Cán bộ Ban Dân vận Huyện ủy Đam Rông", Role.MOBILISATION_OFFICER, "674", "d674-bdv"),
             new Account("bdv.lamdong", "Cán bộ Ban Dân vận Tỉnh ủy Lâm Đồng", Role.MOBILISATION_OFFICER, "68", "p68-bdv"),
             new Account("xa.philieng", "Cán bộ UBND xã Phi Liêng", Role.UNIT_EDITOR, "24886", "c24886-ubnd"),
-            new Account("xem.lucyen", "Cán bộ Ban Dân vận Huyện ủy Lục Yên (xem)", Role.VIEWER, "135", "d135-bdv"));
+            new Account("xem.lucyen", "Cán bộ Ban Dân vận Huyện ủy Lục Yên (xem)", Role.VIEWER, "135", "d135-bdv"),
+            // today's structure (from 1 July 2025): the province steers, the communes run the movement
+            new Account("btgdv.lamdong", "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm Đồng", Role.MOBILISATION_OFFICER, "68",
+                    "p68-btgdv"),
+            new Account("btv.lamdong", "Ủy viên Ban Thường vụ Tỉnh ủy Lâm Đồng", Role.COMMITTEE_MEMBER, "68", "p68-btv"),
+            new Account("xa.damrong1", "Cán bộ UBND xã Đam Rông 1", Role.UNIT_EDITOR, "24886@2025-07-01", "n24886-ubnd"));
 
     private DemoAccounts() {
     }

@@ -59,10 +59,13 @@ class DemoData implements ApplicationRunner {
     private final DemoPortal portal;
     private final DemoPlanning planning;
     private final vn.dvk.report.OutcomeIndicators outcomes;
+    private final DemoToday today;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
              UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager,
-             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning) {
+             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning,
+             DemoToday today) {
+        this.today = today;
         this.portal = portal;
         this.planning = planning;
         this.workflow = workflow;
@@ -115,6 +118,7 @@ class DemoData implements ApplicationRunner {
         workflow.load(initiativeIds);
         portal.load(initiativeIds);
         planning.load(initiativeIds);
+        today.load(initiativeIds, unitIds, organisationIds);
         DemoOutcomes.ALL.forEach(outcomes::record);
     }
 

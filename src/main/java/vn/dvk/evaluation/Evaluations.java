@@ -200,7 +200,7 @@ public class Evaluations {
         }
         Long unitId = null;
         if (input.unitCode() != null && !input.unitCode().isBlank()) {
-            unitId = units.findByCode(input.unitCode().strip(), java.time.LocalDate.now(clock)).map(AdminUnitView::id).orElse(null);
+            unitId = units.named(input.unitCode().strip(), java.time.LocalDate.now(clock)).map(AdminUnitView::id).orElse(null);
             if (unitId == null) {
                 problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", input.unitCode()));
             }

@@ -15,6 +15,8 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.security.Role;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The administrator's user pages: list, create, edit roles and scope, disable, reset the password. */
@@ -82,6 +84,30 @@ class UserAdminController {
         model.addAttribute("q", q);
         model.addAttribute("page", users.search(q, page, 50));
         return LIST;
+    }
+
+    @GetMapping("/moves")
+    String moves(Model model) {
+        model.addAttribute("stranded", users.stranded());
+        return "identity/moves";
+    }
+
+    /** Moves the ticked accounts ("move" = their ids) to the units typed in "unit-{id}", in one action. */
+    @PostMapping("/moves")
+    String move(@RequestParam(name = "move", required = false) List<Long> ids, @RequestParam Map<String, String> params,
+                Model model, RedirectAttributes redirect) {
+        Map<Long, String> targets = new java.util.LinkedHashMap<>();
+        (ids == null ? List.<Long>of() : ids).forEach(id -> targets.put(id, params.getOrDefault("unit-" + id, "")));
+        try {
+            redirect.addFlashAttribute("movedCount", users.moveAccounts(targets));
+            return "redirect:/admin/users/moves";
+        } catch (DomainException e) {
+            model.addAttribute("fieldErrors", e.problemsByField());
+            model.addAttribute("error", e);
+            model.addAttribute("stranded", users.stranded());
+            model.addAttribute("typed", params);
+            return "identity/moves";
+        }
     }
 
     @GetMapping("/new")

@@ -130,6 +130,67 @@ public class UserAdministration {
         return password;
     }
 
+    /** An account whose unit no longer exists, and the unit of today that continues it (where one does). */
+    public record Stranded(UserView user, LocalDate unitEnded, String successorLabel) {
+    }
+
+    /** The accounts of units merged away or abolished in a reform, with the unit each would move to. */
+    public List<Stranded> stranded() {
+        Permissions.require(Role.ADMIN);
+        LocalDate today = LocalDate.now(clock);
+        List<Stranded> found = new ArrayList<>();
+        for (UserAccount account : accounts.findAll(org.springframework.data.domain.Sort.by("username"))) {
+            if (account.getUnitId() == null) {
+                continue;
+            }
+            units.findById(account.getUnitId()).filter(u -> u.validTo() != null && u.validTo().isBefore(today)).ifPresent(u -> {
+                AdminUnitView successor = units.onDay(List.of(u.id()), today).get(u.id());
+                found.add(new Stranded(view(account), u.validTo(),
+                        successor == null || successor.id().equals(u.id()) ? "" : units.label(successor)));
+            });
+        }
+        return found;
+    }
+
+    /**
+     * Moves accounts to units of today, each named as a person types it (all or nothing: a name not
+     * understood refuses the whole move, naming the account). Each move is audited.
+     */
+    @Transactional
+    public int moveAccounts(Map<Long, String> unitByAccount) {
+        Permissions.require(Role.ADMIN);
+        LocalDate today = LocalDate.now(clock);
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<UserAccount, AdminUnitView> moves = new java.util.LinkedHashMap<>();
+        unitByAccount.forEach((id, text) -> {
+            UserAccount account = find(id);
+            String field = "unit-" + id;
+            try {
+                Optional<AdminUnitView> unit = units.named(text, today);
+                if (unit.isEmpty()) {
+                    problems.add(FieldProblem.field(field, "user.moveUnitNotFound", account.getUsername(), text == null ? "" : text));
+                } else if (!unit.get().isValidOn(today)) {
+                    problems.add(FieldProblem.field(field, "user.moveUnitEnded", account.getUsername(), unit.get().fullName()));
+                } else {
+                    moves.put(account, unit.get());
+                }
+            } catch (DomainException e) {
+                e.problems().forEach(p -> problems.add(FieldProblem.field(field, p.messageKey(), p.args())));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
+        moves.forEach((account, unit) -> {
+            Map<String, Object> before = account.snapshot();
+            account.assign(account.getDisplayName(), account.getOrganisationId(), unit.id(), account.roleSet());
+            events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, account.getId(), unit.id(),
+                    "moved to " + unit.fullName() + ": " + account.getUsername()).withChanges(AuditEvent.diff(before, account.snapshot())));
+        });
+        accounts.flush();
+        return moves.size();
+    }
+
     /** The code of a user's unit, for the edit form. */
     String unitCodeOf(Long unitId) {
         return units.findById(unitId).map(AdminUnitView::code).orElse(null);

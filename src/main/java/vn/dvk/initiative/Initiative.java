@@ -104,6 +104,7 @@ class Initiative {
     }
 
     void describe(Description d, String locality) {
+        Long previousUnit = this.unitId;
         this.name = VietnameseText.clean(d.name());
         this.kind = d.kind();
         this.holder = d.holder();
@@ -121,7 +122,9 @@ class Initiative {
         this.featured = d.featured();
         this.sortKey = VietnameseText.sortKey(this.name);
         this.searchKey = searchKey(locality);
-        registrations.forEach(r -> r.place(provinceId, unitId, sector));
+        // the years left with an earlier unit by a move after a reform stay there
+        registrations.forEach(r -> r.place(provinceId,
+                previousUnit == null || java.util.Objects.equals(r.getUnitId(), previousUnit) ? unitId : r.getUnitId(), sector));
     }
 
     private String searchKey(String locality) {
@@ -136,7 +139,6 @@ class Initiative {
      * {@code fromYear} and later go with it, earlier ones stay with the unit of their time.
      */
     void relocate(Long newProvinceId, Long newUnitId, String locality, int fromYear) {
-        this.provinceId = newProvinceId;
         this.unitId = newUnitId;
         this.searchKey = searchKey(locality);
         registrations.stream().filter(r -> r.getYear() >= fromYear).forEach(r -> r.place(newProvinceId, newUnitId, sector));

@@ -144,6 +144,13 @@ class InitiativeApiController {
         return Map.of("renewed", registry.renew(request.unitCode(), request.year()));
     }
 
+    @PostMapping("/api/v1/initiatives/{id}/move-to-successor")
+    @Operation(summary = "Move an initiative whose unit no longer exists to the unit of today that continues it; "
+            + "its registrations of earlier years stay with the unit of their time")
+    InitiativeJson moveToSuccessor(@PathVariable Long id) {
+        return InitiativeJson.of(registry.moveToSuccessor(id));
+    }
+
     @PostMapping("/api/v1/initiatives/{id}/discontinue")
     InitiativeJson discontinue(@PathVariable Long id, @RequestBody DiscontinueRequest request) {
         if (request.fromYear() == null) {

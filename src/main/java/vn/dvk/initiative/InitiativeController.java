@@ -170,6 +170,7 @@ class InitiativeController {
         model.addAttribute("initiative", registry.get(id));
         model.addAttribute("replicas", registry.replicationTree(id));
         model.addAttribute("attachments", attachments.of(id));
+        model.addAttribute("unitEnded", registry.unitEnded(id));
         model.addAttribute("history", audit.historyOf(InitiativeRegistry.OBJECT_TYPE, id));
         model.addAttribute("timeline", workflow.timeline(id));
         java.util.Map<Integer, List<WorkflowStep>> steps = new java.util.HashMap<>();
@@ -240,6 +241,17 @@ class InitiativeController {
                 @RequestParam(required = false) java.math.BigDecimal score, RedirectAttributes redirect) {
         WorkflowStep which = WorkflowApiController.stepOf(step.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         return act(id, redirect, () -> workflow.take(id, year, which, new StepInput(reason, rating, score, null, null)));
+    }
+
+    @PostMapping("/{id}/move-to-successor")
+    String moveToSuccessor(@PathVariable Long id, RedirectAttributes redirect) {
+        try {
+            InitiativeView moved = registry.moveToSuccessor(id);
+            redirect.addFlashAttribute("moved", moved.unitName());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("actionError", e);
+        }
+        return "redirect:/initiatives/" + id;
     }
 
     @PostMapping("/{id}/discontinue")

@@ -553,40 +553,49 @@ public class InitiativeRegistry {
     }
 
     /**
-     * Registers the initiative for a year; when its unit no longer existed in that year (merged in a
-     * reform), the initiative first moves to the unit that continues it, which must lie in the user's
-     * scope; its earlier registrations stay with the unit of their time.
+     * Registers the initiative for a year. A unit merged away in a reform takes no records of the years
+     * after it ended from those who worked in it; the users of the unit of today that continues it keep
+     * its initiatives up (the registration stays with the initiative's unit, which lies in theirs today).
      */
     private Registration registerIn(Initiative initiative, int year, RegistrationStatus status, Long organisation) {
         AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
-        if (unit.validTo() != null && unit.validTo().getYear() < year) {
-            relocate(initiative, unit, year);
+        DataScope scope = CurrentUser.currentScope();
+        boolean reachesItsPlaceToday = scope.national()
+                || (unit.placedPath() != null && scope.covers(-1L, unit.placedPath(), null));
+        if (unit.validTo() != null && unit.validTo().getYear() < year && !reachesItsPlaceToday) {
+            FieldProblem why = units.notInYear("year", unit, year);
+            throw new DomainException(DomainException.Kind.CONFLICT, List.of(why), why.messageKey(), why.args());
         }
         return initiative.register(year, status, organisation);
     }
 
+    /**
+     * Moves the initiative to the unit of today that continues its own, from a year on; the
+     * registrations of earlier years stay with the unit of their time, and the initiative keeps its
+     * province of origin (its code stays unique there; the province of today reaches it).
+     */
     private void relocate(Initiative initiative, AdminUnitView unit, int fromYear) {
-        LocalDate day = workDay(Math.min(fromYear, thisYear()));
-        AdminUnitView successor = units.onDay(List.of(unit.id()), day).get(unit.id());
+        AdminUnitView successor = units.onDay(List.of(unit.id()), LocalDate.now(clock)).get(unit.id());
         if (successor == null || successor.id().equals(unit.id()) || !CurrentUser.currentScope().covers(successor)) {
-            FieldProblem why = units.notInYear("year", unit, fromYear);
+            FieldProblem why = units.notInYear("unitCode", unit, fromYear);
             throw new DomainException(DomainException.Kind.CONFLICT, List.of(why), why.messageKey(), why.args());
         }
         List<AdminUnitView> lineage = units.lineage(successor.id());
-        Long provinceId = lineage.get(0).id();
         Map<String, Object> before = initiative.snapshot();
-        if (!provinceId.equals(initiative.getProvinceId())
-                && initiatives.findByProvinceIdAndCode(provinceId, initiative.getCode()).isPresent()) {
-            initiative.recode(nextCode(provinceId, lineage.get(0).code()), locality(lineage));
-        }
         List<RegistrationTally.Key> counted = RegistrationTally.keys(initiative);
-        initiative.relocate(provinceId, successor.id(), locality(lineage), fromYear);
+        initiative.relocate(initiative.getProvinceId(), successor.id(), locality(lineage), fromYear);
         tally.change(counted, RegistrationTally.keys(initiative));
         initiatives.flush();
         words.replace(initiative.getId(), initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),
                 "moved from " + unit.fullName() + " to " + successor.fullName() + " from " + fromYear)
                 .withChanges(AuditEvent.diff(before, initiative.snapshot())));
+    }
+
+    /** True when the initiative's unit no longer exists today (merged away in a reform). */
+    public boolean unitEnded(Long id) {
+        AdminUnitView unit = units.findById(readable(id).getUnitId()).orElseThrow();
+        return unit.validTo() != null && unit.validTo().isBefore(LocalDate.now(clock));
     }
 
     /**

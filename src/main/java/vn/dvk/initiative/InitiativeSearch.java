@@ -126,7 +126,7 @@ class InitiativeSearch {
                 where.add("1 = 0");
                 registrationWhere.add("1 = 0");
             } else {
-                where.add("i.unit_id in (:placedUnits)");
+                where.add("u.id in (:placedUnits)");
                 registrationWhere.add("r.unit_id in (:placedUnits)");
                 params.addValue("placedUnits", unitIds);
             }
@@ -208,9 +208,12 @@ class InitiativeSearch {
                 && where.stream().allMatch(w -> w.equals(PROVINCE) || w.equals("i.sector = :sector"));
         String pinned = !pin ? "" : where.contains("i.sector = :sector") ? " use index (ix_initiative_province_sector)"
                 : " use index (ix_initiative_province_sort)";
-        StringBuilder from = new StringBuilder(" from initiative i" + pinned + " join admin_unit u on u.id = i.unit_id");
+        // a year's list names each initiative where it was registered that year (an initiative moved after a
+        // reform leaves its earlier years with the unit of their time)
+        StringBuilder from = new StringBuilder(" from initiative i" + pinned + (query.year() != null
+                ? " join registration r on r.initiative_id = i.id and r.reg_year = :year join admin_unit u on u.id = r.unit_id"
+                : " join admin_unit u on u.id = i.unit_id"));
         if (query.year() != null) {
-            from.append(" join registration r on r.initiative_id = i.id and r.reg_year = :year");
             registrationWhere.add("r.reg_year = :year");
             params.addValue("year", query.year());
             if (query.status() != null) {

@@ -38,7 +38,8 @@ class Registration {
     private Rating rating;
     private java.math.BigDecimal score;
     // Copies of the initiative's province, unit and sector, kept equal by Initiative, so that counting
-    // a year's registrations of a province (or unit, or sector) reads one index range of this table.
+    // a year's registrations of a province (or unit, or sector) reads one index range of this table. An
+    // initiative moved to the unit that continues its own after a reform leaves its earlier years here.
     @Column(name = "province_id")
     private Long provinceId;
     @Column(name = "unit_id")
@@ -65,6 +66,18 @@ class Registration {
 
     Long getId() {
         return id;
+    }
+
+    Long getProvinceId() {
+        return provinceId;
+    }
+
+    Long getUnitId() {
+        return unitId;
+    }
+
+    String getSector() {
+        return sector;
     }
 
     int getYear() {

@@ -20,7 +20,7 @@ class RegistrationTally {
                boolean featured, String state) {
 
         static Key of(Initiative initiative, Registration registration) {
-            return new Key(initiative.getProvinceId(), initiative.getUnitId(), registration.getYear(), initiative.getSector(),
+            return new Key(registration.getProvinceId(), registration.getUnitId(), registration.getYear(), registration.getSector(),
                     registration.getStatus().name(), initiative.getKind().name(), initiative.getHolder().name(),
                     initiative.isFeatured(), registration.getWorkflowState().name());
         }

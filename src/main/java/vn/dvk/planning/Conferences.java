@@ -104,7 +104,7 @@ public class Conferences {
         }
         LocalDate on = input.heldOn() == null ? LocalDate.now() : input.heldOn();
         AdminUnitView unit = input.unitCode() == null || input.unitCode().isBlank() ? null
-                : units.findByCode(input.unitCode().strip(), on).orElse(null);
+                : units.named(input.unitCode().strip(), on).orElse(null);
         if (unit == null) {
             problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", input.unitCode()));
         } else if (!user.scope().covers(unit)) {

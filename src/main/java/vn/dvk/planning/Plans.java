@@ -146,7 +146,7 @@ public class Plans {
 
     private AdminUnitView unitInScope(String code, LocalDate on, List<FieldProblem> problems) {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
-        AdminUnitView unit = code == null || code.isBlank() ? null : units.findByCode(code.strip(), on).orElse(null);
+        AdminUnitView unit = code == null || code.isBlank() ? null : units.named(code.strip(), on).orElse(null);
         if (unit == null) {
             problems.add(FieldProblem.field("unitCode", code == null || code.isBlank() ? "validation.NotBlank" : "organisation.unitNotFound",
                     code));

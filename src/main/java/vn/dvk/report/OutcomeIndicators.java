@@ -168,9 +168,17 @@ public class OutcomeIndicators {
         if (code.isEmpty()) {
             problem(problems, row, "unitCode", "Mã đơn vị", "validation.NotBlank");
         } else {
-            unit = units.findByCode(code, LocalDate.of(year == null || year < 1990 ? thisYear : year, 12, 31)).orElse(null);
+            FieldProblem unclear = null;
+            try {
+                unit = units.named(code, LocalDate.of(year == null || year < 1990 || year > thisYear ? thisYear : year, 12, 31))
+                        .orElse(null);
+            } catch (DomainException e) {
+                unclear = e.problems().isEmpty() ? null : e.problems().get(0);
+            }
             DataScope scope = CurrentUser.currentScope();
-            if (unit == null) {
+            if (unclear != null) {
+                problem(problems, row, "unitCode", "Mã đơn vị", unclear.messageKey(), unclear.args());
+            } else if (unit == null) {
                 problem(problems, row, "unitCode", "Mã đơn vị", "organisation.unitNotFound", code);
             } else if (!scope.covers(unit)) {
                 problem(problems, row, "unitCode", "Mã đơn vị", "organisation.unitOutOfScope");

@@ -70,7 +70,7 @@ public class Reports {
                     List.of(FieldProblem.field("year", "report.year", String.valueOf(thisYear + 1))), "error.validation");
         }
         LocalDate day = today ? LocalDate.now(clock) : LocalDate.of(year, 12, 31);
-        AdminUnitView unit = unitOn(unitCode, day);
+        AdminUnitView unit = unitForSummary(unitCode, year, today, day);
         List<String> sectorCodes = sectors.all().stream().map(s -> s.code()).toList();
         List<Tally.Counted> counted;
         Map<Long, AdminUnitView> placed;
@@ -86,8 +86,15 @@ public class Reports {
         } else {
             counted = count(unit, year);
             placed = new HashMap<>(units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList()));
-            // records of units that this one continues (merged into it since) lie where they are placed today
-            List<Long> elsewhere = placed.values().stream().filter(at -> !within(unit, at)).map(AdminUnitView::id).toList();
+            // records of units merged into this one lie where those units went: by the year's end (a unit of that
+            // structure), or today for the units that this one continues
+            boolean unitInForce = unit == null || unit.isValidOn(day);
+            List<Long> endedBefore = placed.entrySet().stream()
+                    .filter(e -> unitInForce && within(unit, e.getValue()) && !e.getValue().isValidOn(day)).map(Map.Entry::getKey).toList();
+            if (!endedBefore.isEmpty()) {
+                placed.putAll(units.onDay(endedBefore, day));
+            }
+            List<Long> elsewhere = placed.entrySet().stream().filter(e -> !within(unit, e.getValue())).map(Map.Entry::getKey).toList();
             if (!elsewhere.isEmpty()) {
                 placed.putAll(units.onDay(elsewhere, LocalDate.now(clock)));
             }
@@ -175,6 +182,18 @@ public class Reports {
     private static Summary.Row row(String code, String name, Long id, boolean direct, Tally t) {
         return new Summary.Row(code, name, id, direct, t.total, t.bySector, t.byStatus, t.byHolder, t.byKind, t.recognised,
                 t.featured);
+    }
+
+    /** The unit of a summary: on its day; in today's structure also a unit of that year that no longer exists. */
+    private AdminUnitView unitForSummary(String unitCode, int year, boolean today, LocalDate day) {
+        try {
+            return unitOn(unitCode, day);
+        } catch (DomainException e) {
+            if (!today || e.kind() != DomainException.Kind.INVALID) {
+                throw e;
+            }
+            return unitOf(unitCode, year);
+        }
     }
 
     /** The commune (of today's two levels) that a unit lies in, or its province when it lies directly there. */

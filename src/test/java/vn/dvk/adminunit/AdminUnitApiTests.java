@@ -84,9 +84,9 @@ class AdminUnitApiTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("Không tìm thấy đơn vị hành chính \"99999\"."));
+                .andExpect(jsonPath("$.detail").value("Không tìm thấy đơn vị hành chính nào có tên hoặc mã \"99999\"."));
         mvc.perform(get("/api/v1/admin-units/99999").param("lang", "en"))
-                .andExpect(jsonPath("$.detail").value("Administrative unit \"99999\" not found."));
+                .andExpect(jsonPath("$.detail").value("No administrative unit is named or coded \"99999\"."));
     }
 
     @Test

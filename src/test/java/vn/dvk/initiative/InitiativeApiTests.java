@@ -141,7 +141,8 @@ class InitiativeApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content(draft))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.initiative.code", startsWith("DVK-68-")))
-                .andExpect(jsonPath("$.initiative.unitName").value("Xã Đam Rông 1"))
+                // a code means the unit of the start year: 24886 was Xã Phi Liêng in 2024, Xã Đam Rông 1 since July 2025
+                .andExpect(jsonPath("$.initiative.unitName").value("Xã Phi Liêng"))
                 .andExpect(jsonPath("$.initiative.targetGroups[0]").value("ETHNIC_MINORITY"))
                 .andExpect(jsonPath("$.initiative.version").value(0))
                 .andExpect(jsonPath("$.possibleDuplicates", hasSize(0)))
@@ -287,8 +288,9 @@ class InitiativeApiTests {
         String editorOrg = mvc.perform(get("/api/v1/me").with(as(DvkIntegrationTest.PHI_LIENG_EDITOR)))
                 .andReturn().getResponse().getContentAsString();
         Integer organisationId = JsonPath.read(editorOrg, "$.organisationId");
+        // Xã Phi Liêng ended on 30 June 2025: its editor still enters its records of 2021
         String draft = "{\"name\": \"Tổ vay vốn thôn Trung Tâm\", \"kind\": \"MODEL\", \"holder\": \"COLLECTIVE\","
-                + " \"sector\": \"ECONOMY\", \"unitId\": %d, \"organisationId\": %s}";
+                + " \"sector\": \"ECONOMY\", \"unitId\": %d, \"organisationId\": %s, \"startYear\": 2021}";
         Integer phiLieng = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
                 .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.PHI_LIENG_EDITOR)).with(csrf())

@@ -44,7 +44,7 @@ class InitiativePagesTests {
                         .param("name", "").param("kind", "MODEL").param("holder", "COLLECTIVE").param("unitCode", "99999"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"name-error\""), containsString("Không được để trống."),
-                        containsString("Không có đơn vị hành chính &quot;99999&quot;."), containsString("id=\"sector-error\""))));
+                        containsString("Không tìm thấy đơn vị hành chính nào có tên hoặc mã &quot;99999&quot;."), containsString("id=\"sector-error\""))));
     }
 
     @Test
