@@ -53,24 +53,31 @@ class InitiativeBrowserTests {
     }
 
     @Test
-    void theOwnerPickerFillsFromTheUnitTyped() {
+    void theUnitIsChosenByTypingItsNameAndTheOwnerPickerFillsFromIt() {
         WebDriver driver = browser.driver();
         String base = "http://localhost:" + port;
-        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
+        browser.login(base, "btgdv.lamdong", DvkIntegrationTest.DEMO_PASSWORD);
         driver.get(base + "/initiatives/new");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        driver.findElement(By.id("unitCode")).sendKeys("674");
+        driver.findElement(By.id("unitCode")).sendKeys("dam rong 1");
+        // the picker offers today's commune with its province, never the communes it replaced
+        wait.until(d -> d.findElements(By.cssSelector("#unitCode-options option")).stream()
+                .anyMatch(o -> "Xã Đam Rông 1 — Tỉnh Lâm Đồng".equals(o.getAttribute("value"))));
+        assertThat(driver.findElements(By.cssSelector("#unitCode-options option")).stream().map(o -> o.getAttribute("value")))
+                .noneMatch(v -> v.contains("Phi Liêng"));
+        driver.findElement(By.id("unitCode")).clear();
+        driver.findElement(By.id("unitCode")).sendKeys("Xã Đam Rông 1 — Tỉnh Lâm Đồng");
         driver.findElement(By.id("name")).click();
-        wait.until(d -> d.findElement(By.id("organisationId")).getText().contains("Ban Dân vận Huyện ủy Đam Rông"));
+        wait.until(d -> d.findElement(By.id("organisationId")).getText().contains("Ủy ban nhân dân xã Đam Rông 1"));
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("organisationId")))
-                .selectByVisibleText("Ban Dân vận Huyện ủy Đam Rông — Huyện Đam Rông");
-        driver.findElement(By.id("name")).sendKeys("Mô hình thử chọn cơ quan chủ trì");
+                .selectByVisibleText("Ủy ban nhân dân xã Đam Rông 1 — Xã Đam Rông 1");
+        driver.findElement(By.id("name")).sendKeys("Mô hình thử chọn địa bàn bằng tên");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sector"))).selectByValue("ECONOMY");
         var save = driver.findElement(By.id("save-initiative"));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
         save.click();
-        wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), "Mô hình thử chọn cơ quan chủ trì"));
-        assertThat(driver.getPageSource()).contains("Ban Dân vận Huyện ủy Đam Rông");
+        wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), "Mô hình thử chọn địa bàn bằng tên"));
+        assertThat(driver.getPageSource()).contains("Xã Đam Rông 1, Tỉnh Lâm Đồng", "Ủy ban nhân dân xã Đam Rông 1");
     }
 
     @Test

@@ -79,7 +79,7 @@ class OrganisationApiTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("Không được để trống."))
                 .andExpect(jsonPath("$.errors[?(@.field == 'type')].message").value("Phải chọn hoặc nhập giá trị."))
-                .andExpect(jsonPath("$.errors[?(@.field == 'unitCode')].message").value("Không có đơn vị hành chính \"00000\"."));
+                .andExpect(jsonPath("$.errors[?(@.field == 'unitCode')].message").value("Không tìm thấy đơn vị hành chính nào có tên hoặc mã \"00000\"."));
     }
 
     @Test

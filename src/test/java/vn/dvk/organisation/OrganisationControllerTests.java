@@ -48,7 +48,7 @@ class OrganisationControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Dữ liệu chưa hợp lệ."),
                         containsString("id=\"name-error\""), containsString("Không được để trống."),
-                        containsString("Không có đơn vị hành chính &quot;123&quot;."))));
+                        containsString("Không tìm thấy đơn vị hành chính nào có tên hoặc mã &quot;123&quot;."))));
     }
 
     @Test
