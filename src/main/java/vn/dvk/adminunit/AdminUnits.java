@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.VietnameseText;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +29,10 @@ public class AdminUnits {
     private final AdminUnitRepository units;
     private final SuccessorLinkRepository links;
 
-    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links) {
+    private final Clock clock;
+
+    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.links = links;
     }
@@ -100,7 +104,7 @@ public class AdminUnits {
         }
         LocalDate on = query.on();
         if (query.parentCode() != null && !query.parentCode().isBlank()) {
-            LocalDate day = on == null ? LocalDate.now() : on;
+            LocalDate day = on == null ? LocalDate.now(clock) : on;
             Long parentId = version(query.parentCode().strip(), day).map(AdminUnit::getId).orElse(-1L);
             spec = spec.and((root, q, cb) -> cb.equal(root.get("parentId"), parentId));
         }

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.audit.AuditTrail;
 import vn.dvk.shared.DomainException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,8 +39,11 @@ class InitiativeController {
 
     private final InitiativeWorkflow workflow;
 
+    private final Clock clock;
+
     InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, AuditTrail audit,
-                         InitiativeWorkflow workflow) {
+                         InitiativeWorkflow workflow, Clock clock) {
+        this.clock = clock;
         this.workflow = workflow;
         this.registry = registry;
         this.sectors = sectors;
@@ -58,7 +62,7 @@ class InitiativeController {
         private Long unitId;
         private Long organisationId;
         private String responsibleOfficer;
-        private Integer startYear = LocalDate.now().getYear();
+        private Integer startYear;
         private String description;
         private String method;
         private String results;
@@ -176,8 +180,8 @@ class InitiativeController {
         registry.get(id).registrations().forEach(r -> steps.put(r.year(), workflow.offered(r.workflowState())));
         model.addAttribute("steps", steps);
         model.addAttribute("ratings", Rating.values());
-        model.addAttribute("zone", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        model.addAttribute("thisYear", LocalDate.now().getYear());
+        model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
+        model.addAttribute("thisYear", LocalDate.now(clock).getYear());
         return DETAIL;
     }
 
@@ -185,6 +189,7 @@ class InitiativeController {
     String createForm(@RequestParam(required = false) String unit, Model model) {
         Form form = new Form();
         form.unitCode = unit;
+        form.startYear = LocalDate.now(clock).getYear();
         model.addAttribute("form", form);
         return FORM;
     }
@@ -230,7 +235,7 @@ class InitiativeController {
     @PostMapping("/{id}/registrations")
     String register(@PathVariable Long id, @RequestParam(required = false) Integer year,
                     @RequestParam(required = false) RegistrationStatus status, RedirectAttributes redirect) {
-        return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now().getYear() : year, status, null));
+        return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now(clock).getYear() : year, status, null));
     }
 
     /** A workflow step from the initiative's page (the steps without a decision; see WorkflowApiController). */
@@ -245,7 +250,7 @@ class InitiativeController {
     @PostMapping("/{id}/discontinue")
     String discontinue(@PathVariable Long id, @RequestParam(required = false) Integer fromYear,
                        @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return act(id, redirect, () -> registry.discontinue(id, fromYear == null ? LocalDate.now().getYear() : fromYear, reason));
+        return act(id, redirect, () -> registry.discontinue(id, fromYear == null ? LocalDate.now(clock).getYear() : fromYear, reason));
     }
 
     @PostMapping("/{id}/replicas")
@@ -265,7 +270,7 @@ class InitiativeController {
     @PostMapping("/renew")
     String renew(@RequestParam(defaultValue = "") String unit, @RequestParam(required = false) Integer year,
                  RedirectAttributes redirect) {
-        int target = year == null ? LocalDate.now().getYear() : year;
+        int target = year == null ? LocalDate.now(clock).getYear() : year;
         try {
             redirect.addFlashAttribute("renewed", registry.renew(unit, target));
         } catch (DomainException e) {
