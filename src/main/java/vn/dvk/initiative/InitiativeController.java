@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.dvk.audit.AuditTrail;
 import vn.dvk.shared.DomainException;
 
 import java.time.Clock;
@@ -35,20 +34,20 @@ class InitiativeController {
     private final InitiativeRegistry registry;
     private final Sectors sectors;
     private final Attachments attachments;
-    private final AuditTrail audit;
+    private final InitiativeHistory history;
 
     private final InitiativeWorkflow workflow;
 
     private final Clock clock;
 
-    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, AuditTrail audit,
+    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, InitiativeHistory history,
                          InitiativeWorkflow workflow, Clock clock) {
         this.clock = clock;
         this.workflow = workflow;
         this.registry = registry;
         this.sectors = sectors;
         this.attachments = attachments;
-        this.audit = audit;
+        this.history = history;
     }
 
     /** What the form binds: never the id. */
@@ -174,7 +173,7 @@ class InitiativeController {
         model.addAttribute("initiative", registry.get(id));
         model.addAttribute("replicas", registry.replicationTree(id));
         model.addAttribute("attachments", attachments.of(id));
-        model.addAttribute("history", audit.historyOf(InitiativeRegistry.OBJECT_TYPE, id));
+        model.addAttribute("history", history.of(id));
         model.addAttribute("timeline", workflow.timeline(id));
         java.util.Map<Integer, List<WorkflowStep>> steps = new java.util.HashMap<>();
         registry.get(id).registrations().forEach(r -> steps.put(r.year(), workflow.offered(r.workflowState())));
