@@ -16,6 +16,7 @@ import vn.dvk.shared.PageResponse;
 import vn.dvk.shared.web.ApiController;
 import vn.dvk.shared.web.ProblemMessages;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -33,7 +34,10 @@ class AdminUnitApiController {
 
     private final UnitBoundaries boundaries;
 
-    AdminUnitApiController(AdminUnits units, AdminUnitImporter importer, ProblemMessages problems, UnitBoundaries boundaries) {
+    private final Clock clock;
+
+    AdminUnitApiController(AdminUnits units, AdminUnitImporter importer, ProblemMessages problems, UnitBoundaries boundaries, Clock clock) {
+        this.clock = clock;
         this.boundaries = boundaries;
         this.units = units;
         this.importer = importer;
@@ -57,7 +61,7 @@ class AdminUnitApiController {
                                      @RequestParam(required = false) String q,
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(required = false) Integer size) {
-        LocalDate day = on == null ? LocalDate.now() : on;
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
         var found = units.search(new AdminUnits.Query(level, parent, day, q), page, PageResponse.size(size));
         return PageResponse.of(found, this::json);
     }
@@ -79,7 +83,7 @@ class AdminUnitApiController {
     @Operation(summary = "The version of a unit in force on a date (default today), or else its latest version")
     AdminUnitJson get(@PathVariable String code,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        return json(units.getByCode(code, on == null ? LocalDate.now() : on));
+        return json(units.getByCode(code, on == null ? LocalDate.now(clock) : on));
     }
 
     @GetMapping("/{code}/versions")

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.dvk.shared.DomainException;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -33,7 +34,10 @@ class AdminUnitController {
 
     private final UnitBoundaries boundaries;
 
-    AdminUnitController(AdminUnits units, AdminUnitImporter importer, UnitBoundaries boundaries) {
+    private final Clock clock;
+
+    AdminUnitController(AdminUnits units, AdminUnitImporter importer, UnitBoundaries boundaries, Clock clock) {
+        this.clock = clock;
         this.boundaries = boundaries;
         this.units = units;
         this.importer = importer;
@@ -42,10 +46,10 @@ class AdminUnitController {
     @GetMapping
     String browse(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                   @RequestParam(required = false) String q, Model model) {
-        LocalDate day = on == null ? LocalDate.now() : on;
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
         model.addAttribute("on", day);
         model.addAttribute("beforeReform", BEFORE_REFORM);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("provinces", units.provinces(day));
         model.addAttribute("q", q);
         if (q != null && !q.isBlank()) {
@@ -57,7 +61,7 @@ class AdminUnitController {
     @GetMapping("/search")
     String search(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                   @RequestParam(defaultValue = "") String q, Model model) {
-        LocalDate day = on == null ? LocalDate.now() : on;
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
         model.addAttribute("on", day);
         model.addAttribute("q", q);
         if (!q.isBlank()) {
@@ -160,11 +164,11 @@ class AdminUnitController {
     }
 
     /** A unit no longer in force is shown as it was on its last day. */
-    private static LocalDate dayFor(AdminUnitView unit, LocalDate requested) {
+    private LocalDate dayFor(AdminUnitView unit, LocalDate requested) {
         if (requested != null) {
             return requested;
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         if (unit.isValidOn(today)) {
             return today;
         }

@@ -10,6 +10,7 @@ import vn.dvk.shared.security.Role;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.tabular.TabularFile;
 
+import java.time.Clock;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,8 +35,11 @@ public class AdminUnitImporter {
     private final ApplicationEventPublisher events;
     private final UnitPlacement placement;
 
-    AdminUnitImporter(AdminUnitRepository units, SuccessorLinkRepository links, ApplicationEventPublisher events,
+    private final Clock clock;
+
+    AdminUnitImporter(AdminUnitRepository units, SuccessorLinkRepository links, ApplicationEventPublisher events, Clock clock,
                       UnitPlacement placement) {
+        this.clock = clock;
         this.units = units;
         this.links = links;
         this.events = events;
@@ -69,7 +73,7 @@ public class AdminUnitImporter {
             throw new DomainException(DomainException.Kind.INVALID,
                     errors.subList(0, Math.min(MAX_PROBLEMS, errors.size())), "import.rejected", errors.size());
         }
-        LocalDate day = effectiveFrom != null ? effectiveFrom : defaultDay(list[0], fileName);
+        LocalDate day = effectiveFrom != null ? effectiveFrom : defaultDay(list[0], fileName, LocalDate.now(clock));
         UnitBook book = UnitBook.load(units, links);
         ImportReport.Tally tally = new ImportReport.Tally();
         list[0].apply(book, day, tally);
@@ -85,7 +89,7 @@ public class AdminUnitImporter {
         return report;
     }
 
-    private static LocalDate defaultDay(OfficialUnitList list, String fileName) {
+    private static LocalDate defaultDay(OfficialUnitList list, String fileName, LocalDate today) {
         if (list instanceof GsoUnitList && fileName != null) {
             Matcher m = DATE_IN_NAME.matcher(fileName);
             if (m.find()) {
@@ -96,6 +100,6 @@ public class AdminUnitImporter {
                 }
             }
         }
-        return list.defaultEffectiveFrom();
+        return list.defaultEffectiveFrom(today);
     }
 }

@@ -13,6 +13,7 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.DataScope;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,12 +34,12 @@ public class AdminUnits {
     private final AdminUnitRepository units;
     private final SuccessorLinkRepository links;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links, java.time.Clock clock) {
+    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.links = links;
-        this.clock = clock;
     }
 
     /** Filter of the unit list; every field is optional. */
@@ -154,11 +155,11 @@ public class AdminUnits {
             List<String> successors = unit.successorCodes().stream()
                     .map(c -> findByCode(c, LocalDate.of(year, 12, 31)).map(AdminUnitView::fullName).orElse(c)).distinct().toList();
             return successors.isEmpty()
-                    ? FieldProblem.field(field, "adminUnit.endedBefore", unit.fullName(), String.valueOf(year), unit.validTo().format(DAY))
-                    : FieldProblem.field(field, "adminUnit.endedBeforeSucceeded", unit.fullName(), String.valueOf(year),
+                    ? FieldProblem.field(field, "adminUnit.endedBefore", unit.fullName(), year, unit.validTo().format(DAY))
+                    : FieldProblem.field(field, "adminUnit.endedBeforeSucceeded", unit.fullName(), year,
                     unit.validTo().format(DAY), String.join(", ", successors));
         }
-        return FieldProblem.field(field, "adminUnit.notYetIn", unit.fullName(), String.valueOf(year),
+        return FieldProblem.field(field, "adminUnit.notYetIn", unit.fullName(), year,
                 unit.validFrom() == null ? "" : unit.validFrom().format(DAY));
     }
 
@@ -270,7 +271,7 @@ public class AdminUnits {
         }
         LocalDate on = query.on();
         if (query.parentCode() != null && !query.parentCode().isBlank()) {
-            LocalDate day = on == null ? LocalDate.now() : on;
+            LocalDate day = on == null ? LocalDate.now(clock) : on;
             Long parentId = version(query.parentCode().strip(), day).map(AdminUnit::getId).orElse(-1L);
             spec = spec.and((root, q, cb) -> cb.equal(root.get("parentId"), parentId));
         }

@@ -56,7 +56,7 @@ class ConversionTable extends OfficialUnitList {
     }
 
     @Override
-    LocalDate defaultEffectiveFrom() {
+    LocalDate defaultEffectiveFrom(LocalDate today) {
         return REFORM_2025;
     }
 

@@ -41,8 +41,8 @@ class GsoUnitList extends OfficialUnitList {
     }
 
     @Override
-    LocalDate defaultEffectiveFrom() {
-        return LocalDate.now();
+    LocalDate defaultEffectiveFrom(LocalDate today) {
+        return today;
     }
 
     @Override

@@ -46,7 +46,7 @@ abstract class OfficialUnitList {
 
     abstract String kind();
 
-    abstract LocalDate defaultEffectiveFrom();
+    abstract LocalDate defaultEffectiveFrom(LocalDate today);
 
     /** Reads one data row, adding what is wrong with it to the findings. */
     abstract void read(Row row, Findings findings);

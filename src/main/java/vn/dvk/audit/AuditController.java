@@ -17,7 +17,7 @@ import java.time.ZoneId;
 @RequestMapping("/audit")
 class AuditController {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.dvk.shared.VietnamTime.ZONE;
 
     private final AuditTrail trail;
 

@@ -5,6 +5,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -40,9 +41,11 @@ public class AuditTrail {
     private final AuditHeadRepository heads;
     private final AdminUnits units;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    AuditTrail(AuditEntryRepository entries, AuditHeadRepository heads, AdminUnits units, Clock clock) {
+    AuditTrail(AuditEntryRepository entries, AuditHeadRepository heads, AdminUnits units, Clock clock, JdbcTemplate jdbc) {
         this.entries = entries;
+        this.jdbc = jdbc;
         this.heads = heads;
         this.units = units;
         this.clock = clock;
@@ -71,6 +74,17 @@ public class AuditTrail {
                 truncate(event.summary(), MAX_SUMMARY), changes(event.changes()), head.getLastHash());
         entries.save(entry);
         head.advance(entry);
+        relate(entry.getSeq(), event.related());
+    }
+
+    private void relate(long seq, AuditEvent.Related related) {
+        if (related == null || related.objectIds() == null || related.objectIds().isEmpty()) {
+            return;
+        }
+        entries.flush();
+        List<Object[]> rows = related.objectIds().stream().distinct()
+                .map(id -> new Object[] {seq, related.objectType(), id}).toList();
+        jdbc.batchUpdate("insert into audit_related (seq, object_type, object_id) values (?, ?, ?)", rows);
     }
 
     public Page<EntryView> search(Query query, int page, int size) {
@@ -87,7 +101,15 @@ public class AuditTrail {
 
     /** The changes of one object, newest first, for its page (the caller has already checked the object's scope). */
     public List<EntryView> historyOf(String objectType, Object objectId) {
-        return entries.findByObjectTypeAndObjectIdOrderBySeqDesc(objectType, String.valueOf(objectId)).stream()
+        List<AuditEntry> own = entries.findByObjectTypeAndObjectIdOrderBySeqDesc(objectType, String.valueOf(objectId));
+        List<Long> related = jdbc.queryForList("select seq from audit_related where object_type = ? and object_id = ?",
+                Long.class, objectType, String.valueOf(objectId));
+        if (related.isEmpty()) {
+            return own.stream().map(AuditTrail::view).toList();
+        }
+        List<AuditEntry> all = new java.util.ArrayList<>(own);
+        all.addAll(entries.findAllById(related));
+        return all.stream().sorted(java.util.Comparator.comparingLong(AuditEntry::getSeq).reversed())
                 .map(AuditTrail::view).toList();
     }
 

@@ -15,6 +15,7 @@ import vn.dvk.report.Trend;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.security.CurrentUser;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +41,11 @@ class HomeController {
     private final JsonMapper json;
     private final vn.dvk.report.ReportMap map;
 
+    private final Clock clock;
+
     HomeController(AdminUnits units, Organisations organisations, Reports reports, Sectors sectors, JsonMapper json,
-                   vn.dvk.report.ReportMap map) {
+                   vn.dvk.report.ReportMap map, Clock clock) {
+        this.clock = clock;
         this.map = map;
         this.units = units;
         this.organisations = organisations;
@@ -52,7 +56,7 @@ class HomeController {
 
     @GetMapping("/")
     String home(@RequestParam(required = false) Integer year, Model model) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("provinces", units.countValidOn(AdminUnitLevel.PROVINCE, today));
         model.addAttribute("communes", units.countValidOn(AdminUnitLevel.COMMUNE, today));
         model.addAttribute("organisations", organisations.search(new Organisations.Query(null, null, null), 0, 1).getTotalElements());

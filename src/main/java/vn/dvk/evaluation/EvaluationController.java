@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.shared.DecimalText;
 import vn.dvk.shared.DomainException;
 
 import java.math.BigDecimal;
@@ -41,15 +42,10 @@ class EvaluationController {
         form.forEach((key, value) -> {
             if (key.startsWith("score-")) {
                 Long criterion = Long.valueOf(key.substring("score-".length()));
-                String text = value == null ? "" : value.strip().replace(',', '.');
-                if (text.isEmpty()) {
-                    scores.put(criterion, null);
-                } else {
-                    try {
-                        scores.put(criterion, new BigDecimal(text));
-                    } catch (NumberFormatException e) {
-                        invalid.put(key, value);
-                    }
+                try {
+                    scores.put(criterion, DecimalText.parse(value));
+                } catch (NumberFormatException e) {
+                    invalid.put(key, value);
                 }
             }
         });
@@ -134,7 +130,7 @@ class EvaluationController {
 
     private static BigDecimal number(String text) {
         try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
+            return DecimalText.parse(text);
         } catch (NumberFormatException e) {
             return null;
         }

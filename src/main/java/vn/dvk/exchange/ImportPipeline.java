@@ -107,6 +107,11 @@ class ImportPipeline {
             /** Writes what the session kept back for a batch (called once, after the last row). */
             default void finish() {
             }
+
+            /** The objects the session wrote, for the import's audit entry to name (null: none to name). */
+            default AuditEvent.Related written() {
+                return null;
+            }
         }
     }
 
@@ -189,7 +194,8 @@ class ImportPipeline {
                         CurrentUser.get().map(u -> u.scope().national() ? null : u.scope().unitId()).orElse(null),
                         "%s: %d dòng, thêm %d, sửa %d, giữ nguyên %d, bỏ qua %d".formatted(fileName, run.rows,
                                 run.counts.getOrDefault(Action.CREATE, 0L), run.counts.getOrDefault(Action.UPDATE, 0L),
-                                run.counts.getOrDefault(Action.UNCHANGED, 0L), run.problemRows)));
+                                run.counts.getOrDefault(Action.UNCHANGED, 0L), run.problemRows))
+                        .withRelated(session.written()));
             } else {
                 status.setRollbackOnly();
             }

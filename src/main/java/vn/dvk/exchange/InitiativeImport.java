@@ -11,6 +11,7 @@ import vn.dvk.initiative.Kind;
 import vn.dvk.initiative.RegistrationStatus;
 import vn.dvk.initiative.Sectors;
 import vn.dvk.initiative.TargetGroup;
+import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
@@ -99,6 +100,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final Map<Long, Map<String, Long>> codesByProvince = new HashMap<>();
         final Map<String, InitiativeRegistry.ImportedNew> pending = new HashMap<>();
         final List<InitiativeRegistry.ImportedNew> batch = new ArrayList<>();
+        final List<String> written = new ArrayList<>();
         final String within;
         final Long organisationId;
         ImportPipeline.Cells cellsOfRow;
@@ -124,7 +126,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         @Override
         public void finish() {
             if (!batch.isEmpty()) {
-                registry.createAllImported(batch);
+                registry.createAllImported(batch).forEach(id -> written.add(String.valueOf(id)));
                 batch.clear();
             }
         }
@@ -250,6 +252,9 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                     action = ImportPipeline.Action.UNCHANGED;
                 }
                 savedCode = view.code();
+                if (action == ImportPipeline.Action.UPDATE) {
+                    written.add(String.valueOf(view.id()));
+                }
                 final int registrationYear = year;
                 boolean registered = view.registrations().stream().anyMatch(r -> r.year() == registrationYear);
                 if (!registered) {
@@ -267,6 +272,11 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                 throw new DomainException(e.kind(), List.of(problem), e.messageKey(), e.args());
             }
             return new ImportPipeline.Line(n, action, savedCode, name, unit.fullName(), changed);
+        }
+
+        @Override
+        public AuditEvent.Related written() {
+            return new AuditEvent.Related(InitiativeRegistry.OBJECT_TYPE, written);
         }
 
 

@@ -7,6 +7,7 @@ import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +48,10 @@ class OutcomeImport implements ImportPipeline.RowHandler {
     private final AdminUnits units;
     private final ImportPipeline pipeline;
 
-    OutcomeImport(OutcomeIndicators outcomes, AdminUnits units, ImportPipeline pipeline) {
+    private final Clock clock;
+
+    OutcomeImport(OutcomeIndicators outcomes, AdminUnits units, ImportPipeline pipeline, Clock clock) {
+        this.clock = clock;
         this.outcomes = outcomes;
         this.units = units;
         this.pipeline = pipeline;
@@ -100,7 +104,7 @@ class OutcomeImport implements ImportPipeline.RowHandler {
             String code = cells.get("UNIT_CODE");
             String unitName = code;
             if (code.isEmpty()) {
-                LocalDate on = year != null && year > 1900 && year < 3000 ? LocalDate.of(year, 12, 31) : LocalDate.now();
+                LocalDate on = year != null && year > 1900 && year < 3000 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
                 Gazetteer.Found place = gazetteer.find(cells.get("PROVINCE"), cells.get("DISTRICT"), cells.get("COMMUNE"), on, within);
                 if (place.unit() == null) {
                     problems.add(FieldProblem.cell(number, place.column(), place.problemKey(), place.typed(),

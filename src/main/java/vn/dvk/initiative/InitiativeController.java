@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.dvk.audit.AuditTrail;
 import vn.dvk.shared.DomainException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,17 +34,20 @@ class InitiativeController {
     private final InitiativeRegistry registry;
     private final Sectors sectors;
     private final Attachments attachments;
-    private final AuditTrail audit;
+    private final InitiativeHistory history;
 
     private final InitiativeWorkflow workflow;
 
-    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, AuditTrail audit,
-                         InitiativeWorkflow workflow) {
+    private final Clock clock;
+
+    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, InitiativeHistory history,
+                         InitiativeWorkflow workflow, Clock clock) {
+        this.clock = clock;
         this.workflow = workflow;
         this.registry = registry;
         this.sectors = sectors;
         this.attachments = attachments;
-        this.audit = audit;
+        this.history = history;
     }
 
     /** What the form binds: never the id. */
@@ -58,7 +61,7 @@ class InitiativeController {
         private Long unitId;
         private Long organisationId;
         private String responsibleOfficer;
-        private Integer startYear = LocalDate.now().getYear();
+        private Integer startYear;
         private String description;
         private String method;
         private String results;
@@ -171,14 +174,14 @@ class InitiativeController {
         model.addAttribute("replicas", registry.replicationTree(id));
         model.addAttribute("attachments", attachments.of(id));
         model.addAttribute("unitEnded", registry.unitEnded(id));
-        model.addAttribute("history", audit.historyOf(InitiativeRegistry.OBJECT_TYPE, id));
+        model.addAttribute("history", history.of(id));
         model.addAttribute("timeline", workflow.timeline(id));
         java.util.Map<Integer, List<WorkflowStep>> steps = new java.util.HashMap<>();
         registry.get(id).registrations().forEach(r -> steps.put(r.year(), workflow.offered(r.workflowState())));
         model.addAttribute("steps", steps);
         model.addAttribute("ratings", Rating.values());
-        model.addAttribute("zone", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        model.addAttribute("thisYear", LocalDate.now().getYear());
+        model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
+        model.addAttribute("thisYear", LocalDate.now(clock).getYear());
         return DETAIL;
     }
 
@@ -186,6 +189,7 @@ class InitiativeController {
     String createForm(@RequestParam(required = false) String unit, Model model) {
         Form form = new Form();
         form.unitCode = unit;
+        form.startYear = LocalDate.now(clock).getYear();
         model.addAttribute("form", form);
         return FORM;
     }
@@ -231,7 +235,7 @@ class InitiativeController {
     @PostMapping("/{id}/registrations")
     String register(@PathVariable Long id, @RequestParam(required = false) Integer year,
                     @RequestParam(required = false) RegistrationStatus status, RedirectAttributes redirect) {
-        return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now().getYear() : year, status, null));
+        return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now(clock).getYear() : year, status, null));
     }
 
     /** A workflow step from the initiative's page (the steps without a decision; see WorkflowApiController). */
@@ -257,7 +261,7 @@ class InitiativeController {
     @PostMapping("/{id}/discontinue")
     String discontinue(@PathVariable Long id, @RequestParam(required = false) Integer fromYear,
                        @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return act(id, redirect, () -> registry.discontinue(id, fromYear == null ? LocalDate.now().getYear() : fromYear, reason));
+        return act(id, redirect, () -> registry.discontinue(id, fromYear == null ? LocalDate.now(clock).getYear() : fromYear, reason));
     }
 
     @PostMapping("/{id}/replicas")
@@ -277,7 +281,7 @@ class InitiativeController {
     @PostMapping("/renew")
     String renew(@RequestParam(defaultValue = "") String unit, @RequestParam(required = false) Integer year,
                  RedirectAttributes redirect) {
-        int target = year == null ? LocalDate.now().getYear() : year;
+        int target = year == null ? LocalDate.now(clock).getYear() : year;
         try {
             redirect.addFlashAttribute("renewed", registry.renew(unit, target));
         } catch (DomainException e) {

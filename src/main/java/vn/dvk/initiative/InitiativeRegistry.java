@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 public class InitiativeRegistry {
 
-    static final String OBJECT_TYPE = "INITIATIVE";
+    public static final String OBJECT_TYPE = "INITIATIVE";
     static final double DUPLICATE_SIMILARITY = 0.9;
     static final int MAX_NAME = 300;
     static final int MAX_TEXT = 4000;
@@ -238,10 +238,10 @@ public class InitiativeRegistry {
      * Creates the new initiatives of an import, each registered for its year, as one batch: codes
      * reserved per province in one step, entities written in JDBC batches, the word index, the change
      * log and the kept counts updated once for the batch. The import's own audit entry (file, counts)
-     * stands for them. Returns the codes, in order.
+     * stands for them (it lists their ids). Returns the ids, in order.
      */
     @Transactional
-    public List<String> createAllImported(List<ImportedNew> rows) {
+    public List<Long> createAllImported(List<ImportedNew> rows) {
         Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         Map<Long, List<AdminUnitView>> lineages = new java.util.HashMap<>();
         List<Initiative> created = new ArrayList<>();
@@ -288,7 +288,7 @@ public class InitiativeRegistry {
         created.forEach(i -> RegistrationTally.keys(i).forEach(key -> counts.merge(key, 1L, Long::sum)));
         tally.addAll(counts);
         words.addAll(created);
-        return created.stream().map(Initiative::getCode).toList();
+        return created.stream().map(Initiative::getId).toList();
     }
 
     /** Codes for new initiatives of a province, counted on from its counter, skipping any already taken. */

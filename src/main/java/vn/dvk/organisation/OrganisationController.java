@@ -14,6 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.shared.DomainException;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 
 @Controller
 @RequestMapping("/organisations")
@@ -29,7 +32,10 @@ class OrganisationController {
     private final Organisations organisations;
     private final AdminUnits units;
 
-    OrganisationController(Organisations organisations, AdminUnits units) {
+    private final Clock clock;
+
+    OrganisationController(Organisations organisations, AdminUnits units, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.units = units;
     }
@@ -152,7 +158,7 @@ class OrganisationController {
 
     private java.util.Optional<Long> provinceOf(String unitCode, Long unitId) {
         try {
-            return units.resolve(unitId, unitCode, java.time.LocalDate.now()).map(u -> units.lineage(u.id()).get(0).id());
+            return units.resolve(unitId, unitCode, LocalDate.now(clock)).map(u -> units.lineage(u.id()).get(0).id());
         } catch (DomainException e) {
             return java.util.Optional.empty(); // a name that is not clear yet: the form says so when sent
         }

@@ -17,6 +17,7 @@ import vn.dvk.shared.security.Role;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,10 @@ public class Organisations {
     private final AdminUnits units;
     private final ApplicationEventPublisher events;
 
-    Organisations(OrganisationRepository organisations, AdminUnits units, ApplicationEventPublisher events) {
+    private final Clock clock;
+
+    Organisations(OrganisationRepository organisations, AdminUnits units, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.units = units;
         this.events = events;
@@ -72,7 +76,7 @@ public class Organisations {
         if (query.unitId() != null || (query.unitCode() != null && !query.unitCode().isBlank())) {
             AdminUnitView unit = query.unitId() != null
                     ? units.findById(query.unitId()).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", query.unitId()))
-                    : units.getByCode(query.unitCode().strip(), LocalDate.now());
+                    : units.getByCode(query.unitCode().strip(), LocalDate.now(clock));
             prefix = unit.subtreePrefix() + "%";
             unitId = unit.id();
         }
@@ -158,7 +162,7 @@ public class Organisations {
     /** The unit of the draft (see {@link AdminUnits#resolve}), or the problem that names the field at fault. */
     private Long resolveUnit(OrganisationDraft draft, List<FieldProblem> problems) {
         String code = draft.unitCode() == null ? "" : draft.unitCode().strip();
-        Optional<AdminUnitView> unit = units.resolve(draft.unitId(), code, LocalDate.now());
+        Optional<AdminUnitView> unit = units.resolve(draft.unitId(), code, LocalDate.now(clock));
         if (unit.isPresent()) {
             return unit.get().id();
         }

@@ -25,6 +25,7 @@ import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 
+import java.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,8 +74,11 @@ public class Conferences {
     private final Sectors sectors;
     private final ApplicationEventPublisher events;
 
+    private final Clock clock;
+
     Conferences(JdbcTemplate jdbc, AdminUnits units, InitiativeRegistry registry, Plans plans, Reports reports, Sectors sectors,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.units = units;
         this.registry = registry;
@@ -102,7 +106,7 @@ public class Conferences {
         if (organiser == null || organiser.isEmpty()) {
             problems.add(FieldProblem.field("organiser", "validation.NotBlank"));
         }
-        LocalDate on = input.heldOn() == null ? LocalDate.now() : input.heldOn();
+        LocalDate on = input.heldOn() == null ? LocalDate.now(clock) : input.heldOn();
         AdminUnitView unit = input.unitCode() == null || input.unitCode().isBlank() ? null
                 : units.named(input.unitCode().strip(), on).orElse(null);
         if (unit == null) {

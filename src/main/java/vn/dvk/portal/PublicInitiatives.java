@@ -50,7 +50,7 @@ class PublicInitiatives {
         this.jdbc = jdbc;
     }
 
-    private static final String CARD = "select i.id, l.slug, i.name, i.kind, i.holder, i.sector, s.name_vi as sector_name,"
+    private static final String CARD = "select i.id, l.slug, i.name, i.kind, i.holder, i.sector, s.name_vi as sector_name, s.name_en as sector_name_en,"
             + " case when u.level = 'VILLAGE' then concat(concat(u.full_name, ', '),"
             + " (select pu.full_name from admin_unit pu where pu.id = u.parent_id)) else u.full_name end as unit_name, (select p.full_name from admin_unit p where p.id = i.province_id) as province_name,"
             + " i.featured, i.start_year, (select min(a.id) from attachment a where a.initiative_id = i.id and a.kind = 'IMAGE') as image_id,"
@@ -58,9 +58,15 @@ class PublicInitiatives {
 
     private Card card(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Card(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"), rs.getString("holder"),
-                rs.getString("sector"), rs.getString("sector_name"), rs.getString("unit_name"), rs.getString("province_name"),
+                rs.getString("sector"), sectorLabel(rs), rs.getString("unit_name"), rs.getString("province_name"),
                 rs.getBoolean("featured"), (Integer) rs.getObject("start_year", Integer.class),
                 (Long) rs.getObject("image_id", Long.class), rs.getString("lead"));
+    }
+
+    /** The sector in the reader's language. */
+    private static String sectorLabel(java.sql.ResultSet rs) throws java.sql.SQLException {
+        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return rs.getString(english ? "sector_name_en" : "sector_name");
     }
 
     List<Card> gallery(Filter filter, int limit) {

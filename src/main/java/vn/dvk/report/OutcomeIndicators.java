@@ -161,7 +161,7 @@ public class OutcomeIndicators {
         int thisYear = LocalDate.now(clock).getYear();
         Integer year = input.year();
         if (year == null || year < 1990 || year > thisYear) {
-            problem(problems, row, "year", "Năm", "outcome.year", String.valueOf(thisYear));
+            problem(problems, row, "year", "Năm", "outcome.year", thisYear);
         }
         AdminUnitView unit = null;
         String code = input.unitCode() == null ? "" : input.unitCode().strip();

@@ -6,6 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.shared.web.ApiController;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 @ApiController
 @Tag(name = "Reports")
 class ReportApiController {
@@ -27,7 +30,10 @@ class ReportApiController {
         return map.featureCollection(reports.summary(unit, year, "today".equalsIgnoreCase(structure)));
     }
 
-    ReportApiController(Reports reports, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map) {
+    private final Clock clock;
+
+    ReportApiController(Reports reports, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map, Clock clock) {
+        this.clock = clock;
         this.map = map;
         this.reports = reports;
         this.documents = documents;
@@ -60,9 +66,9 @@ class ReportApiController {
         }
     }
 
-    static ReportDocuments.Heading heading(String issuer, String number, java.time.LocalDate date, String style) {
+    static ReportDocuments.Heading heading(String issuer, String number, java.time.LocalDate date, String style, Clock clock) {
         return new ReportDocuments.Heading(issuer == null || issuer.isBlank() ? "Ban Dân vận" : issuer.strip(),
-                number == null || number.isBlank() ? null : number.strip(), date == null ? java.time.LocalDate.now() : date,
+                number == null || number.isBlank() ? null : number.strip(), date == null ? LocalDate.now(clock) : date,
                 "state".equalsIgnoreCase(style));
     }
 
@@ -82,7 +88,7 @@ class ReportApiController {
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso =
                     org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date,
             @RequestParam(required = false) String style) {
-        return document(reports, documents, format, unit, year, heading(issuer, number, date, style));
+        return document(reports, documents, format, unit, year, heading(issuer, number, date, style, clock));
     }
 
     static org.springframework.http.ResponseEntity<byte[]> document(Reports reports, ReportDocuments documents, String format,

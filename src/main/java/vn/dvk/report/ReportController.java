@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.initiative.Sectors;
 import vn.dvk.shared.DomainException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /** The summary page: every figure a link to the initiatives behind it, every child unit a link to its own summary. */
@@ -26,7 +27,10 @@ class ReportController {
         return map.featureCollection(reports.summary(unit, year, "today".equalsIgnoreCase(structure)));
     }
 
-    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map) {
+    private final Clock clock;
+
+    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map, Clock clock) {
+        this.clock = clock;
         this.map = map;
         this.reports = reports;
         this.sectors = sectors;
@@ -73,7 +77,7 @@ class ReportController {
                                                              @RequestParam(required = false) String number,
                                                              @RequestParam(required = false) String style) {
         return ReportApiController.document(reports, documents, format, unit, year,
-                ReportApiController.heading(issuer, number, null, style));
+                ReportApiController.heading(issuer, number, null, style, clock));
     }
 
     @GetMapping("/reports")
@@ -81,7 +85,7 @@ class ReportController {
                    @RequestParam(required = false) String structure, Model model) {
         boolean today = "today".equalsIgnoreCase(structure);
         model.addAttribute("today", today);
-        int shown = year == null ? LocalDate.now().getYear() : year;
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("unit", unit);
         model.addAttribute("year", shown);
         model.addAttribute("sectors", sectors.all());

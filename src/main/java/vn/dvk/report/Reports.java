@@ -67,7 +67,7 @@ public class Reports {
         int thisYear = LocalDate.now(clock).getYear();
         if (year == null || year < 1990 || year > thisYear + 1) {
             throw new DomainException(DomainException.Kind.INVALID,
-                    List.of(FieldProblem.field("year", "report.year", String.valueOf(thisYear + 1))), "error.validation");
+                    List.of(FieldProblem.field("year", "report.year", thisYear + 1)), "error.validation");
         }
         LocalDate day = today ? LocalDate.now(clock) : LocalDate.of(year, 12, 31);
         AdminUnitView unit = unitForSummary(unitCode, year, today, day);
@@ -308,10 +308,10 @@ public class Reports {
         int thisYear = LocalDate.now(clock).getYear();
         List<FieldProblem> problems = new ArrayList<>();
         if (from == null || from < 1990 || from > thisYear + 1) {
-            problems.add(FieldProblem.field("from", "report.year", String.valueOf(thisYear + 1)));
+            problems.add(FieldProblem.field("from", "report.year", thisYear + 1));
         }
         if (to == null || to < 1990 || to > thisYear + 1) {
-            problems.add(FieldProblem.field("to", "report.year", String.valueOf(thisYear + 1)));
+            problems.add(FieldProblem.field("to", "report.year", thisYear + 1));
         } else if (from != null && to < from) {
             problems.add(FieldProblem.field("to", "report.period"));
         }

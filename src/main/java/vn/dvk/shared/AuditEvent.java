@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param changes changed fields, each with its value before and after
  */
 public record AuditEvent(Action action, String objectType, String objectId, Long unitId, String summary,
-                         Map<String, Change> changes) {
+                         Map<String, Change> changes, Related related) {
+
+    public AuditEvent(Action action, String objectType, String objectId, Long unitId, String summary, Map<String, Change> changes) {
+        this(action, objectType, objectId, unitId, summary, changes, null);
+    }
+
+    /** Other objects the entry concerns, so their history shows it too (e.g. the initiatives an import wrote). */
+    public record Related(String objectType, java.util.Collection<String> objectIds) {
+    }
 
     public enum Action { CREATE, UPDATE, DELETE, STATE_CHANGE, IMPORT, EXPORT, LOGIN, LOGIN_FAILED, LOGOUT }
 
@@ -37,6 +45,10 @@ public record AuditEvent(Action action, String objectType, String objectId, Long
     }
 
     public AuditEvent withChanges(Map<String, Change> changed) {
-        return new AuditEvent(action, objectType, objectId, unitId, summary, changed);
+        return new AuditEvent(action, objectType, objectId, unitId, summary, changed, related);
+    }
+
+    public AuditEvent withRelated(Related objects) {
+        return new AuditEvent(action, objectType, objectId, unitId, summary, changes, objects);
     }
 }

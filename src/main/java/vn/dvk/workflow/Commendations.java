@@ -76,7 +76,7 @@ public class Commendations {
         if (input.year() == null) {
             problems.add(FieldProblem.field("year", "validation.NotNull"));
         } else if (input.year() < 2000 || input.year() > thisYear) {
-            problems.add(FieldProblem.field("year", "proposal.yearRange", String.valueOf(thisYear)));
+            problems.add(FieldProblem.field("year", "proposal.yearRange", thisYear));
         }
         if (input.date() == null) {
             problems.add(FieldProblem.field("date", "validation.NotNull"));

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.shared.DomainException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,10 @@ class InspectionController {
 
     private final Inspections inspections;
 
-    InspectionController(Inspections inspections) {
+    private final Clock clock;
+
+    InspectionController(Inspections inspections, Clock clock) {
+        this.clock = clock;
         this.inspections = inspections;
     }
 
@@ -38,7 +42,7 @@ class InspectionController {
         model.addAttribute("unit", unit);
         model.addAttribute("initiative", initiative);
         model.addAttribute("rows", FOLLOW_UP_ROWS);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "workflow/inspection-form";
     }
 

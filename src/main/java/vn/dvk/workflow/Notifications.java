@@ -58,7 +58,7 @@ public class Notifications implements vn.dvk.shared.web.UnreadNotifications {
 
     /** What a step says to the one who submitted, in Vietnamese (the users' language). */
     String messageOf(WorkflowStepTaken step) {
-        String text = messages.getMessage("notification.step", new Object[] {step.name(), String.valueOf(step.year()),
+        String text = messages.getMessage("notification.step", new Object[] {step.name(), step.year(),
                 new DefaultMessageSourceResolvable("state." + step.to()), step.actor()}, VI);
         if (step.reason() != null) {
             text += " " + messages.getMessage("workflow.reason", null, VI) + ": " + step.reason() + ".";

@@ -18,6 +18,7 @@ import vn.dvk.initiative.InitiativeRow;
 import vn.dvk.initiative.WorkflowState;
 import vn.dvk.shared.DomainException;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -35,8 +36,11 @@ class WorkflowController {
     private final InitiativeRegistry registry;
     private final DecisionFiles files;
 
+    private final Clock clock;
+
     WorkflowController(Recognitions recognitions, Commendations commendations, ProposalDocuments documents,
-                       InitiativeRegistry registry, DecisionFiles files) {
+                       InitiativeRegistry registry, DecisionFiles files, Clock clock) {
+        this.clock = clock;
         this.recognitions = recognitions;
         this.commendations = commendations;
         this.documents = documents;
@@ -63,7 +67,7 @@ class WorkflowController {
         model.addAttribute("unit", unit);
         model.addAttribute("year", year);
         model.addAttribute("rows", inState(unit, year, WorkflowState.EVALUATED, model));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "workflow/recognise";
     }
 
@@ -108,7 +112,7 @@ class WorkflowController {
         model.addAttribute("year", year);
         model.addAttribute("rows", inState(unit, year, WorkflowState.RECOGNISED, model));
         model.addAttribute("awards", Award.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "workflow/proposal-new";
     }
 
@@ -139,7 +143,7 @@ class WorkflowController {
     @GetMapping("/proposals/{id}")
     String proposal(@PathVariable Long id, Model model) {
         model.addAttribute("proposal", commendations.get(id));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "workflow/proposal";
     }
 

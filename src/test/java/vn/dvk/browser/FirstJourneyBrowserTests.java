@@ -55,7 +55,8 @@ class FirstJourneyBrowserTests {
         driver.findElement(By.id("lang-vi")).click();
         waiting(driver).until(ExpectedConditions.textToBe(By.tagName("h1"), "Phong trào thi đua \"Dân vận khéo\""));
 
-        driver.findElement(By.id("nav-units")).click();
+        driver.findElement(By.id("nav-catalogue")).click();
+        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("nav-units"))).click();
         waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("structure-before"))).click();
         waiting(driver).until(ExpectedConditions.urlContains("on=2025-06-30"));
         WebElement lamDong = waiting(driver).until(ExpectedConditions.presenceOfElementLocated(
@@ -88,6 +89,7 @@ class FirstJourneyBrowserTests {
         WebElement toggler = driver.findElement(By.className("navbar-toggler"));
         assertThat(toggler.isDisplayed()).isTrue();
         toggler.click();
+        waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("nav-catalogue"))).click();
         waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-organisations"))).click();
         waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("organisation-table")));
         Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)

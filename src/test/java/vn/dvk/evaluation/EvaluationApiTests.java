@@ -137,6 +137,23 @@ class EvaluationApiTests {
     }
 
     @Test
+    void aScoreTypedWithACommaOrAPointCountsTheSameInEitherLanguageAndReadsInTheReadersOwn() throws Exception {
+        long id = submittedIn2022("Mô hình điểm thập phân thôn 5");
+        var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
+        String page = "/initiatives/" + id + "/years/2022/evaluation";
+        mvc.perform(post(page).with(officer).with(csrf()).locale(java.util.Locale.ENGLISH).param("lang", "en")
+                        .param("score-1", "8,5").param("score-2", "7.5"))
+                .andExpect(redirectedUrl(page));
+        mvc.perform(get(page).with(officer)).andExpect(content().string(allOf(containsString("id=\"my-total\">16<"),
+                containsString("value=\"8,5\""), containsString("value=\"7,5\""), containsString("inputmode=\"decimal\""))));
+        mvc.perform(post(page).with(officer).with(csrf()).param("score-1", "8,5").param("score-2", "7"))
+                .andExpect(redirectedUrl(page));
+        mvc.perform(get(page).with(officer)).andExpect(content().string(containsString("id=\"my-total\">15,5<")));
+        mvc.perform(get(page).param("lang", "en").with(officer)).andExpect(content().string(allOf(
+                containsString("id=\"my-total\">15.5<"), containsString("value=\"8.5\""))));
+    }
+
+    @Test
     void administratorsEditCriteriaSetsOnTheirPage() throws Exception {
         mvc.perform(get("/admin/criteria").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(content().string(containsString("Bộ tiêu chí đánh giá mô hình, điển hình")));

@@ -176,6 +176,21 @@ class ExchangeTests {
     }
 
     @Test
+    void anImportedInitiativesHistoryShowsTheImportThatWroteItFileWhoAndWhen() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        rows.add(line("1", "Tổ hòa giải " + MARK + " lịch sử", "xã Phi Liêng"));
+        String preview = preview(xlsx(rows), "lich-su-2023.xlsx");
+        confirm(JsonPath.read(preview, "$.id"), false, 200);
+        Long id = jdbc.queryForObject("select id from initiative where search_key like '% kiem thu nhap lich su%'", Long.class);
+
+        String page = mvc.perform(get("/initiatives/" + id).with(officer())).andReturn().getResponse().getContentAsString();
+        String history = org.jsoup.Jsoup.parse(page).select("#history-table").text();
+
+        assertThat(history).contains("Nhập từ tệp lich-su-2023.xlsx", DvkIntegrationTest.LAM_DONG_OFFICER, "Nhập dữ liệu");
+    }
+
+    @Test
     void aPreviewWritesNothingTheImportWritesAndTheSameFileTwiceChangesNothing() throws Exception {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);

@@ -8,6 +8,7 @@ import vn.dvk.DvkIntegrationTest;
 import vn.dvk.Logins;
 import vn.dvk.identity.UserDirectory;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -61,6 +62,29 @@ class InitiativePagesTests {
                         .param("kind", "MODEL").param("holder", "COLLECTIVE").param("sector", "ECONOMY").param("unitCode", "24886")
                         .param("confirmDuplicate", "true"))
                 .andExpect(redirectedUrlPattern("/initiatives/*"));
+    }
+
+    @Test
+    void theHistorySaysWhatChangedInWordsNotCodes() throws Exception {
+        var officer = Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER);
+        String created = mvc.perform(post("/initiatives/new").with(officer).with(csrf()).param("name", "Mô hình lịch sử dễ đọc thôn 3")
+                        .param("kind", "MODEL").param("holder", "COLLECTIVE").param("sector", "ECONOMY").param("unitCode", "24886")
+                        .param("startYear", "2022").param("confirmDuplicate", "true"))
+                .andExpect(redirectedUrlPattern("/initiatives/*")).andReturn().getResponse().getRedirectedUrl();
+        String form = mvc.perform(get(created + "/edit").with(officer)).andReturn().getResponse().getContentAsString();
+        String version = org.jsoup.Jsoup.parse(form).select("input[name=version]").val();
+        mvc.perform(post(created + "/edit").with(officer).with(csrf()).param("name", "Mô hình lịch sử dễ đọc thôn 3")
+                        .param("kind", "EXEMPLAR").param("holder", "COLLECTIVE").param("sector", "CULTURE_SOCIETY")
+                        .param("unitCode", "24877").param("startYear", "2022").param("featured", "true").param("version", version)
+                        .param("confirmDuplicate", "true"))
+                .andExpect(redirectedUrlPattern("/initiatives/*"));
+
+        String page = mvc.perform(get(created).with(officer)).andReturn().getResponse().getContentAsString();
+        String history = org.jsoup.Jsoup.parse(page).select("#history-table").text();
+
+        assertThat(history).contains("Loại: Mô hình → Điển hình", "Lĩnh vực: Kinh tế → Văn hóa - xã hội",
+                "Địa bàn: Xã Đam Rông 1 → Xã Đam Rông 2", "Tiêu biểu: Không → Có")
+                .doesNotContain("MODEL", "EXEMPLAR", "ECONOMY", "unitId", "{");
     }
 
     @Test

@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(OrganisationController.class)
 @WithMockUser
-@Import(ProblemMessages.class)
+@Import({ProblemMessages.class, vn.dvk.shared.web.TimeConfig.class})
 class OrganisationControllerTests {
 
     @Autowired
