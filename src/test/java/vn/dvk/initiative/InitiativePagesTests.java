@@ -67,6 +67,7 @@ class InitiativePagesTests {
     @Test
     void theHistorySaysWhatChangedInWordsNotCodes() throws Exception {
         var officer = Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER);
+        // codes mean the communes of the start year 2022: 24886 Phi Liêng, 24877 Rô Men
         String created = mvc.perform(post("/initiatives/new").with(officer).with(csrf()).param("name", "Mô hình lịch sử dễ đọc thôn 3")
                         .param("kind", "MODEL").param("holder", "COLLECTIVE").param("sector", "ECONOMY").param("unitCode", "24886")
                         .param("startYear", "2022").param("confirmDuplicate", "true"))
@@ -83,7 +84,7 @@ class InitiativePagesTests {
         String history = org.jsoup.Jsoup.parse(page).select("#history-table").text();
 
         assertThat(history).contains("Loại: Mô hình → Điển hình", "Lĩnh vực: Kinh tế → Văn hóa - xã hội",
-                "Địa bàn: Xã Đam Rông 1 → Xã Đam Rông 2", "Tiêu biểu: Không → Có")
+                "Địa bàn: Xã Phi Liêng → Xã Rô Men", "Tiêu biểu: Không → Có")
                 .doesNotContain("MODEL", "EXEMPLAR", "ECONOMY", "unitId", "{");
     }
 
