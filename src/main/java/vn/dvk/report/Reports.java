@@ -31,6 +31,8 @@ import java.util.Map;
 @Service
 public class Reports {
 
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final AdminUnits units;
     private final Sectors sectors;
@@ -314,6 +316,32 @@ public class Reports {
         return unit;
     }
 
+
+    /** The movement's calendar: the current year in Vietnam, whatever the server's time zone. */
+    public int currentYear() {
+        return LocalDate.now(clock.withZone(VIETNAM)).getYear();
+    }
+
+    /**
+     * Where a report opens for the current user when they ask for nothing: their own unit (the
+     * country for an administrator) this year in today's structure; for a unit that no longer
+     * exists today (a district abolished in 2025, a merged commune), the latest year with data in
+     * that year's structure. {@code ended} is the unit's last day when it no longer exists.
+     */
+    public record Opening(AdminUnitView unit, int year, boolean today, LocalDate ended, Integer latestWithData) {
+    }
+
+    @Transactional(readOnly = true)
+    public Opening opening() {
+        DataScope scope = CurrentUser.currentScope();
+        AdminUnitView unit = scope.national() ? null : units.findById(scope.unitId()).orElse(null);
+        LocalDate now = LocalDate.now(clock.withZone(VIETNAM));
+        Integer latest = latestYear().orElse(null);
+        if (unit != null && unit.validTo() != null && unit.validTo().isBefore(now)) {
+            return new Opening(unit, latest != null ? latest : unit.validTo().getYear(), false, unit.validTo(), latest);
+        }
+        return new Opening(unit, now.getYear(), true, null, latest);
+    }
 
     /** The latest year with registrations in the user's scope, if any. */
     @Transactional(readOnly = true)

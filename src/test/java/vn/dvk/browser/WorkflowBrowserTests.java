@@ -75,7 +75,6 @@ class WorkflowBrowserTests {
         String page = driver.getCurrentUrl();
         click("register");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("registration-" + year)));
-        driver.findElement(By.cssSelector("#registration-" + year + " summary")).click();
         click("step-SUBMIT-" + year);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("registration-" + year), "Đã nộp"));
 

@@ -66,7 +66,7 @@ class WorkflowPagesTests {
         mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "RETURN"))
                 .andExpect(flash().attributeExists("actionError"));
         mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
-                .param("rating", "GOOD").param("score", "78")).andExpect(flash().attributeExists("saved"));
+                .param("rating", "GOOD").param("score", "78")).andExpect(flash().attribute("stepTaken", "EVALUATE"));
         mvc.perform(get("/initiatives/" + id).with(officer))
                 .andExpect(content().string(allOf(containsString("id=\"workflow-timeline\""), containsString("2022: Đã nộp"),
                         containsString("2022: Đã đánh giá"), containsString("Xếp loại: Tốt · Điểm: 78"),
