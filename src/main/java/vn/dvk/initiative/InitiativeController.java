@@ -183,7 +183,7 @@ class InitiativeController {
         model.addAttribute("decided", decided);
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("zone", java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        model.addAttribute("thisYear", LocalDate.now().getYear());
+        model.addAttribute("thisYear", LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
         return DETAIL;
     }
 

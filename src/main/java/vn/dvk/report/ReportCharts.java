@@ -33,7 +33,7 @@ public class ReportCharts {
 
     /** The chart data of a summary and the ten years up to it; "</" is escaped so that no text can close the JSON block. */
     public String of(Summary summary) {
-        return of(summary, reports.trend(summary.unit(), Math.max(1990, summary.year() - YEARS + 1), summary.year()));
+        return of(summary, reports.trendOfUnit(summary.unitId(), Math.max(1990, summary.year() - YEARS + 1), summary.year()));
     }
 
     String of(Summary summary, Trend trend) {

@@ -276,7 +276,28 @@ public class Reports {
         if (!problems.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
-        AdminUnitView unit = unitOf(unitCode, to);
+        return trend(unitOf(unitCode, to), from, to);
+    }
+
+    /**
+     * As {@link #trend(String, Integer, Integer)} for the unit with this id (the unit of a summary),
+     * which a code may no longer name in the last year: a commune merged in 2025 under a code that
+     * names its successor today.
+     */
+    @Transactional(readOnly = true)
+    public Trend trendOfUnit(Long unitId, int from, int to) {
+        if (unitId == null) {
+            return trend((String) null, from, to);
+        }
+        Permissions.require(Role.values());
+        AdminUnitView unit = units.findById(unitId).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", unitId));
+        if (!CurrentUser.currentScope().covers(unit.id(), unit.path())) {
+            throw DomainException.notFound("adminUnit.notFound", unit.code());
+        }
+        return trend(unit, from, to);
+    }
+
+    private Trend trend(AdminUnitView unit, int from, int to) {
         List<String> sectorCodes = sectors.all().stream().map(sv -> sv.code()).toList();
         MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
         String filter = " from registration r where r.reg_year between :from and :to" + subtree(unit, params, "r");
