@@ -107,7 +107,7 @@ class WorkflowPagesTests {
         // the committee member recognises by decision: the button opens the list of the unit and year
         String committee = mvc.perform(get(detail).with(as(DvkIntegrationTest.DAM_RONG_COMMITTEE))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(committee).contains("id=\"step-RECOGNISE-2022\" href=\"/recognitions/new?unit=24886&amp;year=2022\"",
+        assertThat(committee).contains("id=\"step-RECOGNISE-2022\"", "href=\"/recognitions/new?unit=24886&amp;year=2022\"",
                 "id=\"open-NOT_RECOGNISE-2022\"", "id=\"open-RETURN-2022\"");
         var returned = mvc.perform(post(detail + "/years/2022/step").with(as(DvkIntegrationTest.DAM_RONG_COMMITTEE)).with(csrf())
                 .param("step", "RETURN").param("reason", "Bổ sung biên bản họp thôn")).andReturn();
