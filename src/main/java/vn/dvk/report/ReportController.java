@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.initiative.Sectors;
 import vn.dvk.shared.DomainException;
 
-
 /** The summary page: every figure a link to the initiatives behind it, every child unit a link to its own summary. */
 @Controller
 class ReportController {
