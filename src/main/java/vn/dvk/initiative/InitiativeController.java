@@ -170,15 +170,21 @@ class InitiativeController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable Long id, Model model) {
-        model.addAttribute("initiative", registry.get(id));
+        InitiativeView initiative = registry.get(id);
+        model.addAttribute("initiative", initiative);
         model.addAttribute("replicas", registry.replicationTree(id));
         model.addAttribute("attachments", attachments.of(id));
         model.addAttribute("unitEnded", registry.unitEnded(id));
         model.addAttribute("history", history.of(id));
         model.addAttribute("timeline", workflow.timeline(id));
         java.util.Map<Integer, List<WorkflowStep>> steps = new java.util.HashMap<>();
-        registry.get(id).registrations().forEach(r -> steps.put(r.year(), workflow.offered(r.workflowState())));
+        java.util.Map<Integer, List<WorkflowStep>> decided = new java.util.HashMap<>();
+        initiative.registrations().forEach(r -> {
+            steps.put(r.year(), workflow.offered(initiative, r));
+            decided.put(r.year(), workflow.decided(r.workflowState()));
+        });
         model.addAttribute("steps", steps);
+        model.addAttribute("decided", decided);
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
         model.addAttribute("thisYear", LocalDate.now(clock).getYear());
@@ -244,7 +250,15 @@ class InitiativeController {
                 @RequestParam(required = false) String reason, @RequestParam(required = false) Rating rating,
                 @RequestParam(required = false) java.math.BigDecimal score, RedirectAttributes redirect) {
         WorkflowStep which = WorkflowApiController.stepOf(step.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        return act(id, redirect, () -> workflow.take(id, year, which, new StepInput(reason, rating, score, null, null)));
+        try {
+            workflow.take(id, year, which, new StepInput(reason, rating, score, null, null));
+            // plain values only: flash attributes live in the (JDBC) session; the year as text, printed without separators
+            redirect.addFlashAttribute("stepTaken", which.name());
+            redirect.addFlashAttribute("stepYear", year);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("actionError", e);
+        }
+        return "redirect:/initiatives/" + id;
     }
 
     @PostMapping("/{id}/move-to-successor")

@@ -113,9 +113,36 @@ public class InitiativeWorkflow {
 
     /** The steps the current user may take now on the initiative-year (for the page's buttons). */
     public List<WorkflowStep> offered(WorkflowState state) {
-        return CurrentUser.get().map(user -> WorkflowStep.offeredFrom(state).stream()
-                .filter(s -> user.hasAny(s.roles().toArray(Role[]::new)))
-                .filter(s -> s != WorkflowStep.RECOGNISE && s != WorkflowStep.PROPOSE && s != WorkflowStep.COMMEND)
-                .toList()).orElse(List.of());
+        return mayTake(state).filter(s -> !DECIDED.contains(s)).toList();
+    }
+
+    /**
+     * The steps the current user may take on this initiative-year from its page: as {@link #offered}, and
+     * a unit editor submits only their own organisation's records, an evaluator never evaluates them.
+     */
+    public List<WorkflowStep> offered(InitiativeView initiative, InitiativeView.RegistrationView registration) {
+        CurrentUser user = CurrentUser.get().orElse(null);
+        if (user == null) {
+            return List.of();
+        }
+        boolean own = user.organisationId() != null && (user.organisationId().equals(initiative.organisationId())
+                || user.organisationId().equals(registration.organisationId()));
+        return offered(registration.workflowState()).stream()
+                .filter(s -> s != WorkflowStep.SUBMIT || own || user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER))
+                .filter(s -> s != WorkflowStep.EVALUATE || !own)
+                .toList();
+    }
+
+    /** The steps taken by a decision on a list (recognition, a commendation proposal and its decision) that the current user may take. */
+    public List<WorkflowStep> decided(WorkflowState state) {
+        return mayTake(state).filter(DECIDED::contains).toList();
+    }
+
+    private static final java.util.Set<WorkflowStep> DECIDED = java.util.EnumSet.of(WorkflowStep.RECOGNISE, WorkflowStep.PROPOSE,
+            WorkflowStep.COMMEND);
+
+    private java.util.stream.Stream<WorkflowStep> mayTake(WorkflowState state) {
+        return CurrentUser.get().stream().flatMap(user -> WorkflowStep.offeredFrom(state).stream()
+                .filter(s -> user.hasAny(s.roles().toArray(Role[]::new))));
     }
 }

@@ -8,7 +8,6 @@ import vn.dvk.initiative.Sectors;
 import vn.dvk.shared.DomainException;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 /** The summary page: every figure a link to the initiatives behind it, every child unit a link to its own summary. */
 @Controller
@@ -19,6 +18,7 @@ class ReportController {
     private final ReportDocuments documents;
     private final OutcomeIndicators outcomes;
     private final ReportMap map;
+    private final ReportCharts charts;
 
     @GetMapping(path = "/reports/map.json", produces = "application/geo+json")
     @org.springframework.web.bind.annotation.ResponseBody
@@ -29,8 +29,10 @@ class ReportController {
 
     private final Clock clock;
 
-    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map, Clock clock) {
+    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map,
+                     ReportCharts charts, Clock clock) {
         this.clock = clock;
+        this.charts = charts;
         this.map = map;
         this.reports = reports;
         this.sectors = sectors;
@@ -80,18 +82,29 @@ class ReportController {
                 ReportApiController.heading(issuer, number, null, style, clock));
     }
 
+    /**
+     * The summary; asked for nothing, it opens on the user's own unit this year in today's structure,
+     * or, for a unit that no longer exists, in the latest year with data (see {@link Reports#opening}).
+     */
     @GetMapping("/reports")
     String summary(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
                    @RequestParam(required = false) String structure, Model model) {
-        boolean today = "today".equalsIgnoreCase(structure);
+        boolean ownUnit = unit == null || unit.isBlank();
+        Reports.Opening opening = reports.opening();
+        boolean opened = ownUnit && year == null;
+        boolean today = structure == null ? opened && opening.today() : "today".equalsIgnoreCase(structure);
+        int shown = year != null ? year : opened ? opening.year() : reports.currentYear();
         model.addAttribute("today", today);
-        int shown = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("unit", unit);
         model.addAttribute("year", shown);
         model.addAttribute("sectors", sectors.all());
+        model.addAttribute("opening", ownUnit ? opening : null);
+        model.addAttribute("openedOnLatest", opened && opening.ended() != null);
         try {
             Summary summary = reports.summary(unit, shown, today);
             model.addAttribute("summary", summary);
+            model.addAttribute("chartData", charts.of(summary));
+            model.addAttribute("drawMap", map.drawable(summary));
             model.addAttribute("outcomes", today ? java.util.List.of() : outcomes.of(reports.unitFor(unit, shown), shown));
         } catch (DomainException e) {
             model.addAttribute("error", e);

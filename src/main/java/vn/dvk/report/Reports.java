@@ -318,7 +318,28 @@ public class Reports {
         if (!problems.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
-        AdminUnitView unit = unitOf(unitCode, to);
+        return trend(unitOf(unitCode, to), from, to);
+    }
+
+    /**
+     * As {@link #trend(String, Integer, Integer)} for the unit with this id (the unit of a summary),
+     * which a code may no longer name in the last year: a commune merged in 2025 under a code that
+     * names its successor today.
+     */
+    @Transactional(readOnly = true)
+    public Trend trendOfUnit(Long unitId, int from, int to) {
+        if (unitId == null) {
+            return trend((String) null, from, to);
+        }
+        Permissions.require(Role.values());
+        AdminUnitView unit = units.findById(unitId).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", unitId));
+        if (!CurrentUser.currentScope().covers(unit)) {
+            throw DomainException.notFound("adminUnit.notFound", unit.code());
+        }
+        return trend(unit, from, to);
+    }
+
+    private Trend trend(AdminUnitView unit, int from, int to) {
         List<String> sectorCodes = sectors.all().stream().map(sv -> sv.code()).toList();
         MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
         String filter = " from registration r where r.reg_year between :from and :to" + subtree(unit, params, "r");
@@ -358,6 +379,32 @@ public class Reports {
         return unit;
     }
 
+
+    /** The movement's calendar: the current year in Vietnam, whatever the server's time zone. */
+    public int currentYear() {
+        return LocalDate.now(clock).getYear();
+    }
+
+    /**
+     * Where a report opens for the current user when they ask for nothing: their own unit (the
+     * country for an administrator) this year in today's structure; for a unit that no longer
+     * exists today (a district abolished in 2025, a merged commune), the latest year with data in
+     * that year's structure. {@code ended} is the unit's last day when it no longer exists.
+     */
+    public record Opening(AdminUnitView unit, int year, boolean today, LocalDate ended, Integer latestWithData) {
+    }
+
+    @Transactional(readOnly = true)
+    public Opening opening() {
+        DataScope scope = CurrentUser.currentScope();
+        AdminUnitView unit = scope.national() ? null : units.findById(scope.unitId()).orElse(null);
+        LocalDate now = LocalDate.now(clock);
+        Integer latest = latestYear().orElse(null);
+        if (unit != null && unit.validTo() != null && unit.validTo().isBefore(now)) {
+            return new Opening(unit, latest != null ? latest : unit.validTo().getYear(), false, unit.validTo(), latest);
+        }
+        return new Opening(unit, now.getYear(), true, null, latest);
+    }
 
     /** The latest year with registrations in the user's scope, if any. */
     @Transactional(readOnly = true)

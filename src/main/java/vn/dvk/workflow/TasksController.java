@@ -20,6 +20,7 @@ class TasksController {
     @GetMapping("/tasks")
     String page(Model model) {
         model.addAttribute("tasks", tasks.mine());
+        model.addAttribute("waiting", tasks.awaitingRecognitionByUnit());
         return "workflow/tasks";
     }
 

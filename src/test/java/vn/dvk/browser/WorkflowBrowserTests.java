@@ -13,8 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.dvk.DvkIntegrationTest;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +38,9 @@ class WorkflowBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.dvk.identity.UserDirectory directory;
 
     private WebDriver driver;
     private WebDriverWait wait;
@@ -57,6 +67,44 @@ class WorkflowBrowserTests {
         browser.login(base, user, DvkIntegrationTest.DEMO_PASSWORD);
     }
 
+    /** An API call as a demo account (HTTP Basic), for the fixtures a test needs before the browser takes over. */
+    private String api(String user, String method, String path, String json) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + DvkIntegrationTest.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json");
+        request = json == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+        return response.body();
+    }
+
+    @Test
+    void aUnitEditorSubmitsThisYearsRegistrationWithTheVisibleButton() throws Exception {
+        driver = browser.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        base = "http://localhost:" + port;
+        int year = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        String editor = DvkIntegrationTest.PHI_LIENG_EDITOR;
+        Integer unitId = com.jayway.jsonpath.JsonPath.read(api(editor, "GET", "/api/v1/admin-units/24886?on=2021-01-01", null), "$.id");
+        Long organisation = directory.principalOf(editor).orElseThrow().organisationId();
+        String name = "Mô hình thu gom rác thải nhựa thôn Păng Dung " + System.nanoTime();
+        String created = api(editor, "POST", "/api/v1/initiatives", """
+                {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitId": %d,
+                 "organisationId": %d, "startYear": %d}""".formatted(name, unitId, organisation, year));
+        Number id = com.jayway.jsonpath.JsonPath.read(created, "$.initiative.id");
+
+        as(editor);
+        driver.get(base + "/initiatives/" + id);
+        click("register");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("step-SUBMIT-" + year)));
+        assertThat(driver.findElement(By.id("step-SUBMIT-" + year)).isDisplayed()).isTrue();
+        click("step-SUBMIT-" + year);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("step-taken")));
+        assertThat(driver.findElement(By.id("step-taken")).getText()).isEqualTo("Đã nộp hồ sơ năm " + year + " để thẩm định.");
+        assertThat(driver.findElement(By.id("registration-" + year)).getText()).contains("Đã nộp");
+        assertThat(driver.findElements(By.id("step-SUBMIT-" + year))).isEmpty();
+    }
+
     @Test
     void aFullCycleFromRegistrationToCommendation() {
         driver = browser.driver();
@@ -75,7 +123,6 @@ class WorkflowBrowserTests {
         String page = driver.getCurrentUrl();
         click("register");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("registration-" + year)));
-        driver.findElement(By.cssSelector("#registration-" + year + " summary")).click();
         click("step-SUBMIT-" + year);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("registration-" + year), "Đã nộp"));
 

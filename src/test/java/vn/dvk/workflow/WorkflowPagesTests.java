@@ -66,11 +66,53 @@ class WorkflowPagesTests {
         mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "RETURN"))
                 .andExpect(flash().attributeExists("actionError"));
         mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
-                .param("rating", "GOOD").param("score", "78")).andExpect(flash().attributeExists("saved"));
+                .param("rating", "GOOD").param("score", "78")).andExpect(flash().attribute("stepTaken", "EVALUATE"));
         mvc.perform(get("/initiatives/" + id).with(officer))
                 .andExpect(content().string(allOf(containsString("id=\"workflow-timeline\""), containsString("2022: Đã nộp"),
                         containsString("2022: Đã đánh giá"), containsString("Xếp loại: Tốt · Điểm: 78"),
                         containsString("id=\"step-RETURN-2022\""))));
+    }
+
+    @Test
+    void theNextStepsAreVisibleButtonsForTheRoleThatMayTakeThemAndEachSaysWhatItDid() throws Exception {
+        long id = newIn2022("Mô hình sân chơi cho trẻ em thôn 9");
+        String detail = "/initiatives/" + id;
+        var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
+        String draft = mvc.perform(get(detail).with(officer)).andReturn().getResponse().getContentAsString();
+        String steps = draft.substring(draft.indexOf("id=\"steps-2022\""), draft.indexOf("</td>", draft.indexOf("id=\"steps-2022\"")));
+        // the step without a reason is a button in plain sight; one needing a reason opens its form in place
+        assertThat(steps.substring(0, steps.indexOf("id=\"step-SUBMIT-2022\""))).doesNotContain("<details");
+        assertThat(steps).contains(">Nộp hồ sơ<", "id=\"open-DISCONTINUE-2022\"", "id=\"reason-DISCONTINUE-2022\"")
+                .doesNotContain("step-EVALUATE-2022", "step-RETURN-2022", "step-RECOGNISE-2022");
+
+        // the flash the redirect carries, handed to the next page as the dispatcher would (the session lives in the database)
+        var submitted = mvc.perform(post(detail + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"))
+                .andExpect(redirectedUrl(detail)).andExpect(flash().attribute("stepTaken", "SUBMIT")).andReturn();
+        assertThat(mvc.perform(get(detail).with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, submitted.getFlashMap())).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"step-taken\"", "Đã nộp hồ sơ năm 2022 để thẩm định.");
+        assertThat(mvc.perform(get(detail).param("lang", "en").with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, submitted.getFlashMap())).andReturn()
+                .getResponse().getContentAsString()).contains("The 2022 registration was submitted for review.");
+
+        // an officer may return or evaluate what was submitted, a viewer nothing
+        assertThat(mvc.perform(get(detail).with(officer)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"open-RETURN-2022\"", "id=\"open-EVALUATE-2022\"").doesNotContain("id=\"step-SUBMIT-2022\"");
+        assertThat(mvc.perform(get(detail).with(as(DvkIntegrationTest.LUC_YEN_VIEWER))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        var evaluated = mvc.perform(post(detail + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
+                .param("rating", "GOOD")).andReturn();
+        assertThat(mvc.perform(get(detail).with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, evaluated.getFlashMap())).andReturn().getResponse()
+                .getContentAsString()).contains("Đã ghi kết quả đánh giá hồ sơ năm 2022; hồ sơ chờ công nhận.")
+                .doesNotContain("step-RECOGNISE-2022");
+
+        // the committee member recognises by decision: the button opens the list of the unit and year
+        String committee = mvc.perform(get(detail).with(as(DvkIntegrationTest.DAM_RONG_COMMITTEE))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(committee).contains("id=\"step-RECOGNISE-2022\"", "href=\"/recognitions/new?unit=24886&amp;year=2022\"",
+                "id=\"open-NOT_RECOGNISE-2022\"", "id=\"open-RETURN-2022\"");
+        var returned = mvc.perform(post(detail + "/years/2022/step").with(as(DvkIntegrationTest.DAM_RONG_COMMITTEE)).with(csrf())
+                .param("step", "RETURN").param("reason", "Bổ sung biên bản họp thôn")).andReturn();
+        assertThat(mvc.perform(get(detail).with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, returned.getFlashMap())).andReturn().getResponse()
+                .getContentAsString()).contains("Đã trả lại hồ sơ năm 2022 để đơn vị bổ sung.");
     }
 
     @Test
