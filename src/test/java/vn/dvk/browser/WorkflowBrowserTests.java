@@ -81,11 +81,15 @@ class WorkflowBrowserTests {
         return response.body();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void start() {
+        driver = browser.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        base = "http://localhost:" + port;
+    }
+
     @Test
     void aUnitEditorSubmitsThisYearsRegistrationWithTheVisibleButton() throws Exception {
-        driver = browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        base = "http://localhost:" + port;
         int year = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
         String editor = "xa.damrong1";
         Long organisation = directory.principalOf(editor).orElseThrow().organisationId();
@@ -132,9 +136,6 @@ class WorkflowBrowserTests {
      */
     @Test
     void theYearsWorkInTodaysStructureByName() throws Exception {
-        driver = browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        base = "http://localhost:" + port;
         int year = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
         String name = "Mô hình nuôi cá tầm hồ Đạ Tẻh thử nghiệm " + System.nanoTime();
         int provinceBefore = summaryTotal("btgdv.lamdong", "", year);
