@@ -41,7 +41,7 @@ class SessionSharingTests {
 
     @Test
     void aSessionFromNodeAIsValidOnNodeB() throws Exception {
-        nodeB = new SpringApplicationBuilder(DvkApplication.class).properties("server.port=0").run();
+        nodeB = new SpringApplicationBuilder(DvkApplication.class).run("--server.port=0"); // an argument: application.properties sets the port
         int portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
         assertThat(portB).isNotEqualTo(portA);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
