@@ -152,6 +152,11 @@ public class InitiativeRegistry {
         return initiatives.findByCode(code.strip()).stream().filter(this::visible).map(this::view).toList();
     }
 
+    /** True when the initiative exists and lies inside the current user's scope. */
+    public boolean isReadable(Long id) {
+        return initiatives.findById(id).filter(this::visible).isPresent();
+    }
+
     private boolean visible(Initiative initiative) {
         AdminUnitView unit = units.findById(initiative.getUnitId()).orElse(null);
         return unit != null && CurrentUser.currentScope().covers(unit);

@@ -44,6 +44,12 @@ public class InitiativeWorkflow {
         this.clock = clock;
     }
 
+    /** True when the decision was recorded on an initiative that the current user may read. */
+    @Transactional(readOnly = true)
+    public boolean decidedInScope(Long decisionId) {
+        return steps.initiativesDecidedBy(decisionId).stream().anyMatch(registry::isReadable);
+    }
+
     /** A step taken: the initiative-year and the state it left and reached. */
     public record Taken(Long initiativeId, String code, String name, int year, WorkflowState from, WorkflowState to) {
     }

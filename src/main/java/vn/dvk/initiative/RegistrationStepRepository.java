@@ -9,4 +9,8 @@ interface RegistrationStepRepository extends JpaRepository<RegistrationStep, Lon
 
     @Query("select s from RegistrationStep s where s.initiativeId = ?1 order by s.takenAt, s.id")
     List<RegistrationStep> timelineOf(Long initiativeId);
+
+    /** The initiatives on which a decision was recorded (recognised, commended...). */
+    @Query("select distinct s.initiativeId from RegistrationStep s where s.decisionId = ?1")
+    List<Long> initiativesDecidedBy(Long decisionId);
 }

@@ -228,11 +228,7 @@ public class Commendations {
     @Transactional(readOnly = true)
     public Decision scanOf(Long decisionId) {
         Permissions.require(Role.values());
-        Decision decision = decisions.findById(decisionId).orElseThrow(() -> DomainException.notFound("error.notFound"));
-        if (decision.getUnitId() != null) {
-            AdminUnitView unit = units.findById(decision.getUnitId()).orElseThrow();
-            Permissions.requireInScope(unit, "error.notFound", decisionId);
-        }
+        Decision decision = recognitions.readable(decisionId);
         if (decision.getFileKey() == null) {
             throw DomainException.notFound("error.notFound");
         }

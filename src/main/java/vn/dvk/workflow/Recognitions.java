@@ -10,6 +10,7 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
+import vn.dvk.shared.security.DataScope;
 import vn.dvk.shared.security.Role;
 
 import java.time.Clock;
@@ -32,7 +33,11 @@ public class Recognitions {
     private final InitiativeWorkflow workflow;
     private final Clock clock;
 
-    Recognitions(DecisionRepository decisions, DecisionFiles files, InitiativeWorkflow workflow, Clock clock) {
+    private final vn.dvk.adminunit.AdminUnits units;
+
+    Recognitions(DecisionRepository decisions, DecisionFiles files, InitiativeWorkflow workflow, Clock clock,
+                 vn.dvk.adminunit.AdminUnits units) {
+        this.units = units;
         this.decisions = decisions;
         this.files = files;
         this.workflow = workflow;
@@ -107,7 +112,22 @@ public class Recognitions {
 
     @Transactional(readOnly = true)
     public Optional<DecisionView> decision(Long id) {
+        return Optional.of(readable(id).view());
+    }
+
+    /**
+     * A decision the current user may read: one of a unit in their scope, or one recorded on an
+     * initiative they may read; any other answers as not found, whoever recorded it.
+     */
+    @Transactional(readOnly = true)
+    public Decision readable(Long id) {
         Permissions.require(Role.values());
-        return decisions.findById(id).map(Decision::view);
+        Decision decision = decisions.findById(id).orElseThrow(() -> DomainException.notFound("error.notFound"));
+        DataScope scope = CurrentUser.currentScope();
+        boolean ownUnit = decision.getUnitId() != null && units.findById(decision.getUnitId()).map(scope::covers).orElse(false);
+        if (scope.national() || ownUnit || workflow.decidedInScope(id)) {
+            return decision;
+        }
+        throw DomainException.notFound("error.notFound");
     }
 }
