@@ -184,11 +184,12 @@ public class Exchange {
                 head.createCell(c + 1).setCellValue(report.header().get(c));
             }
             head.createCell(report.header().size() + 1).setCellValue("Lý do");
+            org.apache.poi.ss.usermodel.CellStyle text = vn.dvk.shared.tabular.FormulaGuard.textStyle(workbook);
             int r = 1;
             for (List<String> cells : report.rejected()) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < cells.size(); c++) {
-                    row.createCell(c).setCellValue(cells.get(c) == null ? "" : cells.get(c));
+                    vn.dvk.shared.tabular.FormulaGuard.setText(row.createCell(c), cells.get(c) == null ? "" : cells.get(c), text);
                 }
                 long number = Long.parseLong(cells.get(0));
                 List<FieldProblem> problems = report.rejectedProblems().getOrDefault(number, List.of());

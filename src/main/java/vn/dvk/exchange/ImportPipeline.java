@@ -255,6 +255,7 @@ class ImportPipeline {
                         return "";
                     }
                     String raw = row.cells().get(index);
+                    raw = vn.dvk.shared.tabular.FormulaGuard.fromCell(raw);
                     String repaired = VietnameseText.clean(LegacyText.repair(raw, encoding, mixed));
                     String plain = VietnameseText.clean(raw);
                     if (repaired != null && !repaired.equals(plain)) {

@@ -142,13 +142,14 @@ final class InitiativeWorkbooks {
             workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
             Sheet sheet = workbook.createSheet(DATA_SHEET);
             header(workbook, sheet);
+            org.apache.poi.ss.usermodel.CellStyle text = vn.dvk.shared.tabular.FormulaGuard.textStyle(workbook);
             int r = 1;
             for (Line line : lines) {
                 Row row = sheet.createRow(r++);
                 List<String> cells = line.cells();
                 for (int c = 0; c < cells.size(); c++) {
                     if (cells.get(c) != null && !cells.get(c).isEmpty()) {
-                        row.createCell(c).setCellValue(cells.get(c));
+                        vn.dvk.shared.tabular.FormulaGuard.setText(row.createCell(c), cells.get(c), text);
                     }
                 }
             }
@@ -166,7 +167,7 @@ final class InitiativeWorkbooks {
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
             printer.printRecord(InitiativeColumns.headers());
             for (Line line : lines) {
-                printer.printRecord(line.cells().stream().map(c -> c == null ? "" : c).toList());
+                printer.printRecord(line.cells().stream().map(c -> c == null ? "" : vn.dvk.shared.tabular.FormulaGuard.forCsv(c)).toList());
             }
             printer.flush();
         } catch (IOException e) {

@@ -113,13 +113,18 @@ class ProposalDocuments {
         sheet.addMergedRegion(new CellRangeAddress(r, r, 0, HEADERS.length - 1));
         r++;
         int n = 1;
+        // text an officer typed that a spreadsheet would run as a formula stays text
+        org.apache.poi.ss.usermodel.CellStyle quoted = sheet.getWorkbook().createCellStyle();
+        quoted.cloneStyleFrom(cell);
+        quoted.setQuotePrefixed(true);
         for (ProposalView.Item item : items) {
             Row row = sheet.createRow(r++);
             String[] values = {String.valueOf(n++), item.name(), item.locality(), item.sectorLabel(),
                     item.achievement() == null ? "" : item.achievement(), award(item.award()), result(item.commended())};
             for (int c = 0; c < values.length; c++) {
-                row.createCell(c).setCellValue(values[c] == null ? "" : values[c]);
-                row.getCell(c).setCellStyle(cell);
+                String value = values[c] == null ? "" : values[c];
+                row.createCell(c).setCellValue(value);
+                row.getCell(c).setCellStyle(vn.dvk.shared.tabular.FormulaGuard.risky(value) ? quoted : cell);
             }
         }
         return r;

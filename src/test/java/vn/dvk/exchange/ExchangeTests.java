@@ -241,6 +241,43 @@ class ExchangeTests {
     }
 
     @Test
+    void anExportedNameThatLooksLikeAFormulaStaysTextAndComesBackUnchanged() throws Exception {
+        String formula = "=HYPERLINK(\"http://vi.du\",\"Bấm\") " + MARK;
+        String minus = "-Tổ tự quản " + MARK;
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        rows.add(line("1", formula, "Phi Liêng"));
+        rows.add(line("2", minus, "Phi Liêng"));
+        String preview = preview(xlsx(rows), "cong-thuc.xlsx");
+        confirm(JsonPath.read(preview, "$.id"), false, 200);
+        assertThat(imported()).isEqualTo(2);
+
+        MvcResult csvStarted = mvc.perform(get("/api/v1/initiatives/export.csv").param("q", "kiem thu nhap").param("year", "2023")
+                .with(officer())).andReturn();
+        String csv = mvc.perform(asyncDispatch(csvStarted)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // OWASP: a cell that would start a formula is written after an apostrophe
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://vi.du\"\"", "'-Tổ tự quản").doesNotContain(",=HYPERLINK", ",\"=HYPERLINK");
+        MvcResult xlsxStarted = mvc.perform(get("/api/v1/initiatives/export.xlsx").param("q", "kiem thu nhap").param("year", "2023")
+                .with(officer())).andReturn();
+        byte[] exported = mvc.perform(asyncDispatch(xlsxStarted)).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            List<org.apache.poi.ss.usermodel.Cell> names = new ArrayList<>();
+            for (int r = 1; r <= workbook.getSheetAt(0).getLastRowNum(); r++) {
+                names.add(workbook.getSheetAt(0).getRow(r).getCell(InitiativeColumns.NAME.ordinal()));
+            }
+            assertThat(names).extracting(org.apache.poi.ss.usermodel.Cell::getStringCellValue).containsExactlyInAnyOrder(formula, minus);
+            assertThat(names).allSatisfy(c -> assertThat(c.getCellStyle().getQuotePrefixed()).isTrue());
+        }
+        // and both come back as they were
+        String again = mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", "xuat.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).with(officer()).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(number(again, "$.unchanged")).isEqualTo(2);
+        assertThat(number(again, "$.created") + number(again, "$.updated") + number(again, "$.rejected")).isZero();
+        assertThat(number(preview(exported, "xuat.xlsx"), "$.unchanged")).isEqualTo(2);
+    }
+
+    @Test
     void problemsAreListedByRowAndColumnAndNothingIsHalfWritten() throws Exception {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
