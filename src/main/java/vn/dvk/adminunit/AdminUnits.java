@@ -63,9 +63,9 @@ public class AdminUnits {
     public Optional<AdminUnitView> resolve(Long unitId, String text, LocalDate on) {
         String trimmed = text == null ? "" : text.strip();
         if (unitId != null) {
+            UnitNames.Typed typed = UnitNames.Typed.of(trimmed);
             Optional<AdminUnitView> byId = findById(unitId).filter(u -> trimmed.isEmpty() || u.code().equals(trimmed)
-                    || UnitNames.namedExactly(u, UnitNames.Typed.of(trimmed).name()) && UnitNames.inContext(lineage(u.id()),
-                    UnitNames.Typed.of(trimmed).context()));
+                    || UnitNames.namedExactly(u, typed.name()) && inContext(u, typed));
             if (byId.isPresent()) {
                 return byId;
             }
@@ -96,13 +96,18 @@ public class AdminUnits {
         String name = typed.name();
         List<AdminUnitView> candidates = views(units.findAll((root, q, cb) -> cb.or(cb.equal(root.get("searchKey"), name),
                 cb.like(root.get("searchKey"), "% " + name)))).stream().filter(u -> UnitNames.namedExactly(u, name))
-                .filter(u -> UnitNames.inContext(lineage(u.id()), typed.context())).toList();
+                .filter(u -> inContext(u, typed)).toList();
         if (candidates.isEmpty()) {
             candidates = views(units.findAll((root, q, cb) -> cb.like(root.get("searchKey"), "%" + name + "%"),
                     PageRequest.of(0, 50, Sort.by("level", "sortKey"))).getContent()).stream()
-                    .filter(u -> UnitNames.inContext(lineage(u.id()), typed.context())).toList();
+                    .filter(u -> inContext(u, typed)).toList();
         }
         return choose(trimmed, candidates, on);
+    }
+
+    /** True when the parents typed after the name are the unit's; its lineage is read only when some were typed. */
+    private boolean inContext(AdminUnitView unit, UnitNames.Typed typed) {
+        return typed.context().isEmpty() || UnitNames.inContext(lineage(unit.id()), typed.context());
     }
 
     private Optional<AdminUnitView> choose(String typed, List<AdminUnitView> candidates, LocalDate on) {

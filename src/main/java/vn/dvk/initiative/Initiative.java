@@ -138,10 +138,10 @@ class Initiative {
      * Moves the initiative to the unit that continues its own after a reform: the registrations of
      * {@code fromYear} and later go with it, earlier ones stay with the unit of their time.
      */
-    void relocate(Long newProvinceId, Long newUnitId, String locality, int fromYear) {
+    void relocate(Long newUnitId, String locality, int fromYear) {
         this.unitId = newUnitId;
         this.searchKey = searchKey(locality);
-        registrations.stream().filter(r -> r.getYear() >= fromYear).forEach(r -> r.place(newProvinceId, newUnitId, sector));
+        registrations.stream().filter(r -> r.getYear() >= fromYear).forEach(r -> r.place(provinceId, newUnitId, sector));
     }
 
     void recode(String newCode, String locality) {

@@ -565,8 +565,7 @@ public class InitiativeRegistry {
     private Registration registerIn(Initiative initiative, int year, RegistrationStatus status, Long organisation) {
         AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
         DataScope scope = CurrentUser.currentScope();
-        boolean reachesItsPlaceToday = scope.national()
-                || (unit.placedPath() != null && scope.covers(-1L, unit.placedPath(), null));
+        boolean reachesItsPlaceToday = scope.national() || (unit.placedPath() != null && scope.coversSubtree(unit.placedPath()));
         if (unit.validTo() != null && unit.validTo().getYear() < year && !reachesItsPlaceToday) {
             FieldProblem why = units.notInYear("year", unit, year);
             throw new DomainException(DomainException.Kind.CONFLICT, List.of(why), why.messageKey(), why.args());
@@ -588,7 +587,7 @@ public class InitiativeRegistry {
         List<AdminUnitView> lineage = units.lineage(successor.id());
         Map<String, Object> before = initiative.snapshot();
         List<RegistrationTally.Key> counted = RegistrationTally.keys(initiative);
-        initiative.relocate(initiative.getProvinceId(), successor.id(), locality(lineage), fromYear);
+        initiative.relocate(successor.id(), locality(lineage), fromYear);
         tally.change(counted, RegistrationTally.keys(initiative));
         initiatives.flush();
         words.replace(initiative.getId(), initiative.getSearchKey());
@@ -665,7 +664,7 @@ public class InitiativeRegistry {
         LocalDate today = LocalDate.now(clock);
         return organisations.find(organisationId).flatMap(o -> o.unitId() == null ? Optional.empty() : units.findById(o.unitId()))
                 .map(u -> u.validTo() != null && u.validTo().isBefore(today) && user.scope().covers(u)
-                        && !user.scope().covers(u.id(), u.path(), null))
+                        && !user.scope().coversByPath(u))
                 .orElse(false);
     }
 

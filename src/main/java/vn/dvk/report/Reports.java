@@ -172,8 +172,7 @@ public class Reports {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         String provinces = "";
         if (unit != null) {
-            Long province = Long.valueOf(unit.subtreePrefix().split("/")[1]);
-            params.addValue("provinces", units.withPredecessors(province));
+            params.addValue("provinces", units.provincesReaching(unit));
             provinces = " and r.province_id in (:provinces)";
         }
         return grouped(" where r.reg_year = :year" + provinces, params);
@@ -269,7 +268,7 @@ public class Reports {
         if (placedToday) {
             where = "";
             if (unit != null) {
-                params.addValue("provinces", units.withPredecessors(Long.valueOf(unit.subtreePrefix().split("/")[1])));
+                params.addValue("provinces", units.provincesReaching(unit));
                 where = " and i.province_id in (:provinces)";
             }
         } else {

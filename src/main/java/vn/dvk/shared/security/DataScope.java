@@ -58,6 +58,16 @@ public record DataScope(boolean national, Long unitId, String prefix, List<Long>
                 || (rowPlacedPath != null && rowPlacedPath.startsWith(subtree));
     }
 
+    /** True when everything under a unit of this subtree prefix ("/1/25/") lies inside the scope. */
+    public boolean coversSubtree(String subtreePrefix) {
+        return national || (subtreePrefix != null && subtreePrefix.startsWith(prefix.substring(0, prefix.length() - 1)));
+    }
+
+    /** True when a row attached to this unit lies inside the scope by the unit's own place, not by where it lies today. */
+    public boolean coversByPath(ScopedUnit unit) {
+        return unit != null && covers(unit.id(), unit.path(), null);
+    }
+
     /** True when the scope reaches rows of more than one province (a province of today that merged others). */
     public boolean spansProvinces() {
         return provinceIds.size() > 1;
