@@ -165,13 +165,32 @@ public class Evaluations {
     @Transactional(readOnly = true)
     public List<CriteriaSetView> sets() {
         Permissions.require(Role.values());
-        return sets.findAll(org.springframework.data.domain.Sort.by("id")).stream().map(CriteriaSet::view).toList();
+        return sets.findAll(org.springframework.data.domain.Sort.by("id")).stream().filter(this::readable).map(CriteriaSet::view).toList();
     }
 
     @Transactional(readOnly = true)
     public CriteriaSetView set(Long id) {
         Permissions.require(Role.values());
-        return sets.findById(id).map(CriteriaSet::view).orElseThrow(() -> DomainException.notFound("evaluation.setNotFound", id));
+        return sets.findById(id).filter(this::readable).map(CriteriaSet::view)
+                .orElseThrow(() -> DomainException.notFound("evaluation.setNotFound", id));
+    }
+
+    /**
+     * A set is read where it applies or is administered: the national sets everywhere; a unit's set in
+     * that unit and under it (the units it is used for) and above it (those who may give it).
+     */
+    private boolean readable(CriteriaSet set) {
+        vn.dvk.shared.security.DataScope scope = vn.dvk.shared.security.CurrentUser.currentScope();
+        if (set.getUnitId() == null || scope.national()) {
+            return true;
+        }
+        AdminUnitView unit = units.findById(set.getUnitId()).orElse(null);
+        if (unit == null) {
+            return false;
+        }
+        String own = scope.prefix().substring(0, scope.prefix().length() - 1);
+        return scope.covers(unit) || own.startsWith(unit.subtreePrefix())
+                || (unit.placedPath() != null && own.startsWith(unit.placedPath()));
     }
 
     /** A set as an administrator gives it; criteria with a blank name are dropped (the form's spare rows). */

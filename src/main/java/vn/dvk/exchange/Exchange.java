@@ -130,8 +130,14 @@ public class Exchange {
         });
     }
 
+    /** The query's unit and values as the list would read them: 404 for a unit outside the caller's scope, 400 for bad values. */
+    void checkQuery(InitiativeQuery query) {
+        registry.search(query, 0, 1);
+    }
+
     String startExport(InitiativeQuery query, boolean csv) {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
+        checkQuery(query);
         String name = "danh-sach-mo-hinh." + (csv ? "csv" : "xlsx");
         return jobs.start(user.id(), csv ? ImportJobs.Kind.EXPORT_CSV : ImportJobs.Kind.EXPORT_XLSX, null, name, progress -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

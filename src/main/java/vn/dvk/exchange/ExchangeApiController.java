@@ -154,6 +154,8 @@ class ExchangeApiController {
 
     /** Streamed while the list is read, page by page (the security context follows the async write). */
     static ResponseEntity<StreamingResponseBody> export(Exchange exchange, InitiativeQuery query, boolean csv) {
+        // asked before the answer starts: once the file is streaming, a unit outside the scope could only end it empty
+        exchange.checkQuery(query);
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"danh-sach-mo-hinh." + (csv ? "csv" : "xlsx") + "\"")
                 .contentType(MediaType.parseMediaType(csv ? "text/csv;charset=UTF-8" : XLSX))

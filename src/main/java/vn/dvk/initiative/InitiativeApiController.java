@@ -128,6 +128,7 @@ class InitiativeApiController {
     @PostMapping("/api/v1/initiatives/{id}/registrations")
     @Operation(summary = "Register the initiative for a year, NEW or MAINTAINED (409 when already registered that year)")
     ResponseEntity<List<InitiativeView.RegistrationView>> register(@PathVariable Long id, @RequestBody RegistrationRequest request) {
+        registry.requireReadable(id);
         if (request.year() == null) {
             throw missing("year");
         }
@@ -153,6 +154,7 @@ class InitiativeApiController {
 
     @PostMapping("/api/v1/initiatives/{id}/discontinue")
     InitiativeJson discontinue(@PathVariable Long id, @RequestBody DiscontinueRequest request) {
+        registry.requireReadable(id);
         if (request.fromYear() == null) {
             throw missing("fromYear");
         }
@@ -177,6 +179,7 @@ class InitiativeApiController {
     @PutMapping("/api/v1/initiatives/{id}/indicators")
     @Operation(summary = "Record the value of a measurable indicator for a year")
     InitiativeJson measure(@PathVariable Long id, @RequestBody IndicatorRequest request) {
+        registry.requireReadable(id);
         if (request.year() == null) {
             throw missing("year");
         }

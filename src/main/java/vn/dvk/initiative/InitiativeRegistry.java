@@ -97,6 +97,10 @@ public class InitiativeRegistry {
                 : LocalDate.now(clock);
         AdminUnitView unit = query.unitCode() == null || query.unitCode().isBlank() ? null
                 : units.getByCode(query.unitCode().strip(), on);
+        if (unit != null) {
+            // a unit outside the scope is not there for the caller: 404, not an empty list
+            Permissions.requireInScope(unit, "adminUnit.notFound", query.unitCode().strip());
+        }
         Page<InitiativeRow> rows = search.search(query, unit, CurrentUser.currentScope(), Math.max(0, page), size);
         return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
     }
@@ -111,6 +115,7 @@ public class InitiativeRegistry {
         }
         LocalDate today = LocalDate.now(clock);
         AdminUnitView unit = units.getByCode(query.unitCode().strip(), today);
+        Permissions.requireInScope(unit, "adminUnit.notFound", query.unitCode().strip());
         Page<InitiativeRow> rows = search.search(query, null, units.placedUnder(unit, today), CurrentUser.currentScope(),
                 Math.max(0, page), size);
         return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
@@ -153,6 +158,12 @@ public class InitiativeRegistry {
     }
 
     /** True when the initiative exists and lies inside the current user's scope. */
+    /** 404 unless the initiative exists and lies in the caller's scope: asked before anything about a request's body is said. */
+    @Transactional(readOnly = true)
+    public void requireReadable(Long id) {
+        readable(id);
+    }
+
     public boolean isReadable(Long id) {
         return initiatives.findById(id).filter(this::visible).isPresent();
     }

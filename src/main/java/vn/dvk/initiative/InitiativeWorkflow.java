@@ -50,6 +50,11 @@ public class InitiativeWorkflow {
         return steps.initiativesDecidedBy(decisionId).stream().anyMatch(registry::isReadable);
     }
 
+    /** 404 unless the initiative exists and lies in the caller's scope. */
+    public void requireReadable(Long initiativeId) {
+        registry.requireReadable(initiativeId);
+    }
+
     /** A step taken: the initiative-year and the state it left and reached. */
     public record Taken(Long initiativeId, String code, String name, int year, WorkflowState from, WorkflowState to) {
     }

@@ -51,6 +51,14 @@ public class Recognitions {
     public record Result(DecisionView decision, List<InitiativeWorkflow.Taken> recognised) {
     }
 
+    /** One initiative-year: an initiative outside the caller's scope is not there (404), whatever the decision says. */
+    @Transactional
+    public Result recogniseOne(Long initiativeId, int year, DecisionInput input) {
+        Permissions.require(Role.ADMIN, Role.COMMITTEE_MEMBER);
+        workflow.requireReadable(initiativeId);
+        return recognise(input, List.of(new Item(initiativeId, year)), null, null);
+    }
+
     @Transactional
     public Result recognise(DecisionInput input, List<Item> items, byte[] scan, String scanName) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.COMMITTEE_MEMBER);

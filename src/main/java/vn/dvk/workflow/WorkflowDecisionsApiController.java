@@ -53,7 +53,7 @@ class WorkflowDecisionsApiController {
     @PostMapping("/api/v1/initiatives/{id}/years/{year}/recognise")
     @Operation(summary = "Recognise one initiative-year by a decision (number, date, issuing body)")
     Recognitions.Result recogniseOne(@PathVariable Long id, @PathVariable int year, @RequestBody DecisionRequest request) {
-        return recognitions.recognise(request.input(), List.of(new Recognitions.Item(id, year)), null, null);
+        return recognitions.recogniseOne(id, year, request.input());
     }
 
     @PostMapping("/api/v1/recognitions")
