@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -60,11 +63,13 @@ class DemoData implements ApplicationRunner {
     private final DemoPlanning planning;
     private final vn.dvk.report.OutcomeIndicators outcomes;
     private final DemoToday today;
+    private final ApplicationEventPublisher events;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
              UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager,
              DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning,
-             DemoToday today) {
+             DemoToday today, ApplicationEventPublisher events) {
+        this.events = events;
         this.today = today;
         this.portal = portal;
         this.planning = planning;
@@ -80,8 +85,14 @@ class DemoData implements ApplicationRunner {
         this.directory = directory;
     }
 
+    /**
+     * Loading takes tens of seconds, while the web server already listens: DVK says it refuses traffic
+     * until it is done (Spring Boot says it accepts traffic once every start-up task has run), so
+     * requests meanwhile are answered 503 "starting" instead of waiting on the locks the load holds.
+     */
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         if (units.findByCode(MARKER_UNIT, LocalDate.of(2021, 1, 1)).isEmpty()) {
             List<CSVRecord> unitRows = read("demo/admin-units.csv");
             List<CSVRecord> organisationRows = read("demo/organisations.csv");

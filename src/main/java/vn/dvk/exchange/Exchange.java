@@ -167,8 +167,8 @@ public class Exchange {
                 : JSON.readValue(job.result(), ImportPipeline.Report.class);
     }
 
-    void cancel(String id) {
-        jobs.cancel(id, CurrentUser.get().orElseThrow(Permissions::forbidden).id());
+    ImportJobs.Cancellation cancel(String id) {
+        return jobs.cancel(id, CurrentUser.get().orElseThrow(Permissions::forbidden).id());
     }
 
     byte[] jobFile(String id) {

@@ -69,9 +69,14 @@ class ExchangeApiController {
     }
 
     @GetMapping("/jobs/{id}")
-    @Operation(summary = "An import or export job: state, progress, and its report (imports) or file link (exports) when done")
+    @Operation(summary = "An import or export job: state, progress, and its report (imports) or file link (exports) when done; "
+            + "a job whose server stopped is FAILED, with the reason")
     Map<String, Object> job(@PathVariable String id) {
-        ImportJobs.Job job = exchange.job(id);
+        return json(exchange.job(id));
+    }
+
+    private Map<String, Object> json(ImportJobs.Job job) {
+        String id = job.id();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", job.id());
         json.put("kind", job.kind());
@@ -92,10 +97,12 @@ class ExchangeApiController {
     }
 
     @PostMapping("/jobs/{id}/cancel")
-    @Operation(summary = "Ask a running job to stop: its transaction is rolled back")
-    ResponseEntity<Void> cancel(@PathVariable String id) {
-        exchange.cancel(id);
-        return ResponseEntity.accepted().build();
+    @Operation(summary = "Cancel a job: 202 when its server is asked to stop it (its transaction rolls back; follow the job), "
+            + "200 when it is cancelled at once (still waiting, or its server stopped), 409 when it has already ended")
+    ResponseEntity<Map<String, Object>> cancel(@PathVariable String id) {
+        ImportJobs.Cancellation cancellation = exchange.cancel(id);
+        return ResponseEntity.status(cancellation.stopped() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .header("Location", "/api/v1/jobs/" + id).body(json(cancellation.job()));
     }
 
     @GetMapping("/jobs/{id}/file")

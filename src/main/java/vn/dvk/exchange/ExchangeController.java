@@ -88,9 +88,19 @@ class ExchangeController {
         return PAGE + " :: progress";
     }
 
+    /** Cancels the job and shows it; a job that has already ended stays as it is, and the page says why (409). */
     @PostMapping("/exchange/jobs/{id}/cancel")
-    String cancel(@PathVariable String id) {
-        exchange.cancel(id);
+    String cancel(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            exchange.cancel(id);
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CONFLICT) {
+                throw e;
+            }
+            response.setStatus(409);
+            model.addAttribute("cancelRefused", e);
+            return job(id, model);
+        }
         return "redirect:/exchange/jobs/" + id;
     }
 

@@ -33,7 +33,8 @@ class SecurityConfig {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
             + "form-action 'self'";
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/cong-khai", "/cong-khai/**", "/sitemap.xml", "/robots.txt"};
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/cong-khai", "/cong-khai/**", "/sitemap.xml", "/robots.txt",
+            "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
     @Bean
     @Order(1)

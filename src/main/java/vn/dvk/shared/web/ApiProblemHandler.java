@@ -74,6 +74,16 @@ class ApiProblemHandler {
         return problem(HttpStatus.CONFLICT, text("error.stale"), List.of());
     }
 
+    /** The database too busy to grant a lock in time: try again in a moment (503 with Retry-After), not a server error. */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class, jakarta.persistence.PessimisticLockException.class,
+            jakarta.persistence.LockTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("An API call answered 503: the database is busy ({})", e.toString());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, text("unavailable.busy"), List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header("Retry-After", Availability.RETRY_AFTER_SECONDS).body(problem.getBody());
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
@@ -105,6 +115,9 @@ class ApiProblemHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return problem(HttpStatus.valueOf(known.getStatusCode().value()), text("error.badRequest"), List.of());
+        }
+        if (Availability.busy(e)) {
+            return busy(e);
         }
         log.error("Unexpected error in an API call", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.server"), List.of());

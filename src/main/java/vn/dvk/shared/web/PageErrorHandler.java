@@ -28,4 +28,16 @@ class PageErrorHandler {
         model.addAttribute("problem", e);
         return "error";
     }
+
+    /** The database too busy to grant a lock in time: the page says to try again in a moment (503 with Retry-After). */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class, jakarta.persistence.PessimisticLockException.class,
+            jakarta.persistence.LockTimeoutException.class})
+    String busy(Exception e, Model model, HttpServletResponse response) {
+        org.slf4j.LoggerFactory.getLogger(PageErrorHandler.class).warn("A page answered 503: the database is busy ({})", e.toString());
+        response.setStatus(503);
+        response.setHeader("Retry-After", Availability.RETRY_AFTER_SECONDS);
+        model.addAttribute("status", 503);
+        model.addAttribute("detailKey", "unavailable.busy");
+        return "error";
+    }
 }
