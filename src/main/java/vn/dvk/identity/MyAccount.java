@@ -94,8 +94,15 @@ class MyAccount {
         return tokens.findByUserIdOrderByCreatedAtDesc(me().getId()).stream().map(MyAccount::view).toList();
     }
 
+    /**
+     * Issues a token to a user who logged in with their password (a session or HTTP Basic): a token
+     * cannot mint tokens, so revoking a token never leaves one it made behind.
+     */
     @Transactional
     IssuedToken issueToken(String name) {
+        if (BearerTokenFilter.ByToken.current()) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "token.mintByToken");
+        }
         UserAccount account = me();
         String cleaned = name == null ? "" : name.strip();
         if (cleaned.isEmpty() || cleaned.length() > MAX_TOKEN_NAME) {

@@ -86,6 +86,25 @@ class LoginTests {
     }
 
     @Test
+    void aLockedAccountIsNamedLockedOnlyToTheRightPassword() throws Exception {
+        String username = "khoa.kin" + System.nanoTime() % 100000;
+        SystemActor.run(() -> administration.create(new UserDraft(username, "Người thử khóa kín", null, "674", null,
+                Set.of(Role.VIEWER), "Mat khau dung 2026", true, null)));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").user(username).password("sai " + i + " lan")).andExpect(unauthenticated());
+        }
+        // a guess says nothing about the account: the same answer as for a name that does not exist
+        mvc.perform(formLogin("/login").user(username).password("van sai 6"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(formLogin("/login").user("khong.co.ai" + System.nanoTime() % 100000).password("van sai 6"))
+                .andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(formLogin("/login").user(username).password("Mat khau dung 2026"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error=locked"));
+    }
+
+    @Test
     void aDisabledUserCannotLogIn() throws Exception {
         String username = "tat.thu" + System.nanoTime() % 100000;
         SystemActor.run(() -> administration.create(new UserDraft(username, "Người bị tắt", null, "674", null,
