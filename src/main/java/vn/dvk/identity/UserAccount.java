@@ -125,6 +125,14 @@ class UserAccount {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
+    /** What a session of this user acts with, besides the name: when it changes, open sessions end. */
+    record MayDo(String roles, Long organisationId, Long unitId, boolean enabled) {
+    }
+
+    MayDo whatItMayDo() {
+        return new MayDo(roles, organisationId, unitId, enabled);
+    }
+
     /** The fields an audit entry compares. */
     Map<String, Object> snapshot() {
         Map<String, Object> fields = new LinkedHashMap<>();
