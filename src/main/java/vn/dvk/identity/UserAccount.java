@@ -99,8 +99,14 @@ class UserAccount {
         this.enabled = enabled;
     }
 
-    /** Counts a failed login; the fifth in a row locks the account for a quarter of an hour. */
+    /**
+     * Counts a failed login; the fifth in a row locks the account for a quarter of an hour. Guesses
+     * while it is locked do not count: they neither prolong the lock nor start the next count.
+     */
     void failedLogin(Instant now) {
+        if (isLocked(now)) {
+            return;
+        }
         failedAttempts++;
         if (failedAttempts >= MAX_FAILED_ATTEMPTS) {
             lockedUntil = now.plus(LOCKOUT);
