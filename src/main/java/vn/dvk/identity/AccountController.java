@@ -34,14 +34,16 @@ class AccountController {
     @PostMapping("/password")
     String changePassword(@RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String newPassword,
-                          @RequestParam(defaultValue = "") String repeatPassword, Model model, RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "") String repeatPassword,
+                          @RequestParam(defaultValue = "false") boolean revokeTokens, Model model, RedirectAttributes redirect) {
         try {
-            account.changePassword(currentPassword, newPassword, repeatPassword);
+            account.changePassword(currentPassword, newPassword, repeatPassword, revokeTokens);
             redirect.addFlashAttribute("passwordChanged", true);
             return "redirect:/";
         } catch (DomainException e) {
             model.addAttribute("error", e);
             model.addAttribute("fieldErrors", e.problemsByField());
+            model.addAttribute("revokeTokens", revokeTokens);
             return PASSWORD;
         }
     }

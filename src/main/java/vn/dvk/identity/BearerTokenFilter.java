@@ -6,18 +6,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.dvk.shared.security.CurrentUser;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Authenticates "Authorization: Bearer dvk_..." with a personal token; never creates a session. */
+/**
+ * Authenticates "Authorization: Bearer dvk_..." with a personal token; never creates a session. A
+ * request so authenticated is marked ({@link ByToken}): a token may not mint tokens, so no token
+ * outlives the revocation of the one that made it.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
@@ -47,14 +51,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<CurrentUser> user = transaction.execute(status -> authenticate(header.substring(BEARER.length()).strip()));
-        if (user == null || user.isEmpty()) {
+        Optional<UsernamePasswordAuthenticationToken> authentication =
+                transaction.execute(status -> authenticate(header.substring(BEARER.length()).strip()));
+        if (authentication == null || authentication.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        context.setAuthentication(authentication.get());
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -63,18 +68,30 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<CurrentUser> authenticate(String secret) {
+    private Optional<UsernamePasswordAuthenticationToken> authenticate(String secret) {
         return tokens.findByTokenHash(ApiToken.hash(secret))
                 .filter(ApiToken::isActive)
                 .flatMap(token -> {
                     token.markUsed(clock.instant());
-                    return accounts.findById(token.getUserId());
-                })
-                .map(directory::principal)
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked())
-                .map(u -> {
-                    u.eraseCredentials();
-                    return u;
+                    return accounts.findById(token.getUserId())
+                            .map(directory::principal)
+                            .filter(u -> u.isEnabled() && u.isAccountNonLocked())
+                            .map(u -> {
+                                u.eraseCredentials();
+                                var authentication = UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities());
+                                authentication.setDetails(new ByToken(token.getId()));
+                                return authentication;
+                            });
                 });
+    }
+
+    /** The details of a request authenticated by a token: which one. */
+    record ByToken(Long tokenId) {
+
+        /** Whether the current request was authenticated by a token (not a password or a session). */
+        static boolean current() {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.getDetails() instanceof ByToken;
+        }
     }
 }

@@ -27,14 +27,16 @@ class MyAccount {
     private final ApiTokenRepository tokens;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final UserSessions sessions;
     private final Clock clock;
 
     MyAccount(UserAccountRepository accounts, ApiTokenRepository tokens, PasswordEncoder encoder,
-              ApplicationEventPublisher events, Clock clock) {
+              ApplicationEventPublisher events, UserSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.encoder = encoder;
         this.events = events;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -64,8 +66,12 @@ class MyAccount {
                 account.getUnitId(), account.getUsername() + " e-mail " + (address.isEmpty() ? "removed" : "set")));
     }
 
+    /**
+     * Changes the password; the session of this request stays, the user's other sessions end, and
+     * when asked every personal API token is revoked too.
+     */
     @Transactional
-    void changePassword(String current, String next, String repeated) {
+    void changePassword(String current, String next, String repeated, boolean revokeTokens) {
         UserAccount account = me();
         List<FieldProblem> problems = new ArrayList<>();
         if (current == null || !encoder.matches(current, account.getPasswordHash())) {
@@ -84,6 +90,11 @@ class MyAccount {
         account.setPassword(encoder.encode(next), false, clock.instant());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, UserAdministration.OBJECT_TYPE, account.getId(),
                 account.getUnitId(), "password changed: " + account.getUsername()));
+        sessions.endOthers(account.getUsername());
+        if (revokeTokens) {
+            tokens.findByUserIdOrderByCreatedAtDesc(account.getId()).stream().filter(ApiToken::isActive)
+                    .forEach(token -> revoke(token, account));
+        }
     }
 
     boolean mustChangePassword() {
@@ -94,8 +105,15 @@ class MyAccount {
         return tokens.findByUserIdOrderByCreatedAtDesc(me().getId()).stream().map(MyAccount::view).toList();
     }
 
+    /**
+     * Issues a token to a user who logged in with their password (a session or HTTP Basic): a token
+     * cannot mint tokens, so revoking a token never leaves one it made behind.
+     */
     @Transactional
     IssuedToken issueToken(String name) {
+        if (BearerTokenFilter.ByToken.current()) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "token.mintByToken");
+        }
         UserAccount account = me();
         String cleaned = name == null ? "" : name.strip();
         if (cleaned.isEmpty() || cleaned.length() > MAX_TOKEN_NAME) {
@@ -114,8 +132,12 @@ class MyAccount {
         UserAccount account = me();
         ApiToken token = tokens.findById(id).filter(t -> t.getUserId().equals(account.getId()))
                 .orElseThrow(() -> DomainException.notFound("token.notFound", id));
+        revoke(token, account);
+    }
+
+    private void revoke(ApiToken token, UserAccount account) {
         token.revoke(clock.instant());
-        events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, TOKEN_TYPE, id, account.getUnitId(),
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, TOKEN_TYPE, token.getId(), account.getUnitId(),
                 token.getName() + " (" + token.getTokenPrefix() + "…)"));
     }
 

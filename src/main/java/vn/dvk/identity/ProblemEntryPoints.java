@@ -2,6 +2,8 @@ package vn.dvk.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** 401 and 403 of the API as problem details in the caller's language. */
+/** 401 and 403 of the API as problem details in the caller's language (a lockout included). */
 final class ProblemEntryPoints {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,8 +28,10 @@ final class ProblemEntryPoints {
         return (request, response, e) -> {
             Locale locale = locales.resolveLocale(request);
             response.setHeader("WWW-Authenticate", "Basic realm=\"DVK\", Bearer");
-            write(response, 401, messages.text(locale, "status.401"), messages.text(locale, "error.unauthorized"),
-                    request.getRequestURI());
+            // only the right password reaches these two (see IdentityConfig.passwordLogins)
+            String detail = e instanceof LockedException ? "login.locked" : e instanceof DisabledException ? "login.disabled"
+                    : "error.unauthorized";
+            write(response, 401, messages.text(locale, "status.401"), messages.text(locale, detail), request.getRequestURI());
         };
     }
 

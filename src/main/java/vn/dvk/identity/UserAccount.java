@@ -99,8 +99,14 @@ class UserAccount {
         this.enabled = enabled;
     }
 
-    /** Counts a failed login; the fifth in a row locks the account for a quarter of an hour. */
+    /**
+     * Counts a failed login; the fifth in a row locks the account for a quarter of an hour. Guesses
+     * while it is locked do not count: they neither prolong the lock nor start the next count.
+     */
     void failedLogin(Instant now) {
+        if (isLocked(now)) {
+            return;
+        }
         failedAttempts++;
         if (failedAttempts >= MAX_FAILED_ATTEMPTS) {
             lockedUntil = now.plus(LOCKOUT);
@@ -123,6 +129,14 @@ class UserAccount {
         }
         return Arrays.stream(roles.split(",")).map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    /** What a session of this user acts with, besides the name: when it changes, open sessions end. */
+    record MayDo(String roles, Long organisationId, Long unitId, boolean enabled) {
+    }
+
+    MayDo whatItMayDo() {
+        return new MayDo(roles, organisationId, unitId, enabled);
     }
 
     /** The fields an audit entry compares. */

@@ -40,15 +40,17 @@ public class UserAdministration {
     private final AdminUnits units;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
+    private final UserSessions sessions;
     private final Clock clock;
 
     UserAdministration(UserAccountRepository accounts, PasswordEncoder encoder, AdminUnits units,
-                       Organisations organisations, ApplicationEventPublisher events, Clock clock) {
+                       Organisations organisations, ApplicationEventPublisher events, UserSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.units = units;
         this.organisations = organisations;
         this.events = events;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -108,23 +110,31 @@ public class UserAdministration {
         List<FieldProblem> problems = new ArrayList<>();
         Assignment assignment = check(draft, problems);
         Map<String, Object> before = account.snapshot();
+        UserAccount.MayDo mayDoBefore = account.whatItMayDo();
         account.assign(assignment.displayName(), assignment.organisationId(), assignment.unitId(), assignment.roles());
         if (draft.enabled() != null) {
             account.enable(draft.enabled());
         }
         accounts.flush();
+        if (!mayDoBefore.equals(account.whatItMayDo())) {
+            sessions.endOthers(account.getUsername());
+        }
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, account.getUnitId(), account.getUsername())
                 .withChanges(AuditEvent.diff(before, account.snapshot())));
         return view(account);
     }
 
-    /** Sets a new generated password the user must change at the next login, and lifts a lockout. */
+    /**
+     * Sets a new generated password the user must change at the next login, lifts a lockout and ends
+     * the user's open sessions.
+     */
     @Transactional
     public String resetPassword(Long id) {
         Permissions.require(Role.ADMIN);
         UserAccount account = find(id);
         String password = Passwords.generate();
         account.setPassword(encoder.encode(password), true, clock.instant());
+        sessions.endOthers(account.getUsername());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, account.getUnitId(),
                 "password reset: " + account.getUsername()));
         return password;
@@ -154,7 +164,8 @@ public class UserAdministration {
 
     /**
      * Moves accounts to units of today, each named as a person types it (all or nothing: a name not
-     * understood refuses the whole move, naming the account). Each move is audited.
+     * understood refuses the whole move, naming the account). Each move is audited and ends the
+     * account's open sessions (its scope changed).
      */
     @Transactional
     public int moveAccounts(Map<Long, String> unitByAccount) {
@@ -184,6 +195,7 @@ public class UserAdministration {
         moves.forEach((account, unit) -> {
             Map<String, Object> before = account.snapshot();
             account.assign(account.getDisplayName(), account.getOrganisationId(), unit.id(), account.roleSet());
+            sessions.endOthers(account.getUsername());
             events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, account.getId(), unit.id(),
                     "moved to " + unit.fullName() + ": " + account.getUsername()).withChanges(AuditEvent.diff(before, account.snapshot())));
         });

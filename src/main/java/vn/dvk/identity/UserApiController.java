@@ -42,6 +42,9 @@ class UserApiController {
     record TokenRequest(String name) {
     }
 
+    record PasswordChange(String currentPassword, String newPassword, String repeatPassword, Boolean revokeTokens) {
+    }
+
     @GetMapping("/me")
     @Operation(summary = "Who the caller is: roles, organisation and data scope")
     Me me() {
@@ -50,13 +53,23 @@ class UserApiController {
                 user.scope().national(), user.scope().national() ? null : user.scope().unitId());
     }
 
+    @PostMapping("/me/password")
+    @Operation(summary = "Change my password: my other sessions end; \"revokeTokens\": true also revokes all my API tokens")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
+        account.changePassword(change.currentPassword(), change.newPassword(),
+                change.repeatPassword() == null ? change.newPassword() : change.repeatPassword(),
+                Boolean.TRUE.equals(change.revokeTokens()));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/me/tokens")
     List<MyAccount.TokenView> tokens() {
         return account.myTokens();
     }
 
     @PostMapping("/me/tokens")
-    @Operation(summary = "Issue a personal API token; the secret is in the answer once and never again")
+    @Operation(summary = "Issue a personal API token; the secret is in the answer once and never again. Only with a "
+            + "password (session or HTTP Basic): a token cannot mint tokens (403)")
     ResponseEntity<Map<String, Object>> issue(@RequestBody TokenRequest request) {
         MyAccount.IssuedToken issued = account.issueToken(request.name());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", issued.token(), "secret", issued.secret()));

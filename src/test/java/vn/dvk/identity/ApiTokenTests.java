@@ -7,12 +7,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.dvk.DvkIntegrationTest;
+import vn.dvk.shared.security.Role;
+import vn.dvk.shared.security.SystemActor;
+
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +29,8 @@ class ApiTokenTests {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    UserAdministration administration;
 
     @Test
     void aTokenIsIssuedOnceStoredHashedUsedAsBearerAndRevoked() throws Exception {
@@ -72,6 +79,41 @@ class ApiTokenTests {
         mvc.perform(delete("/api/v1/me/tokens/" + id)
                         .with(httpBasic(DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aTokenCannotMintAnotherToken() throws Exception {
+        String body = mvc.perform(post("/api/v1/me/tokens")
+                        .with(httpBasic(DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Tập lệnh cha\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String parent = JsonPath.read(body, "$.secret");
+        mvc.perform(post("/api/v1/me/tokens").header("Authorization", "Bearer " + parent)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Mã con\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("mã truy cập")));
+        assertThat(jdbc.queryForObject("select count(*) from api_token where name = 'Mã con'", Long.class)).isZero();
+    }
+
+    @Test
+    void aLockedAccountIsAProblemAnswerNamingTheLockOnlyToTheRightPassword() throws Exception {
+        String username = "khoa.api" + System.nanoTime() % 100000;
+        SystemActor.run(() -> administration.create(new UserDraft(username, "Người thử khóa API", null, "674", null,
+                Set.of(Role.VIEWER), "Mat khau dung 2026", true, null)));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic(username, "sai " + i + " lan"))).andExpect(status().isUnauthorized());
+        }
+        String ordinary = mvc.perform(get("/api/v1/me").with(httpBasic("khong.co.ai", "sai 1 lan")))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, "van sai 6")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().json(ordinary));
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, "Mat khau dung 2026")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tạm khóa")));
     }
 
     @Test

@@ -86,6 +86,34 @@ class LoginTests {
     }
 
     @Test
+    void aLockedAccountIsNamedLockedOnlyToTheRightPassword() throws Exception {
+        String username = "khoa.kin" + System.nanoTime() % 100000;
+        SystemActor.run(() -> administration.create(new UserDraft(username, "Người thử khóa kín", null, "674", null,
+                Set.of(Role.VIEWER), "Mat khau dung 2026", true, null)));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").user(username).password("sai " + i + " lan")).andExpect(unauthenticated());
+        }
+        java.sql.Timestamp lockedUntil = jdbc.queryForObject("select locked_until from user_account where username = ?",
+                java.sql.Timestamp.class, username);
+        // a guess says nothing about the account: the same answer as for a name that does not exist
+        for (int i = 6; i <= 10; i++) {
+            mvc.perform(formLogin("/login").user(username).password("van sai " + i))
+                    .andExpect(unauthenticated())
+                    .andExpect(redirectedUrl("/login?error=bad"));
+        }
+        // and guesses while locked neither prolong the lock nor count towards the next one
+        assertThat(jdbc.queryForObject("select locked_until from user_account where username = ?", java.sql.Timestamp.class,
+                username)).isEqualTo(lockedUntil);
+        assertThat(jdbc.queryForObject("select failed_attempts from user_account where username = ?", Integer.class,
+                username)).isZero();
+        mvc.perform(formLogin("/login").user("khong.co.ai" + System.nanoTime() % 100000).password("van sai 6"))
+                .andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(formLogin("/login").user(username).password("Mat khau dung 2026"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error=locked"));
+    }
+
+    @Test
     void aDisabledUserCannotLogIn() throws Exception {
         String username = "tat.thu" + System.nanoTime() % 100000;
         SystemActor.run(() -> administration.create(new UserDraft(username, "Người bị tắt", null, "674", null,
