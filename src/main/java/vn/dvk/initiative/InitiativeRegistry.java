@@ -59,10 +59,13 @@ public class InitiativeRegistry {
     private final Clock clock;
     private final RegistrationTally tally;
     private final BulkInserts bulk;
+    private final RegistrationStepRepository steps;
 
     InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
                        InitiativeWords words, Sectors sectors, AdminUnits units, Organisations organisations,
-                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally, BulkInserts bulk) {
+                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally, BulkInserts bulk,
+                       RegistrationStepRepository steps) {
+        this.steps = steps;
         this.tally = tally;
         this.bulk = bulk;
         this.initiatives = initiatives;
@@ -365,7 +368,7 @@ public class InitiativeRegistry {
                     "error.validation");
         }
         Registration registered = registerIn(initiative, year, status, organisation);
-        tally.add(RegistrationTally.Key.of(initiative, registered), 1);
+        tally.add(RegistrationTally.Key.of(registered), 1);
         initiatives.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", id + "/" + year, initiative.getUnitId(),
                 initiative.getCode() + " " + year + " " + status));
@@ -397,7 +400,7 @@ public class InitiativeRegistry {
                 Long organisation = initiative.registrationFor(year - 1).map(Registration::getOrganisationId)
                         .orElse(initiative.getOrganisationId());
                 Registration registered = registerIn(initiative, year, RegistrationStatus.MAINTAINED, organisation);
-                tally.add(RegistrationTally.Key.of(initiative, registered), 1);
+                tally.add(RegistrationTally.Key.of(registered), 1);
                 renewed++;
             }
         }
@@ -454,6 +457,53 @@ public class InitiativeRegistry {
     /** Refuses unless the current user may change the initiative (for its attachments). */
     void requireWritable(Long id) {
         writable(id);
+    }
+
+    /**
+     * Refuses (409) to change what belongs to the whole record — its files, its linked movements —
+     * while every year it is registered for is recognised (or proposed, or commended): nothing open
+     * is left for the change to belong to until a committee member re-opens a year or a new year is
+     * registered.
+     */
+    public void requireOpenYear(Long id) {
+        requireOpenYear(readable(id));
+    }
+
+    private static void requireOpenYear(Initiative initiative) {
+        List<Registration> years = initiative.getRegistrations();
+        if (!years.isEmpty() && years.stream().noneMatch(Registration::isOpen)) {
+            int latest = years.stream().mapToInt(Registration::getYear).max().orElseThrow();
+            throw DomainException.conflict("initiative.allYearsLocked", initiative.getName(), latest);
+        }
+    }
+
+    /**
+     * Refuses unless the current user may add a file to the initiative now: they may write it and a
+     * year of it is open (see {@link #requireOpenYear(Long)}).
+     */
+    void requireAttachable(Long id) {
+        requireOpenYear(writable(id));
+    }
+
+    /**
+     * Refuses unless a file uploaded at {@code uploadedAt} may be removed: the user may write the
+     * initiative, a year of it is open, and the file was not already there when a year still
+     * recognised was recognised (it is part of that year's recognised dossier).
+     */
+    void requireRemovable(Long id, String fileName, Instant uploadedAt) {
+        Initiative initiative = writable(id);
+        requireOpenYear(initiative);
+        List<RegistrationStep> history = steps.timelineOf(id);
+        for (Registration year : initiative.getRegistrations()) {
+            if (year.isOpen()) {
+                continue;
+            }
+            Instant locked = history.stream().filter(s -> s.view().year() == year.getYear() && s.view().toState().locked())
+                    .map(s -> s.view().at()).max(java.util.Comparator.naturalOrder()).orElse(null);
+            if (locked == null || !uploadedAt.isAfter(locked)) {
+                throw DomainException.conflict("attachment.recognised", fileName, year.getYear());
+            }
+        }
     }
 
     Long unitOf(Long id) {
@@ -733,7 +783,8 @@ public class InitiativeRegistry {
                 : initiatives.findById(i.getReplicatedFromId()).map(Initiative::getName).orElse(null);
         List<InitiativeView.RegistrationView> registrations = i.getRegistrations().stream()
                 .map(r -> new InitiativeView.RegistrationView(r.getId(), r.getYear(), r.getStatus(), r.getOrganisationId(),
-                        nameOf(names, r.getOrganisationId()), r.getWorkflowState(), r.getRating(), r.getScore())).toList();
+                        nameOf(names, r.getOrganisationId()), r.getWorkflowState(), r.getRating(), r.getScore(), r.getUnitId(),
+                        r.getSector(), r.getKind(), r.getHolder(), r.isFeatured())).toList();
         String state = registrations.isEmpty() ? null : registrations.get(registrations.size() - 1).workflowState().name();
         return new InitiativeView(i.getId(), i.getCode(), i.getName(), i.getKind(), i.getHolder(), i.getSector(),
                 sectorLabels.get(i.getSector()), unit.id(), unit.code(), unit.fullName(), locality(lineage),

@@ -19,10 +19,11 @@ class RegistrationTally {
     record Key(Long provinceId, Long unitId, int year, String sector, String status, String kind, String holder,
                boolean featured, String state) {
 
-        static Key of(Initiative initiative, Registration registration) {
+        /** The registration's own classification (what it was registered, or recognised, with). */
+        static Key of(Registration registration) {
             return new Key(registration.getProvinceId(), registration.getUnitId(), registration.getYear(), registration.getSector(),
-                    registration.getStatus().name(), initiative.getKind().name(), initiative.getHolder().name(),
-                    initiative.isFeatured(), registration.getWorkflowState().name());
+                    registration.getStatus().name(), registration.getKind().name(), registration.getHolder().name(),
+                    registration.isFeatured(), registration.getWorkflowState().name());
         }
     }
 
@@ -37,7 +38,7 @@ class RegistrationTally {
     /** Every registration's key, for comparing before and after a change. */
     static List<Key> keys(Initiative initiative) {
         List<Key> keys = new ArrayList<>();
-        initiative.getRegistrations().forEach(r -> keys.add(Key.of(initiative, r)));
+        initiative.getRegistrations().forEach(r -> keys.add(Key.of(r)));
         return keys;
     }
 
@@ -92,9 +93,9 @@ class RegistrationTally {
     void rebuild() {
         jdbc.update("delete from registration_tally");
         jdbc.update("insert into registration_tally (province_id, unit_id, reg_year, sector, status, kind, holder, featured,"
-                + " workflow_state, n) select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder,"
-                + " i.featured, r.workflow_state, count(*) from registration r join initiative i on i.id = r.initiative_id"
-                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
+                + " workflow_state, n) select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder,"
+                + " r.featured, r.workflow_state, count(*) from registration r"
+                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
                 + " r.workflow_state");
     }
 
@@ -102,9 +103,9 @@ class RegistrationTally {
     long drift() {
         String kept = "select province_id, unit_id, reg_year, sector, status, kind, holder, featured, workflow_state, n"
                 + " from registration_tally where n <> 0";
-        String fresh = "select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
-                + " r.workflow_state, count(*) from registration r join initiative i on i.id = r.initiative_id"
-                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
+        String fresh = "select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
+                + " r.workflow_state, count(*) from registration r"
+                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
                 + " r.workflow_state";
         Long onlyKept = jdbc.queryForObject("select count(*) from (" + kept + " except " + fresh + ") d", Long.class);
         Long onlyFresh = jdbc.queryForObject("select count(*) from (" + fresh + " except " + kept + ") d", Long.class);
