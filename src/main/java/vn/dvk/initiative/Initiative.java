@@ -78,9 +78,13 @@ class Initiative {
     @Version
     private long version;
 
+    // Registering a year is not an edit of the initiative: it leaves the version alone, so registering two
+    // years at once does not fail one of them, nor a form opened before (the writes that change
+    // registrations take turns on the initiative's row lock instead, see InitiativeRepository#lockById).
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "initiative_id", nullable = false, updatable = false)
     @OrderBy("year")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     private List<Registration> registrations = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)

@@ -60,12 +60,14 @@ public class InitiativeRegistry {
     private final RegistrationTally tally;
     private final BulkInserts bulk;
     private final RegistrationStepRepository steps;
+    private final CodeCounters codeCounters;
 
     InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
                        InitiativeWords words, Sectors sectors, AdminUnits units, Organisations organisations,
                        ApplicationEventPublisher events, Clock clock, RegistrationTally tally, BulkInserts bulk,
-                       RegistrationStepRepository steps) {
+                       RegistrationStepRepository steps, CodeCounters codeCounters) {
         this.steps = steps;
+        this.codeCounters = codeCounters;
         this.tally = tally;
         this.bulk = bulk;
         this.initiatives = initiatives;
@@ -189,7 +191,12 @@ public class InitiativeRegistry {
         Initiative initiative = new Initiative(code, provinceId, clock.instant());
         initiative.describe(checked.description(), locality(checked.lineage()));
         List<InitiativeRow> duplicates = possibleDuplicates(checked.unit().id(), draft.name(), null);
-        initiatives.saveAndFlush(initiative);
+        try {
+            initiatives.saveAndFlush(initiative);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // another user took the code between the check and this insert (the unique index decides)
+            throw duplicateCode(code, null);
+        }
         words.replace(initiative.getId(), initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),
                 initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(Map.of(), initiative.snapshot())));
@@ -264,7 +271,7 @@ public class InitiativeRegistry {
                 String code = row.draft().code().strip();
                 if (!typedCodes.computeIfAbsent(provinceId, p -> new java.util.HashSet<>()).add(code)
                         || initiatives.findByProvinceIdAndCode(provinceId, code).isPresent()) {
-                    throw DomainException.conflict("initiative.duplicateCode", code);
+                    throw duplicateCode(code, initiatives.findByProvinceIdAndCode(provinceId, code).orElse(null));
                 }
             }
         }
@@ -299,9 +306,15 @@ public class InitiativeRegistry {
         return created.stream().map(Initiative::getId).toList();
     }
 
+    /** The province's code counter, locked; its row is made first if it has none (safely when two make it at once). */
+    private CodeCounter lockedCounter(Long provinceId) {
+        codeCounters.ensure(provinceId);
+        return counters.lock(provinceId).orElseThrow();
+    }
+
     /** Codes for new initiatives of a province, counted on from its counter, skipping any already taken. */
     private java.util.Deque<String> nextCodes(Long provinceId, String provinceCode, int count) {
-        CodeCounter counter = counters.lock(provinceId).orElseGet(() -> counters.saveAndFlush(new CodeCounter(provinceId)));
+        CodeCounter counter = lockedCounter(provinceId);
         java.util.Deque<String> codes = new java.util.ArrayDeque<>();
         while (codes.size() < count) {
             List<String> batch = new ArrayList<>();
@@ -348,7 +361,7 @@ public class InitiativeRegistry {
         if (!initiative.isDeletable() || !initiatives.replicaIds(id).isEmpty()) {
             throw DomainException.conflict("initiative.notDeletable", initiative.getName());
         }
-        RegistrationTally.keys(initiative).forEach(key -> tally.add(key, -1));
+        tally.change(RegistrationTally.keys(initiative), List.of());
         initiatives.delete(initiative);
         words.removed(id);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, OBJECT_TYPE, id, initiative.getUnitId(),
@@ -383,6 +396,10 @@ public class InitiativeRegistry {
     public int renew(String unitCode, int year) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         AdminUnitView unit = units.getByCode(unitCode.strip(), LocalDate.now(clock));
+        if (!user.scope().covers(unit)) {
+            // a unit outside the caller's scope answers as one that does not exist, and nothing is written
+            throw DomainException.notFound("adminUnit.notFound", unitCode.strip());
+        }
         int renewed = 0;
         int page = 0;
         Page<InitiativeRow> previous;
@@ -392,7 +409,8 @@ public class InitiativeRegistry {
                     unit, user.scope(), page++, 500);
             previous.getContent().forEach(r -> ids.add(r.id()));
         } while (previous.hasNext());
-        for (Initiative initiative : initiatives.findAllById(ids)) {
+        Map<RegistrationTally.Key, Long> counts = new HashMap<>();
+        for (Initiative initiative : ids.isEmpty() ? List.<Initiative>of() : initiatives.lockAllById(ids)) {
             boolean mayWrite = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
                     || mayWriteAsEditor(user, initiative.getOrganisationId());
             boolean open = initiative.getDiscontinuedFrom() == null || initiative.getDiscontinuedFrom() > year;
@@ -400,10 +418,11 @@ public class InitiativeRegistry {
                 Long organisation = initiative.registrationFor(year - 1).map(Registration::getOrganisationId)
                         .orElse(initiative.getOrganisationId());
                 Registration registered = registerIn(initiative, year, RegistrationStatus.MAINTAINED, organisation);
-                tally.add(RegistrationTally.Key.of(registered), 1);
+                counts.merge(RegistrationTally.Key.of(registered), 1L, Long::sum);
                 renewed++;
             }
         }
+        tally.addAll(counts);
         initiatives.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", null, unit.id(),
                 "renewed " + renewed + " initiatives of " + unit.fullName() + " for " + year));
@@ -668,7 +687,7 @@ public class InitiativeRegistry {
     }
 
     private String nextCode(Long provinceId, String provinceCode) {
-        CodeCounter counter = counters.lock(provinceId).orElseGet(() -> counters.saveAndFlush(new CodeCounter(provinceId)));
+        CodeCounter counter = lockedCounter(provinceId);
         String code;
         do {
             code = "DVK-%s-%05d".formatted(provinceCode, counter.next());
@@ -678,8 +697,17 @@ public class InitiativeRegistry {
 
     private void requireUniqueCode(Long provinceId, String code, Long selfId) {
         initiatives.findByProvinceIdAndCode(provinceId, code).filter(i -> !i.getId().equals(selfId)).ifPresent(i -> {
-            throw DomainException.conflict("initiative.duplicateCode", code);
+            throw duplicateCode(code, i);
         });
+    }
+
+    /**
+     * "The code is taken": naming the initiative that holds it only when the current user may read it
+     * (it may lie in another unit of the province, outside the caller's scope).
+     */
+    private DomainException duplicateCode(String code, Initiative holder) {
+        return holder != null && visible(holder) ? DomainException.conflict("initiative.duplicateCodeOf", code, holder.getName())
+                : DomainException.conflict("initiative.duplicateCode", code);
     }
 
     /** The initiative if it lies inside the reader's scope; otherwise it answers as not found. */
@@ -690,8 +718,11 @@ public class InitiativeRegistry {
         return initiative;
     }
 
+    /** The initiative, locked (see {@link InitiativeRepository#lockById}), if the current user may change it. */
     private Initiative writable(Long id) {
-        Initiative initiative = readable(id);
+        Initiative initiative = initiatives.lockById(id).orElseThrow(() -> DomainException.notFound("initiative.notFound", id));
+        AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
+        Permissions.requireInScope(unit, "initiative.notFound", id);
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         if (!user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) && !mayWriteAsEditor(user, initiative.getOrganisationId())) {
             throw Permissions.forbidden();

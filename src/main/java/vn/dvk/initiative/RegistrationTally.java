@@ -42,21 +42,32 @@ class RegistrationTally {
         return keys;
     }
 
-    /** Moves the counts from the keys before a change to the keys after it (pairwise; unchanged pairs cost nothing). */
+    /**
+     * Moves the counts from the keys before a change to the keys after it (pairwise; unchanged pairs cost
+     * nothing), one row at a time in the keys' order, so two writers never wait on each other's rows.
+     */
     void change(List<Key> before, List<Key> after) {
+        java.util.Map<Key, Long> deltas = new java.util.TreeMap<>(ORDER);
         for (int k = 0; k < Math.max(before.size(), after.size()); k++) {
             Key old = k < before.size() ? before.get(k) : null;
             Key now = k < after.size() ? after.get(k) : null;
             if (!Objects.equals(old, now)) {
                 if (old != null) {
-                    add(old, -1);
+                    deltas.merge(old, -1L, Long::sum);
                 }
                 if (now != null) {
-                    add(now, 1);
+                    deltas.merge(now, 1L, Long::sum);
                 }
             }
         }
+        deltas.forEach((key, delta) -> {
+            if (delta != 0) {
+                add(key, delta);
+            }
+        });
     }
+
+    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::toString);
 
     private static final String UPSERT_POSTGRES = "insert into registration_tally (province_id, reg_year, unit_id, sector, status,"
             + " kind, holder, featured, workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint"
@@ -78,15 +89,46 @@ class RegistrationTally {
                 key.featured(), key.state(), delta};
     }
 
+    /**
+     * Adds to a combination's count, making its row when it has none. PostgreSQL's upsert is safe when two
+     * transactions make the same row at once; H2's MERGE is not (the second insert fails on the key), so it
+     * is tried again, and then finds the row the other one committed.
+     */
     void add(Key key, long delta) {
-        jdbc.update(postgres ? UPSERT_POSTGRES : UPSERT_H2, values(key, delta));
+        if (postgres) {
+            jdbc.update(UPSERT_POSTGRES, values(key, delta));
+        } else {
+            retryingDuplicates(() -> jdbc.update(UPSERT_H2, values(key, delta)));
+        }
     }
 
-    /** Many changes at once (an import), in one JDBC batch. */
+    /** Many changes at once (an import): in one JDBC batch on PostgreSQL, row by row (in order) on H2. */
     void addAll(java.util.Map<Key, Long> deltas) {
+        java.util.Map<Key, Long> ordered = new java.util.TreeMap<>(ORDER);
+        ordered.putAll(deltas);
+        if (!postgres) {
+            ordered.forEach(this::add);
+            return;
+        }
         List<Object[]> rows = new ArrayList<>();
-        deltas.forEach((key, delta) -> rows.add(values(key, delta)));
-        jdbc.batchUpdate(postgres ? UPSERT_POSTGRES : UPSERT_H2, rows);
+        ordered.forEach((key, delta) -> rows.add(values(key, delta)));
+        jdbc.batchUpdate(UPSERT_POSTGRES, rows);
+    }
+
+    static final int ATTEMPTS = 5;
+
+    /** Runs an H2 MERGE again when a concurrent insert of the same key won (H2 keeps the transaction usable). */
+    static void retryingDuplicates(Runnable merge) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                merge.run();
+                return;
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Recounts everything from the registrations (after a bulk load that bypassed the registry). */

@@ -74,6 +74,20 @@ class ApiProblemHandler {
         return problem(HttpStatus.CONFLICT, text("error.stale"), List.of());
     }
 
+    /** Another user's write held the rows (a lock wait ran out, a deadlock was broken): try again. */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> busy(org.springframework.dao.ConcurrencyFailureException e) {
+        log.info("Concurrent write refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, text("error.busy"), List.of());
+    }
+
+    /** A unique key another user's write took first (the services say which in the cases they know). */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        log.warn("Write refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, text("error.stale"), List.of());
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
