@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Photos and documents of initiatives. The type is read from the content (Apache Tika), must be an
+ * Photos and documents of initiatives. They belong to the whole record, not to one year: a file is
+ * added only while a year of the initiative is open, and a file that was part of a year's dossier
+ * when it was recognised stays while that year is recognised. The type is read from the content (Apache Tika), must be an
  * image or a PDF/Office document and agree with the file's extension; size is limited; images get
  * a thumbnail; names are cleaned; the file is stored under a random key.
  */
@@ -89,7 +91,7 @@ public class Attachments {
 
     @Transactional
     public AttachmentView upload(Long initiativeId, String originalName, InputStream content, String caption) throws IOException {
-        registry.requireWritable(initiativeId);
+        registry.requireAttachable(initiativeId);
         if (attachments.countByInitiativeId(initiativeId) >= MAX_PER_INITIATIVE) {
             throw DomainException.conflict("attachment.tooMany", MAX_PER_INITIATIVE);
         }
@@ -162,7 +164,7 @@ public class Attachments {
     public void delete(Long attachmentId) {
         Attachment attachment = attachments.findById(attachmentId)
                 .orElseThrow(() -> DomainException.notFound("attachment.notFound", attachmentId));
-        registry.requireWritable(attachment.getInitiativeId());
+        registry.requireRemovable(attachment.getInitiativeId(), attachment.getFileName(), attachment.getUploadedAt());
         attachments.delete(attachment);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, "ATTACHMENT", attachmentId,
                 registry.unitOf(attachment.getInitiativeId()), attachment.getFileName()));

@@ -50,13 +50,16 @@ class BulkInserts {
             for (Registration registration : i.getRegistrations()) {
                 registrationRows.add(new Object[] {registrationIds.get(r++), i.getId(), registration.getYear(),
                         registration.getStatus().name(), registration.getOrganisationId(), registration.getWorkflowState().name(),
-                        i.getProvinceId(), i.getUnitId(), i.getSector()});
+                        registration.getProvinceId(), registration.getUnitId(), registration.getSector(), registration.getKind().name(),
+                        registration.getHolder().name(), registration.isFeatured(), registration.isEthnicMinority(),
+                        registration.isReligious()});
             }
         }
         jdbc.batchUpdate("insert into initiative (id, code, province_id, name, kind, holder, sector, unit_id, organisation_id,"
                 + " responsible_officer, start_year, description, method, results, ethnic_minority, religious, featured, search_key,"
                 + " sort_key, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
         jdbc.batchUpdate("insert into registration (id, initiative_id, reg_year, status, organisation_id, workflow_state, province_id,"
-                + " unit_id, sector, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", registrationRows);
+                + " unit_id, sector, kind, holder, featured, ethnic_minority, religious, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", registrationRows);
     }
 }

@@ -78,9 +78,13 @@ class Initiative {
     @Version
     private long version;
 
+    // Registering a year is not an edit of the initiative: it leaves the version alone, so registering two
+    // years at once does not fail one of them, nor a form opened before (the writes that change
+    // registrations take turns on the initiative's row lock instead, see InitiativeRepository#lockById).
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "initiative_id", nullable = false, updatable = false)
     @OrderBy("year")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     private List<Registration> registrations = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
@@ -122,9 +126,15 @@ class Initiative {
         this.featured = d.featured();
         this.sortKey = VietnameseText.sortKey(this.name);
         this.searchKey = searchKey(locality);
-        // the years left with an earlier unit by a move after a reform stay there
-        registrations.forEach(r -> r.place(provinceId,
-                previousUnit == null || java.util.Objects.equals(r.getUnitId(), previousUnit) ? unitId : r.getUnitId(), sector));
+        // only open years follow: a recognised year keeps what was recognised; the years left with an
+        // earlier unit by a move after a reform stay there
+        registrations.forEach(r -> r.classify(previousUnit == null || java.util.Objects.equals(r.getUnitId(), previousUnit)
+                ? classification() : classification().inUnit(r.getUnitId())));
+    }
+
+    /** The classification a registration of an open year takes from the initiative. */
+    Registration.Classification classification() {
+        return new Registration.Classification(provinceId, unitId, sector, kind, holder, featured, ethnicMinority, religious);
     }
 
     private String searchKey(String locality) {
@@ -135,13 +145,13 @@ class Initiative {
     }
 
     /**
-     * Moves the initiative to the unit that continues its own after a reform: the registrations of
-     * {@code fromYear} and later go with it, earlier ones stay with the unit of their time.
+     * Moves the initiative to the unit that continues its own after a reform: the open registrations of
+     * {@code fromYear} and later go with it, earlier ones (and locked ones) stay with the unit of their time.
      */
     void relocate(Long newUnitId, String locality, int fromYear) {
         this.unitId = newUnitId;
         this.searchKey = searchKey(locality);
-        registrations.stream().filter(r -> r.getYear() >= fromYear).forEach(r -> r.place(provinceId, newUnitId, sector));
+        registrations.stream().filter(r -> r.getYear() >= fromYear).forEach(r -> r.classify(classification()));
     }
 
     void recode(String newCode, String locality) {
@@ -161,7 +171,7 @@ class Initiative {
             throw DomainException.invalid("registration.beforeStart", year, startYear);
         }
         Registration registration = new Registration(year, status, organisationId);
-        registration.place(provinceId, unitId, sector);
+        registration.classify(classification());
         registrations.add(registration);
         return registration;
     }

@@ -59,10 +59,15 @@ public class InitiativeRegistry {
     private final Clock clock;
     private final RegistrationTally tally;
     private final BulkInserts bulk;
+    private final RegistrationStepRepository steps;
+    private final CodeCounters codeCounters;
 
     InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
                        InitiativeWords words, Sectors sectors, AdminUnits units, Organisations organisations,
-                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally, BulkInserts bulk) {
+                       ApplicationEventPublisher events, Clock clock, RegistrationTally tally, BulkInserts bulk,
+                       RegistrationStepRepository steps, CodeCounters codeCounters) {
+        this.steps = steps;
+        this.codeCounters = codeCounters;
         this.tally = tally;
         this.bulk = bulk;
         this.initiatives = initiatives;
@@ -197,7 +202,12 @@ public class InitiativeRegistry {
         Initiative initiative = new Initiative(code, provinceId, clock.instant());
         initiative.describe(checked.description(), locality(checked.lineage()));
         List<InitiativeRow> duplicates = possibleDuplicates(checked.unit().id(), draft.name(), null);
-        initiatives.saveAndFlush(initiative);
+        try {
+            initiatives.saveAndFlush(initiative);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // another user took the code between the check and this insert (the unique index decides)
+            throw duplicateCode(code, null);
+        }
         words.replace(initiative.getId(), initiative.getSearchKey());
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, OBJECT_TYPE, initiative.getId(), initiative.getUnitId(),
                 initiative.getCode() + " " + initiative.getName()).withChanges(AuditEvent.diff(Map.of(), initiative.snapshot())));
@@ -272,7 +282,7 @@ public class InitiativeRegistry {
                 String code = row.draft().code().strip();
                 if (!typedCodes.computeIfAbsent(provinceId, p -> new java.util.HashSet<>()).add(code)
                         || initiatives.findByProvinceIdAndCode(provinceId, code).isPresent()) {
-                    throw DomainException.conflict("initiative.duplicateCode", code);
+                    throw duplicateCode(code, initiatives.findByProvinceIdAndCode(provinceId, code).orElse(null));
                 }
             }
         }
@@ -307,9 +317,15 @@ public class InitiativeRegistry {
         return created.stream().map(Initiative::getId).toList();
     }
 
+    /** The province's code counter, locked; its row is made first if it has none (safely when two make it at once). */
+    private CodeCounter lockedCounter(Long provinceId) {
+        codeCounters.ensure(provinceId);
+        return counters.lock(provinceId).orElseThrow();
+    }
+
     /** Codes for new initiatives of a province, counted on from its counter, skipping any already taken. */
     private java.util.Deque<String> nextCodes(Long provinceId, String provinceCode, int count) {
-        CodeCounter counter = counters.lock(provinceId).orElseGet(() -> counters.saveAndFlush(new CodeCounter(provinceId)));
+        CodeCounter counter = lockedCounter(provinceId);
         java.util.Deque<String> codes = new java.util.ArrayDeque<>();
         while (codes.size() < count) {
             List<String> batch = new ArrayList<>();
@@ -356,7 +372,7 @@ public class InitiativeRegistry {
         if (!initiative.isDeletable() || !initiatives.replicaIds(id).isEmpty()) {
             throw DomainException.conflict("initiative.notDeletable", initiative.getName());
         }
-        RegistrationTally.keys(initiative).forEach(key -> tally.add(key, -1));
+        tally.change(RegistrationTally.keys(initiative), List.of());
         initiatives.delete(initiative);
         words.removed(id);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, OBJECT_TYPE, id, initiative.getUnitId(),
@@ -376,7 +392,7 @@ public class InitiativeRegistry {
                     "error.validation");
         }
         Registration registered = registerIn(initiative, year, status, organisation);
-        tally.add(RegistrationTally.Key.of(initiative, registered), 1);
+        tally.add(RegistrationTally.Key.of(registered), 1);
         initiatives.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", id + "/" + year, initiative.getUnitId(),
                 initiative.getCode() + " " + year + " " + status));
@@ -391,6 +407,10 @@ public class InitiativeRegistry {
     public int renew(String unitCode, int year) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         AdminUnitView unit = units.getByCode(unitCode.strip(), LocalDate.now(clock));
+        if (!user.scope().covers(unit)) {
+            // a unit outside the caller's scope answers as one that does not exist, and nothing is written
+            throw DomainException.notFound("adminUnit.notFound", unitCode.strip());
+        }
         int renewed = 0;
         int page = 0;
         Page<InitiativeRow> previous;
@@ -400,7 +420,8 @@ public class InitiativeRegistry {
                     unit, user.scope(), page++, 500);
             previous.getContent().forEach(r -> ids.add(r.id()));
         } while (previous.hasNext());
-        for (Initiative initiative : initiatives.findAllById(ids)) {
+        Map<RegistrationTally.Key, Long> counts = new HashMap<>();
+        for (Initiative initiative : ids.isEmpty() ? List.<Initiative>of() : initiatives.lockAllById(ids)) {
             boolean mayWrite = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
                     || mayWriteAsEditor(user, initiative.getOrganisationId());
             boolean open = initiative.getDiscontinuedFrom() == null || initiative.getDiscontinuedFrom() > year;
@@ -408,10 +429,11 @@ public class InitiativeRegistry {
                 Long organisation = initiative.registrationFor(year - 1).map(Registration::getOrganisationId)
                         .orElse(initiative.getOrganisationId());
                 Registration registered = registerIn(initiative, year, RegistrationStatus.MAINTAINED, organisation);
-                tally.add(RegistrationTally.Key.of(initiative, registered), 1);
+                counts.merge(RegistrationTally.Key.of(registered), 1L, Long::sum);
                 renewed++;
             }
         }
+        tally.addAll(counts);
         initiatives.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "REGISTRATION", null, unit.id(),
                 "renewed " + renewed + " initiatives of " + unit.fullName() + " for " + year));
@@ -465,6 +487,53 @@ public class InitiativeRegistry {
     /** Refuses unless the current user may change the initiative (for its attachments). */
     void requireWritable(Long id) {
         writable(id);
+    }
+
+    /**
+     * Refuses (409) to change what belongs to the whole record — its files, its linked movements —
+     * while every year it is registered for is recognised (or proposed, or commended): nothing open
+     * is left for the change to belong to until a committee member re-opens a year or a new year is
+     * registered.
+     */
+    public void requireOpenYear(Long id) {
+        requireOpenYear(readable(id));
+    }
+
+    private static void requireOpenYear(Initiative initiative) {
+        List<Registration> years = initiative.getRegistrations();
+        if (!years.isEmpty() && years.stream().noneMatch(Registration::isOpen)) {
+            int latest = years.stream().mapToInt(Registration::getYear).max().orElseThrow();
+            throw DomainException.conflict("initiative.allYearsLocked", initiative.getName(), latest);
+        }
+    }
+
+    /**
+     * Refuses unless the current user may add a file to the initiative now: they may write it and a
+     * year of it is open (see {@link #requireOpenYear(Long)}).
+     */
+    void requireAttachable(Long id) {
+        requireOpenYear(writable(id));
+    }
+
+    /**
+     * Refuses unless a file uploaded at {@code uploadedAt} may be removed: the user may write the
+     * initiative, a year of it is open, and the file was not already there when a year still
+     * recognised was recognised (it is part of that year's recognised dossier).
+     */
+    void requireRemovable(Long id, String fileName, Instant uploadedAt) {
+        Initiative initiative = writable(id);
+        requireOpenYear(initiative);
+        List<RegistrationStep> history = steps.timelineOf(id);
+        for (Registration year : initiative.getRegistrations()) {
+            if (year.isOpen()) {
+                continue;
+            }
+            Instant locked = history.stream().filter(s -> s.view().year() == year.getYear() && s.view().toState().locked())
+                    .map(s -> s.view().at()).max(java.util.Comparator.naturalOrder()).orElse(null);
+            if (locked == null || !uploadedAt.isAfter(locked)) {
+                throw DomainException.conflict("attachment.recognised", fileName, year.getYear());
+            }
+        }
     }
 
     Long unitOf(Long id) {
@@ -629,7 +698,7 @@ public class InitiativeRegistry {
     }
 
     private String nextCode(Long provinceId, String provinceCode) {
-        CodeCounter counter = counters.lock(provinceId).orElseGet(() -> counters.saveAndFlush(new CodeCounter(provinceId)));
+        CodeCounter counter = lockedCounter(provinceId);
         String code;
         do {
             code = "DVK-%s-%05d".formatted(provinceCode, counter.next());
@@ -639,8 +708,17 @@ public class InitiativeRegistry {
 
     private void requireUniqueCode(Long provinceId, String code, Long selfId) {
         initiatives.findByProvinceIdAndCode(provinceId, code).filter(i -> !i.getId().equals(selfId)).ifPresent(i -> {
-            throw DomainException.conflict("initiative.duplicateCode", code);
+            throw duplicateCode(code, i);
         });
+    }
+
+    /**
+     * "The code is taken": naming the initiative that holds it only when the current user may read it
+     * (it may lie in another unit of the province, outside the caller's scope).
+     */
+    private DomainException duplicateCode(String code, Initiative holder) {
+        return holder != null && visible(holder) ? DomainException.conflict("initiative.duplicateCodeOf", code, holder.getName())
+                : DomainException.conflict("initiative.duplicateCode", code);
     }
 
     /** The initiative if it lies inside the reader's scope; otherwise it answers as not found. */
@@ -651,8 +729,11 @@ public class InitiativeRegistry {
         return initiative;
     }
 
+    /** The initiative, locked (see {@link InitiativeRepository#lockById}), if the current user may change it. */
     private Initiative writable(Long id) {
-        Initiative initiative = readable(id);
+        Initiative initiative = initiatives.lockById(id).orElseThrow(() -> DomainException.notFound("initiative.notFound", id));
+        AdminUnitView unit = units.findById(initiative.getUnitId()).orElseThrow();
+        Permissions.requireInScope(unit, "initiative.notFound", id);
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         if (!user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) && !mayWriteAsEditor(user, initiative.getOrganisationId())) {
             throw Permissions.forbidden();
@@ -744,7 +825,8 @@ public class InitiativeRegistry {
                 : initiatives.findById(i.getReplicatedFromId()).map(Initiative::getName).orElse(null);
         List<InitiativeView.RegistrationView> registrations = i.getRegistrations().stream()
                 .map(r -> new InitiativeView.RegistrationView(r.getId(), r.getYear(), r.getStatus(), r.getOrganisationId(),
-                        nameOf(names, r.getOrganisationId()), r.getWorkflowState(), r.getRating(), r.getScore())).toList();
+                        nameOf(names, r.getOrganisationId()), r.getWorkflowState(), r.getRating(), r.getScore(), r.getUnitId(),
+                        r.getSector(), r.getKind(), r.getHolder(), r.isFeatured())).toList();
         String state = registrations.isEmpty() ? null : registrations.get(registrations.size() - 1).workflowState().name();
         return new InitiativeView(i.getId(), i.getCode(), i.getName(), i.getKind(), i.getHolder(), i.getSector(),
                 sectorLabels.get(i.getSector()), unit.id(), unit.code(), unit.fullName(), locality(lineage),

@@ -1,6 +1,8 @@
 package vn.dvk.initiative;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -21,6 +23,20 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
 
     @Query("select i.code from Initiative i where i.provinceId = :province and i.code in :codes")
     List<String> codesAmong(@Param("province") Long province, @Param("codes") java.util.Collection<String> codes);
+
+    /**
+     * The initiative, its row locked until the transaction ends: the writes that change its
+     * registrations (register, renew, edit, discontinue, move, delete) take their turns on it instead of
+     * failing each other, and each reads the registrations the previous one committed.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Initiative i where i.id = :id")
+    Optional<Initiative> lockById(@Param("id") Long id);
+
+    /** As {@link #lockById}, for many at once, always in the order of their ids (no two writers wait on each other). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Initiative i where i.id in :ids order by i.id")
+    List<Initiative> lockAllById(@Param("ids") java.util.Collection<Long> ids);
 
     @Query("select i.id from Initiative i where i.replicatedFromId = :pilot")
     List<Long> replicaIds(@Param("pilot") Long pilot);

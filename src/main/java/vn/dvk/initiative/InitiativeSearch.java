@@ -168,8 +168,10 @@ class InitiativeSearch {
             params.addValue("provinceId", province);
             order.add("i.province_id");
         }
+        // a year's list filters by what the year was registered (or recognised) with, as its report counts
+        String c = query.year() != null ? "r." : "i.";
         if (query.sector() != null && !query.sector().isBlank()) {
-            where.add("i.sector = :sector");
+            where.add(c + "sector = :sector");
             registrationWhere.add("r.sector = :sector");
             params.addValue("sector", query.sector());
             if (province != null) {
@@ -180,24 +182,24 @@ class InitiativeSearch {
         order.add("i.id");
         boolean onlyRegistrationFilters = true;
         if (query.kind() != null) {
-            where.add("i.kind = :kind");
+            where.add(c + "kind = :kind");
             params.addValue("kind", query.kind().name());
             onlyRegistrationFilters = false;
         }
         if (query.holder() != null) {
-            where.add("i.holder = :holder");
+            where.add(c + "holder = :holder");
             params.addValue("holder", query.holder().name());
             onlyRegistrationFilters = false;
         }
         if (query.targetGroup() == TargetGroup.ETHNIC_MINORITY) {
-            where.add("i.ethnic_minority = true");
+            where.add(c + "ethnic_minority = true");
             onlyRegistrationFilters = false;
         } else if (query.targetGroup() == TargetGroup.RELIGIOUS) {
-            where.add("i.religious = true");
+            where.add(c + "religious = true");
             onlyRegistrationFilters = false;
         }
         if (query.featured() != null) {
-            where.add("i.featured = :featured");
+            where.add(c + "featured = :featured");
             params.addValue("featured", query.featured());
             onlyRegistrationFilters = false;
         }
@@ -205,7 +207,7 @@ class InitiativeSearch {
         // order from the province's index it reads only the page's rows (PostgreSQL chooses that itself).
         boolean pin = !postgres && province != null && onlyRegistrationFilters && words(query.text()).isEmpty()
                 && (query.workflowState() == null || query.workflowState().isBlank())
-                && where.stream().allMatch(w -> w.equals(PROVINCE) || w.equals("i.sector = :sector"));
+                && where.stream().allMatch(w -> w.equals(PROVINCE) || w.equals("i.sector = :sector") || w.equals("r.sector = :sector"));
         String pinned = !pin ? "" : where.contains("i.sector = :sector") ? " use index (ix_initiative_province_sector)"
                 : " use index (ix_initiative_province_sort)";
         // a year's list names each initiative where it was registered that year (an initiative moved after a

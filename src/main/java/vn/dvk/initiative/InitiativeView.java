@@ -13,9 +13,10 @@ public record InitiativeView(Long id, String code, String name, Kind kind, Holde
                              String discontinuedReason, String workflowState, List<RegistrationView> registrations,
                              List<IndicatorView> indicators, long version) {
 
+    /** A year's registration with the classification it counts by (a recognised year keeps what was recognised). */
     public record RegistrationView(Long id, int year, RegistrationStatus status, Long organisationId,
                                    String organisationName, WorkflowState workflowState, Rating rating,
-                                   BigDecimal score) {
+                                   BigDecimal score, Long unitId, String sector, Kind kind, Holder holder, boolean featured) {
     }
 
     public record IndicatorView(String name, String unit, int year, BigDecimal value) {

@@ -97,9 +97,9 @@ public class InitiativeWorkflow {
                 || user.organisationId().equals(registration.getOrganisationId()))) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "workflow.ownOrganisation");
         }
-        RegistrationTally.Key counted = RegistrationTally.Key.of(initiative, registration);
+        RegistrationTally.Key counted = RegistrationTally.Key.of(registration);
         WorkflowState from = registration.take(step, given.rating(), given.score());
-        tally.change(List.of(counted), List.of(RegistrationTally.Key.of(initiative, registration)));
+        tally.change(List.of(counted), List.of(RegistrationTally.Key.of(registration)));
         initiatives.flush();
         StepInput recorded = new StepInput(reason, given.rating(), given.score(), given.decisionId(), given.document());
         steps.save(new RegistrationStep(registration, initiativeId, step, from, user.getUsername(), clock.instant(), recorded));

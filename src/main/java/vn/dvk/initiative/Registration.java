@@ -37,14 +37,25 @@ class Registration {
     @Enumerated(EnumType.STRING)
     private Rating rating;
     private java.math.BigDecimal score;
-    // Copies of the initiative's province, unit and sector, kept equal by Initiative, so that counting
-    // a year's registrations of a province (or unit, or sector) reads one index range of this table. An
-    // initiative moved to the unit that continues its own after a reform leaves its earlier years here.
+    // The classification the year was registered with: the initiative's province, unit, sector, kind,
+    // holder, featured flag and target groups, copied when registered and followed by Initiative while the
+    // year is open. A locked (recognised, proposed, commended) year keeps what was recognised, whatever the
+    // initiative becomes later, so its reports never move. Counting a year's registrations of a province
+    // (or unit, or sector) reads one index range of this table. An initiative moved to the unit that
+    // continues its own after a reform leaves its earlier years here.
     @Column(name = "province_id")
     private Long provinceId;
     @Column(name = "unit_id")
     private Long unitId;
     private String sector;
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+    @Enumerated(EnumType.STRING)
+    private Holder holder;
+    private boolean featured;
+    @Column(name = "ethnic_minority")
+    private boolean ethnicMinority;
+    private boolean religious;
     @Version
     private long version;
 
@@ -57,11 +68,57 @@ class Registration {
         this.organisationId = organisationId;
     }
 
-    /** Follows the initiative's place and sector (see the column comment). */
-    void place(Long provinceId, Long unitId, String sector) {
-        this.provinceId = provinceId;
-        this.unitId = unitId;
-        this.sector = sector;
+    /** What a registration is counted by in the reports; a locked year's never changes. */
+    record Classification(Long provinceId, Long unitId, String sector, Kind kind, Holder holder, boolean featured,
+                          boolean ethnicMinority, boolean religious) {
+
+        Classification inUnit(Long otherUnit) {
+            return new Classification(provinceId, otherUnit, sector, kind, holder, featured, ethnicMinority, religious);
+        }
+    }
+
+    /** True while the year may still follow the initiative's edits (it is not recognised, proposed or commended). */
+    boolean isOpen() {
+        return !workflowState.locked();
+    }
+
+    /**
+     * Takes the initiative's classification (see the column comment): always when registered, then only
+     * while the year is open; returns whether it was taken.
+     */
+    boolean classify(Classification c) {
+        if (!isOpen()) {
+            return false;
+        }
+        this.provinceId = c.provinceId();
+        this.unitId = c.unitId();
+        this.sector = c.sector();
+        this.kind = c.kind();
+        this.holder = c.holder();
+        this.featured = c.featured();
+        this.ethnicMinority = c.ethnicMinority();
+        this.religious = c.religious();
+        return true;
+    }
+
+    Kind getKind() {
+        return kind;
+    }
+
+    Holder getHolder() {
+        return holder;
+    }
+
+    boolean isFeatured() {
+        return featured;
+    }
+
+    boolean isEthnicMinority() {
+        return ethnicMinority;
+    }
+
+    boolean isReligious() {
+        return religious;
     }
 
     Long getId() {

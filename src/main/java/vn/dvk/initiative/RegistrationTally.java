@@ -19,10 +19,11 @@ class RegistrationTally {
     record Key(Long provinceId, Long unitId, int year, String sector, String status, String kind, String holder,
                boolean featured, String state) {
 
-        static Key of(Initiative initiative, Registration registration) {
+        /** The registration's own classification (what it was registered, or recognised, with). */
+        static Key of(Registration registration) {
             return new Key(registration.getProvinceId(), registration.getUnitId(), registration.getYear(), registration.getSector(),
-                    registration.getStatus().name(), initiative.getKind().name(), initiative.getHolder().name(),
-                    initiative.isFeatured(), registration.getWorkflowState().name());
+                    registration.getStatus().name(), registration.getKind().name(), registration.getHolder().name(),
+                    registration.isFeatured(), registration.getWorkflowState().name());
         }
     }
 
@@ -37,25 +38,36 @@ class RegistrationTally {
     /** Every registration's key, for comparing before and after a change. */
     static List<Key> keys(Initiative initiative) {
         List<Key> keys = new ArrayList<>();
-        initiative.getRegistrations().forEach(r -> keys.add(Key.of(initiative, r)));
+        initiative.getRegistrations().forEach(r -> keys.add(Key.of(r)));
         return keys;
     }
 
-    /** Moves the counts from the keys before a change to the keys after it (pairwise; unchanged pairs cost nothing). */
+    /**
+     * Moves the counts from the keys before a change to the keys after it (pairwise; unchanged pairs cost
+     * nothing), one row at a time in the keys' order, so two writers never wait on each other's rows.
+     */
     void change(List<Key> before, List<Key> after) {
+        java.util.Map<Key, Long> deltas = new java.util.TreeMap<>(ORDER);
         for (int k = 0; k < Math.max(before.size(), after.size()); k++) {
             Key old = k < before.size() ? before.get(k) : null;
             Key now = k < after.size() ? after.get(k) : null;
             if (!Objects.equals(old, now)) {
                 if (old != null) {
-                    add(old, -1);
+                    deltas.merge(old, -1L, Long::sum);
                 }
                 if (now != null) {
-                    add(now, 1);
+                    deltas.merge(now, 1L, Long::sum);
                 }
             }
         }
+        deltas.forEach((key, delta) -> {
+            if (delta != 0) {
+                add(key, delta);
+            }
+        });
     }
+
+    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::toString);
 
     private static final String UPSERT_POSTGRES = "insert into registration_tally (province_id, reg_year, unit_id, sector, status,"
             + " kind, holder, featured, workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint"
@@ -77,24 +89,55 @@ class RegistrationTally {
                 key.featured(), key.state(), delta};
     }
 
+    /**
+     * Adds to a combination's count, making its row when it has none. PostgreSQL's upsert is safe when two
+     * transactions make the same row at once; H2's MERGE is not (the second insert fails on the key), so it
+     * is tried again, and then finds the row the other one committed.
+     */
     void add(Key key, long delta) {
-        jdbc.update(postgres ? UPSERT_POSTGRES : UPSERT_H2, values(key, delta));
+        if (postgres) {
+            jdbc.update(UPSERT_POSTGRES, values(key, delta));
+        } else {
+            retryingDuplicates(() -> jdbc.update(UPSERT_H2, values(key, delta)));
+        }
     }
 
-    /** Many changes at once (an import), in one JDBC batch. */
+    /** Many changes at once (an import): in one JDBC batch on PostgreSQL, row by row (in order) on H2. */
     void addAll(java.util.Map<Key, Long> deltas) {
+        java.util.Map<Key, Long> ordered = new java.util.TreeMap<>(ORDER);
+        ordered.putAll(deltas);
+        if (!postgres) {
+            ordered.forEach(this::add);
+            return;
+        }
         List<Object[]> rows = new ArrayList<>();
-        deltas.forEach((key, delta) -> rows.add(values(key, delta)));
-        jdbc.batchUpdate(postgres ? UPSERT_POSTGRES : UPSERT_H2, rows);
+        ordered.forEach((key, delta) -> rows.add(values(key, delta)));
+        jdbc.batchUpdate(UPSERT_POSTGRES, rows);
+    }
+
+    static final int ATTEMPTS = 5;
+
+    /** Runs an H2 MERGE again when a concurrent insert of the same key won (H2 keeps the transaction usable). */
+    static void retryingDuplicates(Runnable merge) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                merge.run();
+                return;
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Recounts everything from the registrations (after a bulk load that bypassed the registry). */
     void rebuild() {
         jdbc.update("delete from registration_tally");
         jdbc.update("insert into registration_tally (province_id, unit_id, reg_year, sector, status, kind, holder, featured,"
-                + " workflow_state, n) select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder,"
-                + " i.featured, r.workflow_state, count(*) from registration r join initiative i on i.id = r.initiative_id"
-                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
+                + " workflow_state, n) select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder,"
+                + " r.featured, r.workflow_state, count(*) from registration r"
+                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
                 + " r.workflow_state");
     }
 
@@ -102,9 +145,9 @@ class RegistrationTally {
     long drift() {
         String kept = "select province_id, unit_id, reg_year, sector, status, kind, holder, featured, workflow_state, n"
                 + " from registration_tally where n <> 0";
-        String fresh = "select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
-                + " r.workflow_state, count(*) from registration r join initiative i on i.id = r.initiative_id"
-                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, i.kind, i.holder, i.featured,"
+        String fresh = "select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
+                + " r.workflow_state, count(*) from registration r"
+                + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
                 + " r.workflow_state";
         Long onlyKept = jdbc.queryForObject("select count(*) from (" + kept + " except " + fresh + ") d", Long.class);
         Long onlyFresh = jdbc.queryForObject("select count(*) from (" + fresh + " except " + kept + ") d", Long.class);

@@ -123,17 +123,20 @@ class SyntheticData implements ApplicationRunner {
             long id = firstInitiative + n;
             String code = CODE_PREFIX + commune.provinceCode() + "-" + id;
             String searchKey = " " + VietnameseText.fold(name + " " + code) + " ";
-            initiatives.add(new Object[] {id, code, commune.provinceId(), name, exemplar ? "EXEMPLAR" : "MODEL",
-                    exemplar && random.nextBoolean() ? "INDIVIDUAL" : "COLLECTIVE", sector, commune.id(),
-                    start, random.nextInt(5) == 0, random.nextInt(40) == 0, random.nextInt(15) == 0,
-                    searchKey, VietnameseText.sortKey(name), now});
+            String kind = exemplar ? "EXEMPLAR" : "MODEL";
+            String holder = exemplar && random.nextBoolean() ? "INDIVIDUAL" : "COLLECTIVE";
+            boolean ethnic = random.nextInt(5) == 0;
+            boolean religious = random.nextInt(40) == 0;
+            boolean featured = random.nextInt(15) == 0;
+            initiatives.add(new Object[] {id, code, commune.provinceId(), name, kind, holder, sector, commune.id(),
+                    start, ethnic, religious, featured, searchKey, VietnameseText.sortKey(name), now});
             for (String word : InitiativeWords.words(searchKey)) {
                 words.add(new Object[] {word, id});
             }
             int years = 4 + random.nextInt(8);
             for (int year = Math.max(start, FIRST_YEAR), k = 0; year <= LAST_YEAR && k < years; year++, k++) {
                 registrations.add(new Object[] {registrationId++, id, year, year == start ? "NEW" : "MAINTAINED",
-                        commune.provinceId(), commune.id(), sector});
+                        commune.provinceId(), commune.id(), sector, kind, holder, featured, ethnic, religious});
             }
             if (initiatives.size() == BATCH) {
                 flush(initiatives, registrations, words);
@@ -170,7 +173,8 @@ class SyntheticData implements ApplicationRunner {
                 + " ethnic_minority, religious, featured, search_key, sort_key, created_at, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", initiatives);
         jdbc.batchUpdate("insert into registration (id, initiative_id, reg_year, status, province_id, unit_id, sector,"
-                + " workflow_state, version) values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0)", registrations);
+                + " kind, holder, featured, ethnic_minority, religious, workflow_state, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0)", registrations);
         jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", words);
     }
 

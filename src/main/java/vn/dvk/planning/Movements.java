@@ -72,7 +72,10 @@ public class Movements {
                 rs.getInt("position"), rs.getBoolean("active")), initiativeId);
     }
 
-    /** Links the initiative to exactly these movements (officers, or editors of its organisation). */
+    /**
+     * Links the initiative to exactly these movements (officers, or editors of its organisation);
+     * refused while every year of the initiative is recognised.
+     */
     @Transactional
     public List<MovementView> link(long initiativeId, Set<String> codes) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
@@ -81,6 +84,7 @@ public class Movements {
                 && (user.organisationId() == null || !user.organisationId().equals(initiative.organisationId()))) {
             throw Permissions.forbidden();
         }
+        registry.requireOpenYear(initiativeId);
         Set<String> known = new java.util.HashSet<>(all().stream().map(MovementView::code).toList());
         for (String code : codes) {
             if (!known.contains(code)) {

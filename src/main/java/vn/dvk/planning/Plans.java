@@ -343,10 +343,11 @@ public class Plans {
                 .addValue("codes", continued.isEmpty() ? List.of("-") : List.copyOf(continued.keySet()));
         record Row(long unitId, String code, String path, int year, String status, boolean ethnic, String state, long n) {
         }
-        List<Row> rows = jdbc.query("select r.unit_id, u.code, u.path, r.reg_year, r.status, i.ethnic_minority, r.workflow_state, count(*) as n"
-                        + " from registration r join initiative i on i.id = r.initiative_id join admin_unit u on u.id = r.unit_id"
+        // each year as it was registered (a recognised year keeps the target groups it was recognised with)
+        List<Row> rows = jdbc.query("select r.unit_id, u.code, u.path, r.reg_year, r.status, r.ethnic_minority, r.workflow_state, count(*) as n"
+                        + " from registration r join admin_unit u on u.id = r.unit_id"
                         + " where r.reg_year between :from and :to and (u.id = :unit or u.path like :prefix or u.code in (:codes))"
-                        + " group by r.unit_id, u.code, u.path, r.reg_year, r.status, i.ethnic_minority, r.workflow_state", params,
+                        + " group by r.unit_id, u.code, u.path, r.reg_year, r.status, r.ethnic_minority, r.workflow_state", params,
                 (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getBoolean(6),
                         rs.getString(7), rs.getLong(8)));
         Map<String, Long> actual = new HashMap<>();

@@ -332,4 +332,38 @@ class InitiativeApiTests {
         return JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
                 .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
     }
+
+    @Test
+    void aTakenCodeNamesItsInitiativeOnlyToThoseWhoMayReadIt() throws Exception {
+        String code = "MA-" + System.nanoTime() % 1_000_000_000L;
+        String draft = """
+                {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitCode": "%s",
+                 "startYear": 2022, "code": "%s"%s}""";
+        mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(draft.formatted("Tổ giữ mã riêng thôn Rô Men", "24877", code, "")))
+                .andExpect(status().isCreated());
+        String organisations = mvc.perform(get("/api/v1/organisations").param("q", "Ủy ban nhân dân xã Phi Liêng")
+                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
+        Integer own = JsonPath.<List<Integer>>read(organisations, "$.items[?(@.name == 'Ủy ban nhân dân xã Phi Liêng')].id").get(0);
+        // the commune's editor does not read Rô Men's initiatives: told only that the code is taken
+        mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.PHI_LIENG_EDITOR)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(draft.formatted("Tổ dùng mã trùng", "24886", code, ", \"organisationId\": " + own)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Mã \"" + code + "\" đã được dùng cho mô hình khác trong tỉnh."));
+        // the district's officer reads it: told which initiative holds it
+        mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(draft.formatted("Tổ dùng mã trùng", "24886", code, "")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("Tổ giữ mã riêng thôn Rô Men")));
+    }
+
+    @Test
+    void renewingAnotherUnitsInitiativesAnswersNotFoundAndWritesNothing() throws Exception {
+        long audited = total("/api/v1/audit", "objectType", "REGISTRATION");
+        mvc.perform(post("/api/v1/registrations/renew").with(as(DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"unitCode\": \"33\", \"year\": 2024}"))
+                .andExpect(status().isNotFound());
+        assertThat(total("/api/v1/audit", "objectType", "REGISTRATION")).isEqualTo(audited);
+    }
 }

@@ -84,6 +84,26 @@ class ApiProblemHandler {
                 .header("Retry-After", Availability.RETRY_AFTER_SECONDS).body(problem.getBody());
     }
 
+    /**
+     * Another user's write held the rows (a lock wait ran out, a deadlock was broken): a write is refused
+     * with 409 (nothing was written; try again), a read is asked to come back in a moment (503).
+     */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrent(org.springframework.dao.ConcurrencyFailureException e, jakarta.servlet.http.HttpServletRequest request) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            return busy(e);
+        }
+        log.info("Concurrent write refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, text("error.busy"), List.of());
+    }
+
+    /** A unique key another user's write took first (the services say which in the cases they know). */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        log.warn("Write refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, text("error.stale"), List.of());
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
