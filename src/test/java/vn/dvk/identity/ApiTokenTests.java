@@ -52,7 +52,7 @@ class ApiTokenTests {
                 .andExpect(jsonPath("$.roles[0]").value("MOBILISATION_OFFICER"))
                 .andExpect(jsonPath("$.nationalScope").value(false));
         mvc.perform(get("/api/v1/organisations").param("unit", "135").header("Authorization", "Bearer " + secret))
-                .andExpect(jsonPath("$.total").value(0));
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/me/tokens").header("Authorization", "Bearer " + secret))
                 .andExpect(jsonPath("$[?(@.id == " + id + ")].name").value("Cổng thông tin huyện"));
 

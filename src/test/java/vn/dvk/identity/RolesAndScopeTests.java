@@ -112,7 +112,8 @@ class RolesAndScopeTests {
     @Test
     void listsNeverCountWhatLiesOutsideTheScope() throws Exception {
         var damRong = Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER);
-        mvc.perform(get("/api/v1/organisations").param("unit", "135").with(damRong)).andExpect(jsonPath("$.total").value(0));
+        // a unit outside the scope is not there at all: 404, not a list of none
+        mvc.perform(get("/api/v1/organisations").param("unit", "135").with(damRong)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/organisations").param("q", "Luc Yen").with(damRong)).andExpect(jsonPath("$.total").value(0));
         int damRongTotal = total(mvc.perform(get("/api/v1/organisations").param("unit", "674")
                 .with(Logins.as(directory, DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString());
