@@ -103,8 +103,8 @@ public class InitiativeRegistry {
         AdminUnitView unit = query.unitCode() == null || query.unitCode().isBlank() ? null
                 : units.getByCode(query.unitCode().strip(), on);
         if (unit != null) {
-            // a unit outside the scope is not there for the caller: 404, not an empty list
-            Permissions.requireInScope(unit, "adminUnit.notFound", query.unitCode().strip());
+            // a unit sharing nothing with the scope is not there for the caller: 404, not an empty list
+            Permissions.requireOverlap(unit, "adminUnit.notFound", query.unitCode().strip());
         }
         Page<InitiativeRow> rows = search.search(query, unit, CurrentUser.currentScope(), Math.max(0, page), size);
         return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());
@@ -120,7 +120,7 @@ public class InitiativeRegistry {
         }
         LocalDate today = LocalDate.now(clock);
         AdminUnitView unit = units.getByCode(query.unitCode().strip(), today);
-        Permissions.requireInScope(unit, "adminUnit.notFound", query.unitCode().strip());
+        Permissions.requireOverlap(unit, "adminUnit.notFound", query.unitCode().strip());
         Page<InitiativeRow> rows = search.search(query, null, units.placedUnder(unit, today), CurrentUser.currentScope(),
                 Math.max(0, page), size);
         return new PageImpl<>(label(rows.getContent()), rows.getPageable(), rows.getTotalElements());

@@ -77,8 +77,8 @@ public class Organisations {
             AdminUnitView unit = query.unitId() != null
                     ? units.findById(query.unitId()).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", query.unitId()))
                     : units.getByCode(query.unitCode().strip(), LocalDate.now(clock));
-            // a unit outside the scope is not there for the caller: 404, not an empty list
-            vn.dvk.shared.security.Permissions.requireInScope(unit, "adminUnit.notFound",
+            // a unit sharing nothing with the scope is not there for the caller: 404, not an empty list
+            vn.dvk.shared.security.Permissions.requireOverlap(unit, "adminUnit.notFound",
                     query.unitId() != null ? query.unitId() : query.unitCode().strip());
             prefix = unit.subtreePrefix() + "%";
             unitId = unit.id();

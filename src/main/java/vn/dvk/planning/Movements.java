@@ -109,8 +109,8 @@ public class Movements {
                 user.scope().prefix()));
         if (unitCode != null && !unitCode.isBlank()) {
             var unit = units.getByCode(unitCode.strip(), java.time.LocalDate.of(year, 12, 31));
-            // a unit outside the caller's scope is not there for them: 404, not a table of zeros
-            vn.dvk.shared.security.Permissions.requireInScope(unit, "adminUnit.notFound", unitCode.strip());
+            // a unit sharing nothing with the caller's scope is not there for them: 404, not a table of zeros
+            vn.dvk.shared.security.Permissions.requireOverlap(unit, "adminUnit.notFound", unitCode.strip());
             sql.append(" and (u.id = ? or u.path like ? or u.placed_path like ?)");
             args.add(unit.id());
             args.add(unit.subtreePrefix() + "%");

@@ -50,17 +50,34 @@ public record DataScope(boolean national, Long unitId, String prefix, List<Long>
         if (national) {
             return true;
         }
-        if (rowUnitId == null || rowUnitPath == null) {
-            return false;
+        if (rowUnitId == null || rowUnitPath == null || !prefix.endsWith("%")) {
+            return false; // NONE's prefix matches nothing, in Java as in SQL
         }
         String subtree = prefix.substring(0, prefix.length() - 1);
         return rowUnitId.equals(unitId) || rowUnitPath.startsWith(subtree)
                 || (rowPlacedPath != null && rowPlacedPath.startsWith(subtree));
     }
 
+    /**
+     * True when a filter on this unit can find anything in the scope: the unit lies in it, or the scope
+     * lies under the unit (a commune's user filtering on its province sees its own part). A unit sharing
+     * nothing with the scope is not there for the user (404), rather than an empty answer.
+     */
+    public boolean overlaps(ScopedUnit unit) {
+        if (national || covers(unit)) {
+            return true;
+        }
+        if (unit == null || unit.path() == null || !prefix.endsWith("%")) {
+            return false;
+        }
+        String own = prefix.substring(0, prefix.length() - 1);
+        return own.startsWith(unit.path() + unit.id() + "/");
+    }
+
     /** True when everything under a unit of this subtree prefix ("/1/25/") lies inside the scope. */
     public boolean coversSubtree(String subtreePrefix) {
-        return national || (subtreePrefix != null && subtreePrefix.startsWith(prefix.substring(0, prefix.length() - 1)));
+        return national || (subtreePrefix != null && prefix.endsWith("%")
+                && subtreePrefix.startsWith(prefix.substring(0, prefix.length() - 1)));
     }
 
     /** True when a row attached to this unit lies inside the scope by the unit's own place, not by where it lies today. */

@@ -24,6 +24,13 @@ public final class Permissions {
         }
     }
 
+    /** 404 unless a filter on this unit can find anything in the caller's scope ({@link DataScope#overlaps}). */
+    public static void requireOverlap(ScopedUnit unit, String notFoundKey, Object id) {
+        if (!CurrentUser.currentScope().overlaps(unit)) {
+            throw DomainException.notFound(notFoundKey, id);
+        }
+    }
+
     public static DomainException forbidden() {
         return new DomainException(DomainException.Kind.FORBIDDEN, "error.forbidden");
     }
