@@ -2,6 +2,8 @@ package vn.dvk.initiative;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +34,7 @@ class WorkflowApiController {
         this.workflow = workflow;
     }
 
-    record StepRequest(String reason, Rating rating, BigDecimal score) {
+    record StepRequest(@Size(max = 2000) String reason, Rating rating, @DecimalMax("99999.99") BigDecimal score) {
     }
 
     @PostMapping("/api/v1/initiatives/{id}/years/{year}/{step:submit|return|evaluate|not-recognise|withdraw|reopen|discontinue}")

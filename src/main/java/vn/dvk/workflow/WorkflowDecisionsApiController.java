@@ -2,6 +2,8 @@ package vn.dvk.workflow;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,16 +39,18 @@ class WorkflowDecisionsApiController {
         this.documents = documents;
     }
 
-    record DecisionRequest(String decisionNumber, LocalDate decisionDate, String issuingBody) {
+    record DecisionRequest(@Size(max = 60) String decisionNumber, LocalDate decisionDate, @Size(max = 300) String issuingBody) {
         DecisionInput input() {
             return new DecisionInput(decisionNumber, decisionDate, issuingBody);
         }
     }
 
-    record RecognitionRequest(String decisionNumber, LocalDate decisionDate, String issuingBody, List<Recognitions.Item> items) {
+    record RecognitionRequest(@Size(max = 60) String decisionNumber, LocalDate decisionDate, @Size(max = 300) String issuingBody,
+                              @Valid List<Recognitions.Item> items) {
     }
 
-    record ProposalDecisionRequest(Long version, String decisionNumber, LocalDate decisionDate, String issuingBody,
+    record ProposalDecisionRequest(Long version, @Size(max = 60) String decisionNumber, LocalDate decisionDate,
+                                   @Size(max = 300) String issuingBody,
                                    List<Long> commended) {
     }
 
