@@ -2,6 +2,7 @@ package vn.dvk.evaluation;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -184,9 +185,12 @@ public class Evaluations {
         return sets.findById(id).map(CriteriaSet::view).orElseThrow(() -> DomainException.notFound("evaluation.setNotFound", id));
     }
 
-    /** A set as an administrator gives it; criteria with a blank name are dropped (the form's spare rows). */
+    /**
+     * A set as an administrator gives it; criteria with a blank name are dropped (the form's spare rows).
+     * A set may be made for a period reaching years ahead, so only its first year must be a sane one.
+     */
     public record SetInput(@Size(max = 200) String name, @Size(max = 60) String unitCode, @PlausibleYear Integer fromYear,
-                           @PlausibleYear Integer toYear, @DecimalMax(SCORE_MAX) BigDecimal excellentFrom,
+                           @Max(2100) Integer toYear, @DecimalMax(SCORE_MAX) BigDecimal excellentFrom,
                            @DecimalMax(SCORE_MAX) BigDecimal goodFrom, @DecimalMax(SCORE_MAX) BigDecimal passFrom, Boolean active,
                            List<@Valid CriterionInput> criteria, Long version) {
     }

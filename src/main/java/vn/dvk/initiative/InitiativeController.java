@@ -253,7 +253,7 @@ class InitiativeController {
 
     /** A workflow step from the initiative's page (the steps without a decision; see WorkflowApiController). */
     @PostMapping("/{id}/years/{year}/step")
-    String step(@PathVariable Long id, @PathVariable int year, @RequestParam String step,
+    String step(@PathVariable Long id, @PathVariable @PlausibleYear int year, @RequestParam String step,
                 @RequestParam(required = false) String reason, @RequestParam(required = false) Rating rating,
                 @RequestParam(required = false) java.math.BigDecimal score, RedirectAttributes redirect) {
         WorkflowStep which = WorkflowApiController.stepOf(step.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ class WorkflowApiController {
 
     @PostMapping("/api/v1/initiatives/{id}/years/{year}/{step:submit|return|evaluate|not-recognise|withdraw|reopen|discontinue}")
     @Operation(summary = "Take a workflow step on the initiative's registration of a year (409 when the state does not allow it)")
-    InitiativeWorkflow.Taken take(@PathVariable Long id, @PathVariable int year, @PathVariable String step,
+    InitiativeWorkflow.Taken take(@PathVariable Long id, @PathVariable @PlausibleYear int year, @PathVariable String step,
                                   @RequestBody(required = false) StepRequest request) {
         WorkflowStep which = stepOf(step);
         StepRequest body = request == null ? new StepRequest(null, null, null) : request;

@@ -34,6 +34,7 @@ class PlanningApiController {
         this.conferences = conferences;
     }
 
+    /** A period starts in a sane year; it may reach (and be oriented to) years ahead, as its own rules allow. */
     record PeriodInput(@Size(max = 200) String name, @PlausibleYear Integer fromYear, Integer toYear, Integer orientedTo) {
     }
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.initiative.InitiativeWorkflow;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
 import java.net.URI;
@@ -56,7 +57,7 @@ class WorkflowDecisionsApiController {
 
     @PostMapping("/api/v1/initiatives/{id}/years/{year}/recognise")
     @Operation(summary = "Recognise one initiative-year by a decision (number, date, issuing body)")
-    Recognitions.Result recogniseOne(@PathVariable Long id, @PathVariable int year, @RequestBody DecisionRequest request) {
+    Recognitions.Result recogniseOne(@PathVariable Long id, @PathVariable @PlausibleYear int year, @RequestBody DecisionRequest request) {
         return recognitions.recognise(request.input(), List.of(new Recognitions.Item(id, year)), null, null);
     }
 
