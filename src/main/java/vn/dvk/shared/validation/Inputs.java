@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Checks an input (a request record or a form's draft) against the Jakarta constraints on its
  * components before anything reaches the database: lengths matching the columns ({@code @Size}),
- * numbers their precision ({@code @Digits}), years the sane range ({@link PlausibleYear}), and no
+ * numbers what their columns hold ({@code @DecimalMax}), years the sane range ({@link PlausibleYear}), and no
  * text with a NUL character (PostgreSQL cannot store one). A refusal is invalid input whose problems
  * name each field, in the user's language, for a form and for the API alike.
  */
