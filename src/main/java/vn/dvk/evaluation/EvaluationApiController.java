@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import vn.dvk.initiative.InitiativeWorkflow;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
 import java.math.BigDecimal;
@@ -60,13 +61,13 @@ class EvaluationApiController {
 
     @PutMapping("/api/v1/initiatives/{id}/years/{year}/evaluations/mine")
     @Operation(summary = "Score the caller's sheet (criterion id → score, clamped to its range); submit=true fixes it")
-    SheetView score(@PathVariable Long id, @PathVariable int year, @RequestBody SheetRequest request) {
+    SheetView score(@PathVariable Long id, @PathVariable @PlausibleYear int year, @RequestBody SheetRequest request) {
         return evaluations.score(id, year, request.scores(), Boolean.TRUE.equals(request.submit()), request.version());
     }
 
     @PostMapping("/api/v1/initiatives/{id}/years/{year}/evaluations/result")
     @Operation(summary = "Record the evaluation: the average of the submitted sheets and its rating")
-    InitiativeWorkflow.Taken finalise(@PathVariable Long id, @PathVariable int year) {
+    InitiativeWorkflow.Taken finalise(@PathVariable Long id, @PathVariable @PlausibleYear int year) {
         return evaluations.finalise(id, year);
     }
 }

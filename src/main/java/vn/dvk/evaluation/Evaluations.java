@@ -1,5 +1,9 @@
 package vn.dvk.evaluation;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.adminunit.AdminUnitView;
@@ -18,6 +22,8 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
+import vn.dvk.shared.validation.Inputs;
+import vn.dvk.shared.validation.PlausibleYear;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,10 +49,15 @@ public class Evaluations {
     private final AdminUnits units;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final Inputs inputs;
+
+    /** The largest score a numeric(7, 2) column holds. */
+    static final String SCORE_MAX = "99999.99";
 
     Evaluations(CriteriaSetRepository sets, EvaluationSheetRepository sheets, InitiativeRegistry registry,
                 InitiativeWorkflow workflow, AdminUnits units, org.springframework.context.ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, Inputs inputs) {
+        this.inputs = inputs;
         this.sets = sets;
         this.sheets = sheets;
         this.registry = registry;
@@ -193,17 +204,24 @@ public class Evaluations {
                 || (unit.placedPath() != null && own.startsWith(unit.placedPath()));
     }
 
-    /** A set as an administrator gives it; criteria with a blank name are dropped (the form's spare rows). */
-    public record SetInput(String name, String unitCode, Integer fromYear, Integer toYear, BigDecimal excellentFrom,
-                           BigDecimal goodFrom, BigDecimal passFrom, Boolean active, List<CriterionInput> criteria, Long version) {
+    /**
+     * A set as an administrator gives it; criteria with a blank name are dropped (the form's spare rows).
+     * A set may be made for a period reaching years ahead, so only its first year must be a sane one.
+     */
+    public record SetInput(@Size(max = 200) String name, @Size(max = 60) String unitCode, @PlausibleYear Integer fromYear,
+                           @Max(2100) Integer toYear, @DecimalMax(SCORE_MAX) BigDecimal excellentFrom,
+                           @DecimalMax(SCORE_MAX) BigDecimal goodFrom, @DecimalMax(SCORE_MAX) BigDecimal passFrom, Boolean active,
+                           List<@Valid CriterionInput> criteria, Long version) {
     }
 
-    public record CriterionInput(String groupName, String name, String guidance, BigDecimal maxScore, Boolean bonus) {
+    public record CriterionInput(@Size(max = 200) String groupName, @Size(max = 500) String name, @Size(max = 2000) String guidance,
+                                 @DecimalMax(SCORE_MAX) BigDecimal maxScore, Boolean bonus) {
     }
 
     @Transactional
     public CriteriaSetView saveSet(Long id, SetInput input) {
         Permissions.require(Role.ADMIN);
+        inputs.check(input);
         CriteriaSet set = id == null ? null : sets.findById(id).orElseThrow(() -> DomainException.notFound("evaluation.setNotFound", id));
         if (set != null && input.version() != null && input.version() != set.getVersion()) {
             throw DomainException.conflict("error.stale");

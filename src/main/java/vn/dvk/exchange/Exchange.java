@@ -20,6 +20,7 @@ import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
+import vn.dvk.shared.storage.UploadNames;
 import vn.dvk.shared.web.ProblemMessages;
 
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,9 @@ import java.util.NoSuchElementException;
 /** Import and export of initiatives: what the pages and the API call. */
 @Service
 public class Exchange {
+
+    /** The file name kept with an upload and a job (their columns hold 255). */
+    static final int MAX_FILE_NAME = 200;
 
     static final int EXPORT_PAGE = 500;
 
@@ -76,7 +80,8 @@ public class Exchange {
         return preview(What.INITIATIVES, content, fileName, year);
     }
 
-    Preview preview(What what, byte[] content, String fileName, Integer year) {
+    Preview preview(What what, byte[] content, String originalName, Integer year) {
+        String fileName = UploadNames.clean(originalName, MAX_FILE_NAME, "tep-nhap");
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         ImportPipeline.Report report = run(what, content, fileName, year, false, false, null);
         return new Preview(uploads.keep(user.id(), fileName, year, content, what), report);
@@ -109,7 +114,8 @@ public class Exchange {
         return startPreview(What.INITIATIVES, content, fileName, year);
     }
 
-    String startPreview(What what, byte[] content, String fileName, Integer year) {
+    String startPreview(What what, byte[] content, String originalName, Integer year) {
+        String fileName = UploadNames.clean(originalName, MAX_FILE_NAME, "tep-nhap");
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         SpreadsheetFiles.inspect(content);
         String uploadId = uploads.keep(user.id(), fileName, year, content, what);

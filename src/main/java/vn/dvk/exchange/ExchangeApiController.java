@@ -18,6 +18,7 @@ import vn.dvk.initiative.InitiativeQuery;
 import vn.dvk.initiative.Kind;
 import vn.dvk.initiative.RegistrationStatus;
 import vn.dvk.initiative.TargetGroup;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 import vn.dvk.shared.web.ProblemMessages;
 
@@ -51,7 +52,7 @@ class ExchangeApiController {
     @Operation(summary = "Send a file (xlsx, xls, CSV) of initiatives, outcome indicators or evaluation scores for import: "
             + "answers the preview (nothing written) and the id to confirm")
     ResponseEntity<Map<String, Object>> preview(@PathVariable String what, @RequestPart("file") MultipartFile file,
-                                                @RequestParam(required = false) Integer year,
+                                                @RequestParam(required = false) @PlausibleYear Integer year,
                                                 @RequestParam(defaultValue = "false") boolean async) throws IOException {
         if (file.isEmpty()) {
             throw Exchange.empty();

@@ -15,6 +15,7 @@ import vn.dvk.initiative.Kind;
 import vn.dvk.initiative.RegistrationStatus;
 import vn.dvk.initiative.TargetGroup;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 
 import java.io.IOException;
 
@@ -37,7 +38,7 @@ class ExchangeController {
 
     /** Checks the file, keeps it and previews it as a job; the job's page follows it. */
     @PostMapping("/exchange/import")
-    String preview(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Integer year,
+    String preview(@RequestParam("file") MultipartFile file, @RequestParam(required = false) @PlausibleYear Integer year,
                    @RequestParam(defaultValue = "INITIATIVES") Exchange.What what, Model model) throws IOException {
         model.addAttribute("year", year);
         model.addAttribute("what", what);

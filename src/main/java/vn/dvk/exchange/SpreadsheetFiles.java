@@ -2,13 +2,12 @@ package vn.dvk.exchange;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.poifs.filesystem.DirectoryNode;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.office.HostileFiles;
 import vn.dvk.shared.tabular.Row;
 import vn.dvk.shared.tabular.TabularFile;
 
@@ -25,9 +24,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 /**
  * Opens a workbook sent for import only when it is safe to: xlsx, xls or CSV recognised from the
@@ -38,8 +34,6 @@ import java.util.zip.ZipInputStream;
 final class SpreadsheetFiles {
 
     static final long MAX_BYTES = 30L * 1024 * 1024;
-    static final long MAX_UNPACKED = 400L * 1024 * 1024;
-    static final int MAX_RATIO = 100;
     static final int MAX_ROWS = 200_000;
     static final int MAX_COLUMNS = 200;
     private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension ref=\"([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?\"");
@@ -75,42 +69,12 @@ final class SpreadsheetFiles {
     }
 
     private static void inspectZip(byte[] content) {
-        boolean workbook = false;
-        long unpacked = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
-                if (name.equals("xl/workbook.xml")) {
-                    workbook = true;
-                }
-                if (name.toLowerCase(java.util.Locale.ROOT).contains("vbaproject")) {
-                    throw DomainException.invalid("import.file.macros");
-                }
-                if (name.startsWith("xl/externalLinks/")) {
-                    throw DomainException.invalid("import.file.externalLinks");
-                }
-                boolean sheet = name.startsWith("xl/worksheets/") && name.endsWith(".xml");
-                StringBuilder head = sheet ? new StringBuilder() : null;
-                int read;
-                while ((read = zip.read(buffer)) > 0) {
-                    unpacked += read;
-                    if (unpacked > MAX_UNPACKED || unpacked > 10L * 1024 * 1024 && unpacked / content.length > MAX_RATIO) {
-                        throw DomainException.invalid("import.file.zipBomb");
-                    }
-                    if (head != null && head.length() < 4096) {
-                        head.append(new String(buffer, 0, Math.min(read, 4096), StandardCharsets.UTF_8));
-                        checkDimension(head);
-                    }
-                }
+        var unpacked = HostileFiles.inspectZip(new ByteArrayInputStream(content), content.length, (name, head) -> {
+            if (name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
+                checkDimension(head);
             }
-        } catch (ZipException e) {
-            throw DomainException.invalid("import.file.unreadable");
-        } catch (IOException e) {
-            throw DomainException.invalid("import.file.unreadable");
-        }
-        if (!workbook) {
+        });
+        if (!unpacked.entries().contains("xl/workbook.xml")) {
             throw DomainException.invalid("import.file.notSpreadsheet");
         }
     }
@@ -135,19 +99,9 @@ final class SpreadsheetFiles {
     }
 
     private static void inspectOle2(byte[] content) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
-            DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
-                throw DomainException.invalid("import.file.encrypted");
-            }
-            if (root.hasEntry("_VBA_PROJECT_CUR") || root.hasEntry("Macros")) {
-                throw DomainException.invalid("import.file.macros");
-            }
-            if (!root.hasEntry("Workbook") && !root.hasEntry("Book")) {
-                throw DomainException.invalid("import.file.notSpreadsheet");
-            }
-        } catch (IOException e) {
-            throw DomainException.invalid("import.file.unreadable");
+        var entries = HostileFiles.inspectOle2(new ByteArrayInputStream(content));
+        if (!entries.contains("Workbook") && !entries.contains("Book")) {
+            throw DomainException.invalid("import.file.notSpreadsheet");
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.dvk.initiative;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +41,7 @@ class AttachmentApiController {
 
     @PostMapping(path = "/api/v1/initiatives/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Attachments.AttachmentView> uploadApi(@PathVariable Long id, @RequestPart("file") MultipartFile file,
-                                                         @RequestParam(required = false) String caption) throws IOException {
+                                                         @RequestParam(required = false) @Size(max = 300) String caption) throws IOException {
         try (InputStream in = file.getInputStream()) {
             return ResponseEntity.status(HttpStatus.CREATED).body(attachments.upload(id, file.getOriginalFilename(), in, caption));
         }

@@ -1,5 +1,6 @@
 package vn.dvk.initiative;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,7 @@ class AttachmentController {
 
     @PostMapping("/initiatives/{id}/attachments")
     String upload(@PathVariable Long id, @RequestParam("file") MultipartFile file,
-                  @RequestParam(required = false) String caption, RedirectAttributes redirect) throws IOException {
+                  @RequestParam(required = false) @Size(max = 300) String caption, RedirectAttributes redirect) throws IOException {
         try (InputStream in = file.getInputStream()) {
             attachments.upload(id, file.getOriginalFilename(), in, caption);
             redirect.addFlashAttribute("saved", true);

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.office.HostileFiles;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.storage.FileStorage;
 
@@ -113,6 +114,7 @@ public class Attachments {
             if (!extensions.contains(FileNames.extension(name))) {
                 throw DomainException.invalid("attachment.extensionMismatch", name, extensions.get(0));
             }
+            HostileFiles.inspect(temporary);
             boolean image = type.startsWith("image/");
             String key = UUID.randomUUID().toString();
             String thumbnailKey = image ? key.substring(0, 8) + "-thumb-" + key.substring(9, 23) : null;

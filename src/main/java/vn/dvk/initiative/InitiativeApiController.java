@@ -2,6 +2,9 @@ package vn.dvk.initiative;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.shared.PageResponse;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
 import java.math.BigDecimal;
@@ -51,22 +55,24 @@ class InitiativeApiController {
     record CreatedJson(InitiativeJson initiative, List<InitiativeRow> possibleDuplicates) {
     }
 
-    record RegistrationRequest(Integer year, RegistrationStatus status, Long organisationId) {
+    record RegistrationRequest(@PlausibleYear Integer year, RegistrationStatus status, Long organisationId) {
     }
 
-    record RenewRequest(String unitCode, Integer year) {
+    record RenewRequest(@Size(max = 60) String unitCode, @PlausibleYear Integer year) {
     }
 
-    record DiscontinueRequest(Integer fromYear, String reason) {
+    record DiscontinueRequest(@PlausibleYear Integer fromYear, @Size(max = 500) String reason) {
     }
 
-    record ReplicaRequest(String unitCode, Long unitId, Long organisationId, Integer startYear, String name) {
+    record ReplicaRequest(@Size(max = 60) String unitCode, Long unitId, Long organisationId, @PlausibleYear Integer startYear,
+                          @Size(max = 300) String name) {
     }
 
-    record IndicatorRequest(String name, String unit, Integer year, BigDecimal value) {
+    record IndicatorRequest(@Size(max = 200) String name, @Size(max = 50) String unit, @PlausibleYear Integer year,
+                            @DecimalMin("-9999999999999999.99") @DecimalMax("9999999999999999.99") BigDecimal value) {
     }
 
-    record SectorRequest(String code, String nameVi, String nameEn) {
+    record SectorRequest(@Size(max = 40) String code, @Size(max = 200) String nameVi, @Size(max = 200) String nameEn) {
     }
 
     @GetMapping("/api/v1/sectors")

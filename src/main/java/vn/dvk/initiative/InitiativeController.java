@@ -1,5 +1,6 @@
 package vn.dvk.initiative;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.Inputs;
+import vn.dvk.shared.validation.PlausibleYear;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,10 +42,12 @@ class InitiativeController {
     private final InitiativeWorkflow workflow;
 
     private final Clock clock;
+    private final Inputs inputs;
 
     InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, InitiativeHistory history,
-                         InitiativeWorkflow workflow, Clock clock) {
+                         InitiativeWorkflow workflow, Clock clock, Inputs inputs) {
         this.clock = clock;
+        this.inputs = inputs;
         this.workflow = workflow;
         this.registry = registry;
         this.sectors = sectors;
@@ -210,6 +215,7 @@ class InitiativeController {
                     return FORM;
                 }
             }
+            inputs.check(form.draft());
             InitiativeRegistry.Created created = registry.create(form.draft());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/initiatives/" + created.initiative().id();
@@ -229,6 +235,7 @@ class InitiativeController {
     @PostMapping("/{id}/edit")
     String edit(@PathVariable Long id, @ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
         try {
+            inputs.check(form.draft());
             registry.update(id, form.draft());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/initiatives/" + id;
@@ -239,14 +246,14 @@ class InitiativeController {
     }
 
     @PostMapping("/{id}/registrations")
-    String register(@PathVariable Long id, @RequestParam(required = false) Integer year,
+    String register(@PathVariable Long id, @RequestParam(required = false) @PlausibleYear Integer year,
                     @RequestParam(required = false) RegistrationStatus status, RedirectAttributes redirect) {
         return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now(clock).getYear() : year, status, null));
     }
 
     /** A workflow step from the initiative's page (the steps without a decision; see WorkflowApiController). */
     @PostMapping("/{id}/years/{year}/step")
-    String step(@PathVariable Long id, @PathVariable int year, @RequestParam String step,
+    String step(@PathVariable Long id, @PathVariable @PlausibleYear int year, @RequestParam String step,
                 @RequestParam(required = false) String reason, @RequestParam(required = false) Rating rating,
                 @RequestParam(required = false) java.math.BigDecimal score, RedirectAttributes redirect) {
         WorkflowStep which = WorkflowApiController.stepOf(step.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -273,14 +280,15 @@ class InitiativeController {
     }
 
     @PostMapping("/{id}/discontinue")
-    String discontinue(@PathVariable Long id, @RequestParam(required = false) Integer fromYear,
-                       @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String discontinue(@PathVariable Long id, @RequestParam(required = false) @PlausibleYear Integer fromYear,
+                       @RequestParam(defaultValue = "") @Size(max = 500) String reason, RedirectAttributes redirect) {
         return act(id, redirect, () -> registry.discontinue(id, fromYear == null ? LocalDate.now(clock).getYear() : fromYear, reason));
     }
 
     @PostMapping("/{id}/replicas")
     String replicate(@PathVariable Long id, @RequestParam(defaultValue = "") String unitCode,
-                     @RequestParam(required = false) Long organisationId, @RequestParam(required = false) Integer startYear,
+                     @RequestParam(required = false) Long organisationId,
+                     @RequestParam(required = false) @PlausibleYear Integer startYear,
                      RedirectAttributes redirect) {
         try {
             InitiativeRegistry.Created created = registry.replicate(id, unitCode, null, organisationId, startYear, null);
@@ -293,7 +301,7 @@ class InitiativeController {
     }
 
     @PostMapping("/renew")
-    String renew(@RequestParam(defaultValue = "") String unit, @RequestParam(required = false) Integer year,
+    String renew(@RequestParam(defaultValue = "") String unit, @RequestParam(required = false) @PlausibleYear Integer year,
                  RedirectAttributes redirect) {
         int target = year == null ? LocalDate.now(clock).getYear() : year;
         try {

@@ -2,11 +2,14 @@ package vn.dvk.initiative;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
 import java.math.BigDecimal;
@@ -32,12 +35,12 @@ class WorkflowApiController {
         this.workflow = workflow;
     }
 
-    record StepRequest(String reason, Rating rating, BigDecimal score) {
+    record StepRequest(@Size(max = 2000) String reason, Rating rating, @DecimalMax("99999.99") BigDecimal score) {
     }
 
     @PostMapping("/api/v1/initiatives/{id}/years/{year}/{step:submit|return|evaluate|not-recognise|withdraw|reopen|discontinue}")
     @Operation(summary = "Take a workflow step on the initiative's registration of a year (409 when the state does not allow it)")
-    InitiativeWorkflow.Taken take(@PathVariable Long id, @PathVariable int year, @PathVariable String step,
+    InitiativeWorkflow.Taken take(@PathVariable Long id, @PathVariable @PlausibleYear int year, @PathVariable String step,
                                   @RequestBody(required = false) StepRequest request) {
         WorkflowStep which = stepOf(step);
         StepRequest body = request == null ? new StepRequest(null, null, null) : request;

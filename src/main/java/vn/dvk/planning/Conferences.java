@@ -1,5 +1,7 @@
 package vn.dvk.planning;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -24,6 +26,7 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
+import vn.dvk.shared.validation.Inputs;
 
 import java.time.Clock;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +48,8 @@ public class Conferences {
 
     public enum Kind { EXCHANGE, INTERIM_REVIEW, FINAL_REVIEW }
 
-    public record Paper(String title, String presenter, List<String> initiativeCodes) {
+    public record Paper(@Size(max = 500) String title, @Size(max = 300) String presenter,
+                        List<@Size(max = 30) String> initiativeCodes) {
     }
 
     public record PaperView(long id, int position, String title, String presenter, List<InitiativeRef> initiatives) {
@@ -54,8 +58,9 @@ public class Conferences {
     public record InitiativeRef(long id, String code, String name) {
     }
 
-    public record ConferenceInput(Kind kind, String title, LocalDate heldOn, String organiser, String unitCode, Long periodId,
-                                  String attendees, String conclusions, List<Paper> papers) {
+    public record ConferenceInput(Kind kind, @Size(max = 300) String title, LocalDate heldOn, @Size(max = 300) String organiser,
+                                  @Size(max = 60) String unitCode, Long periodId, @Size(max = 2000) String attendees,
+                                  String conclusions, List<@Valid Paper> papers) {
     }
 
     public record ConferenceView(long id, Kind kind, String title, LocalDate heldOn, String organiser, long unitId, String unitCode,
@@ -75,9 +80,11 @@ public class Conferences {
     private final ApplicationEventPublisher events;
 
     private final Clock clock;
+    private final Inputs inputs;
 
     Conferences(JdbcTemplate jdbc, AdminUnits units, InitiativeRegistry registry, Plans plans, Reports reports, Sectors sectors,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, Inputs inputs) {
+        this.inputs = inputs;
         this.clock = clock;
         this.jdbc = jdbc;
         this.units = units;
@@ -91,6 +98,7 @@ public class Conferences {
     @Transactional
     public ConferenceView record(ConferenceInput input) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        inputs.check(input);
         List<FieldProblem> problems = new ArrayList<>();
         if (input.kind() == null) {
             problems.add(FieldProblem.field("kind", "validation.NotNull"));

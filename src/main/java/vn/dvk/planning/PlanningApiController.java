@@ -2,6 +2,7 @@ package vn.dvk.planning;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
 import java.util.List;
@@ -32,7 +34,8 @@ class PlanningApiController {
         this.conferences = conferences;
     }
 
-    record PeriodInput(String name, Integer fromYear, Integer toYear, Integer orientedTo) {
+    /** A period starts in a sane year; it may reach (and be oriented to) years ahead, as its own rules allow. */
+    record PeriodInput(@Size(max = 200) String name, @PlausibleYear Integer fromYear, Integer toYear, Integer orientedTo) {
     }
 
     @GetMapping("/periods")
@@ -86,7 +89,7 @@ class PlanningApiController {
         return movements.all();
     }
 
-    record MovementInput(String code, String nameVi, String nameEn) {
+    record MovementInput(@Size(max = 40) String code, @Size(max = 300) String nameVi, @Size(max = 300) String nameEn) {
     }
 
     @PostMapping("/movements")

@@ -1,6 +1,7 @@
 package vn.dvk.planning;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ class PlanningController {
     }
 
     @PostMapping("/periods")
-    String addPeriod(@RequestParam String name, @RequestParam(required = false) Integer fromYear,
+    String addPeriod(@RequestParam @Size(max = 200) String name, @RequestParam(required = false) @PlausibleYear Integer fromYear,
                      @RequestParam(required = false) Integer toYear, @RequestParam(required = false) Integer orientedTo,
                      RedirectAttributes redirect) {
         try {
@@ -178,7 +180,8 @@ class PlanningController {
     }
 
     @PostMapping("/admin/movements")
-    String addMovement(@RequestParam String code, @RequestParam String nameVi, @RequestParam(required = false) String nameEn,
+    String addMovement(@RequestParam @Size(max = 40) String code, @RequestParam @Size(max = 300) String nameVi,
+                       @RequestParam(required = false) @Size(max = 300) String nameEn,
                        RedirectAttributes redirect) {
         try {
             movements.add(code, nameVi, nameEn);

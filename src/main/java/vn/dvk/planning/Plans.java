@@ -1,5 +1,7 @@
 package vn.dvk.planning;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -15,6 +17,7 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
+import vn.dvk.shared.validation.Inputs;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -51,7 +54,8 @@ public class Plans {
         }
     }
 
-    public record Document(String number, LocalDate issuedOn, String issuer, String title) {
+    public record Document(@Size(max = 60) String number, LocalDate issuedOn, @Size(max = 200) String issuer,
+                           @Size(max = 500) String title) {
 
         /** "Đề án 13-ĐA/TU ngày 16/3/2023 của Tỉnh ủy Yên Bái" style citation. */
         public String citation() {
@@ -72,7 +76,8 @@ public class Plans {
                            List<Document> documents, long version) {
     }
 
-    public record PlanInput(String unitCode, Long periodId, String title, List<Document> documents) {
+    public record PlanInput(@Size(max = 60) String unitCode, Long periodId, @Size(max = 300) String title,
+                            List<@Valid Document> documents) {
     }
 
     public record Target(long unitId, int year, Metric metric, int amount) {
@@ -100,8 +105,10 @@ public class Plans {
     private final AdminUnits units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Inputs inputs;
 
-    Plans(NamedParameterJdbcTemplate jdbc, AdminUnits units, ApplicationEventPublisher events, Clock clock) {
+    Plans(NamedParameterJdbcTemplate jdbc, AdminUnits units, ApplicationEventPublisher events, Clock clock, Inputs inputs) {
+        this.inputs = inputs;
         this.jdbc = jdbc;
         this.units = units;
         this.events = events;
@@ -159,6 +166,7 @@ public class Plans {
     @Transactional
     public PlanView create(PlanInput input) {
         Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        inputs.check(input);
         List<FieldProblem> problems = new ArrayList<>();
         PeriodView period = input.periodId() == null ? null : periods().stream().filter(p -> p.id() == input.periodId()).findFirst().orElse(null);
         if (period == null) {

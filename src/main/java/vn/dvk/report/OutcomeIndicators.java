@@ -15,6 +15,7 @@ import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 import vn.dvk.shared.tabular.Row;
 import vn.dvk.shared.tabular.TabularFile;
+import vn.dvk.shared.validation.Inputs;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -152,6 +153,8 @@ public class OutcomeIndicators {
         }
     }
 
+    private static final BigDecimal VALUE_LIMIT = BigDecimal.TEN.pow(16);
+
     private record Checked(AdminUnitView unit, int year, String name, String measure, BigDecimal value, String note) {
     }
 
@@ -204,6 +207,9 @@ public class OutcomeIndicators {
             value = number(typed);
             if (value == null) {
                 problem(problems, row, "value", "Giá trị", "outcome.number", typed);
+            } else if (value.abs().compareTo(VALUE_LIMIT) >= 0) {
+                // the column is numeric(20, 4): 16 digits before the point
+                problem(problems, row, "value", "Giá trị", "validation.field.Digits", Inputs.label("value"), 16, 4);
             }
         } else if (note == null || note.isEmpty()) {
             problem(problems, row, "value", "Giá trị", "outcome.valueOrNote");

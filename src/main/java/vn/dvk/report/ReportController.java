@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.initiative.Sectors;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 
 import java.time.Clock;
 
@@ -41,7 +42,7 @@ class ReportController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/reports/outcomes")
-    String recordOutcome(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+    String recordOutcome(@RequestParam(required = false) String unit, @RequestParam(required = false) @PlausibleYear Integer year,
                          @RequestParam(required = false) String name, @RequestParam(required = false) String measure,
                          @RequestParam(required = false) String value, @RequestParam(required = false) String note,
                          org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
@@ -57,7 +58,7 @@ class ReportController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/reports/outcomes/import")
-    String importOutcomes(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+    String importOutcomes(@RequestParam(required = false) String unit, @RequestParam(required = false) @PlausibleYear Integer year,
                           @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
                           org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
         try (var in = file.getInputStream()) {

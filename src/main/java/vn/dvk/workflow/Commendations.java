@@ -15,6 +15,7 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
+import vn.dvk.shared.validation.Inputs;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,10 +43,12 @@ public class Commendations {
     private final AdminUnits units;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final Inputs inputs;
 
     Commendations(CommendationProposalRepository proposals, DecisionRepository decisions, DecisionFiles files,
                   Recognitions recognitions, InitiativeRegistry registry, AdminUnits units,
-                  org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+                  org.springframework.context.ApplicationEventPublisher events, Clock clock, Inputs inputs) {
+        this.inputs = inputs;
         this.proposals = proposals;
         this.decisions = decisions;
         this.files = files;
@@ -59,6 +62,7 @@ public class Commendations {
     @Transactional
     public ProposalView propose(ProposalInput input) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.COMMITTEE_MEMBER);
+        inputs.check(input);
         List<FieldProblem> problems = new ArrayList<>();
         AdminUnitView unit = null;
         String code = input.unitCode() == null ? "" : input.unitCode().strip();

@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.storage.FileStorage;
+import vn.dvk.shared.storage.UploadNames;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -52,8 +53,7 @@ class DecisionFiles {
             throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("scan", "decision.scanType")),
                     "error.validation");
         }
-        String name = originalName == null ? "" : originalName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
-        return new Scan(bytes, name.isEmpty() ? "quyet-dinh" : name, type);
+        return new Scan(bytes, UploadNames.clean(originalName, 200, "quyet-dinh"), type);
     }
 
     String store(Scan scan) {

@@ -16,6 +16,7 @@ import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.DataScope;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
+import vn.dvk.shared.validation.Inputs;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,9 +36,11 @@ public class Inspections {
     private final AdminUnits units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Inputs inputs;
 
     Inspections(InspectionRepository inspections, InitiativeRegistry registry, AdminUnits units, ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, Inputs inputs) {
+        this.inputs = inputs;
         this.inspections = inspections;
         this.registry = registry;
         this.units = units;
@@ -48,6 +51,7 @@ public class Inspections {
     @Transactional
     public InspectionView record(InspectionInput input) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.COMMITTEE_MEMBER);
+        inputs.check(input);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         Long unitId = null;

@@ -9,9 +9,10 @@ import vn.dvk.initiative.WorkflowStep;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.security.CurrentUser;
-import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.DataScope;
+import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
+import vn.dvk.shared.validation.PlausibleYear;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ public class Recognitions {
     }
 
     /** An initiative-year. */
-    public record Item(Long initiativeId, Integer year) {
+    public record Item(Long initiativeId, @PlausibleYear Integer year) {
     }
 
     public record Result(DecisionView decision, List<InitiativeWorkflow.Taken> recognised) {

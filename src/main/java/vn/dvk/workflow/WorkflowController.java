@@ -17,6 +17,7 @@ import vn.dvk.initiative.InitiativeRegistry;
 import vn.dvk.initiative.InitiativeRow;
 import vn.dvk.initiative.WorkflowState;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 
 import java.time.Clock;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class WorkflowController {
     }
 
     @PostMapping("/recognitions")
-    String recognise(@RequestParam String unit, @RequestParam Integer year, @RequestParam(required = false) List<Long> ids,
+    String recognise(@RequestParam String unit, @RequestParam @PlausibleYear Integer year, @RequestParam(required = false) List<Long> ids,
                      @RequestParam(required = false) String decisionNumber,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
                      @RequestParam(required = false) String issuingBody, @RequestParam(required = false) MultipartFile scan,
@@ -117,7 +118,7 @@ class WorkflowController {
     }
 
     @PostMapping("/proposals")
-    String propose(@RequestParam String unit, @RequestParam Integer year, @RequestParam(required = false) List<Long> ids,
+    String propose(@RequestParam String unit, @RequestParam @PlausibleYear Integer year, @RequestParam(required = false) List<Long> ids,
                    @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         List<ProposalInput.ItemInput> items = new ArrayList<>();
         for (Long id : ids == null ? List.<Long>of() : ids) {

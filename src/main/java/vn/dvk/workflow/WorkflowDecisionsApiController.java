@@ -2,6 +2,8 @@ package vn.dvk.workflow;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.initiative.InitiativeWorkflow;
 import vn.dvk.shared.DomainException;
+import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
 import java.net.URI;
@@ -37,22 +40,24 @@ class WorkflowDecisionsApiController {
         this.documents = documents;
     }
 
-    record DecisionRequest(String decisionNumber, LocalDate decisionDate, String issuingBody) {
+    record DecisionRequest(@Size(max = 60) String decisionNumber, LocalDate decisionDate, @Size(max = 300) String issuingBody) {
         DecisionInput input() {
             return new DecisionInput(decisionNumber, decisionDate, issuingBody);
         }
     }
 
-    record RecognitionRequest(String decisionNumber, LocalDate decisionDate, String issuingBody, List<Recognitions.Item> items) {
+    record RecognitionRequest(@Size(max = 60) String decisionNumber, LocalDate decisionDate, @Size(max = 300) String issuingBody,
+                              @Valid List<Recognitions.Item> items) {
     }
 
-    record ProposalDecisionRequest(Long version, String decisionNumber, LocalDate decisionDate, String issuingBody,
+    record ProposalDecisionRequest(Long version, @Size(max = 60) String decisionNumber, LocalDate decisionDate,
+                                   @Size(max = 300) String issuingBody,
                                    List<Long> commended) {
     }
 
     @PostMapping("/api/v1/initiatives/{id}/years/{year}/recognise")
     @Operation(summary = "Recognise one initiative-year by a decision (number, date, issuing body)")
-    Recognitions.Result recogniseOne(@PathVariable Long id, @PathVariable int year, @RequestBody DecisionRequest request) {
+    Recognitions.Result recogniseOne(@PathVariable Long id, @PathVariable @PlausibleYear int year, @RequestBody DecisionRequest request) {
         return recognitions.recogniseOne(id, year, request.input());
     }
 

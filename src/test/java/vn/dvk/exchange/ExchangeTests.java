@@ -473,6 +473,34 @@ class ExchangeTests {
         refused(xlsx(List.of(List.of("Họ tên", "Ngày sinh"), List.of("A", "1990"))), "khac.xlsx", "Không thấy dòng tiêu đề");
     }
 
+    @Test
+    void aWorkbookDeclaringADoctypeOrExternalEntitiesIsRefusedBeforeItIsRead() throws Exception {
+        byte[] good = xlsx(List.of(HEADER, line("1", "Thực thể " + MARK, "Rô Men")));
+        String entity = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n";
+        refused(withPrologue(good, "xl/worksheets/sheet1.xml", entity), "thuc-the.xlsx", "DOCTYPE");
+        refused(withPrologue(good, "xl/sharedStrings.xml", entity), "chuoi.xlsx", "DOCTYPE");
+    }
+
+    /** The same workbook with one part's XML declaration replaced by {@code prologue}. */
+    private static byte[] withPrologue(byte[] xlsx, String part, String prologue) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(part)) {
+                    String xml = new String(content, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>\\s*", "");
+                    content = (prologue + xml).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** Follows a job's page until it is finished (the page the progress bar ends on). */
     private String finishedJobPage(String location) throws Exception {
         for (int i = 0; i < 200; i++) {

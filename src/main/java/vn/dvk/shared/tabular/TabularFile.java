@@ -82,6 +82,12 @@ public final class TabularFile {
             }
         } catch (UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
             throw DomainException.invalid("import.file.unreadable");
+        } catch (RuntimeException e) {
+            if (e instanceof DomainException domain) {
+                throw domain;
+            }
+            // the XML reader refuses what it will not parse (a DOCTYPE, an external entity...) in its own way
+            throw DomainException.invalid("import.file.unreadable");
         }
     }
 

@@ -3,24 +3,28 @@ package vn.dvk.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.validation.Inputs;
 
 import java.util.List;
 
@@ -35,9 +39,11 @@ class ApiProblemHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
 
     private final ProblemMessages messages;
+    private final Inputs inputs;
 
-    ApiProblemHandler(ProblemMessages messages) {
+    ApiProblemHandler(ProblemMessages messages, Inputs inputs) {
         this.messages = messages;
+        this.inputs = inputs;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -67,6 +73,28 @@ class ApiProblemHandler {
                 .map(v -> FieldProblem.field(v.getPropertyPath().toString(), "error.invalid"))
                 .toList();
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, text("error.validation"), problems);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> parameters(HandlerMethodValidationException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, text("error.validation"), inputs.problems(e));
+    }
+
+    /** The safety net behind the input checks: a value the database found too long is still the caller's input. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        FieldProblem tooLong = DatabaseRefusals.tooLong(e);
+        if (tooLong != null) {
+            log.warn("A value too long reached the database: {}", tooLong.field());
+            return problem(HttpStatus.BAD_REQUEST, text("error.validation"), List.of(tooLong));
+        }
+        log.warn("Refused by the database", e);
+        return problem(HttpStatus.CONFLICT, text("error.integrity"), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, text("error.notAcceptable"), List.of());
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)

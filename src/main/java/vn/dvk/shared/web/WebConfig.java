@@ -3,6 +3,7 @@ package vn.dvk.shared.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,11 +12,18 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** Vietnamese by default, English on request (?lang=en), remembered in a cookie, so nodes stay stateless. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+    private final ProblemMessages messages;
+
+    WebConfig(ProblemMessages messages) {
+        this.messages = messages;
+    }
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
@@ -31,6 +39,12 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, BigDecimal.class, vn.dvk.shared.DecimalText::parse);
+    }
+
+    /** After the controller advice, before Spring's defaults: /api/** errors no handler saw are problem details too. */
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(Math.min(1, resolvers.size()), new ApiProblemResolver(messages));
     }
 
     @Override
