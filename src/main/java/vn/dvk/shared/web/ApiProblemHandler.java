@@ -125,13 +125,6 @@ class ApiProblemHandler {
         return problem(HttpStatus.CONFLICT, text("error.busy"), List.of());
     }
 
-    /** A unique key another user's write took first (the services say which in the cases they know). */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
-        log.warn("Write refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, text("error.stale"), List.of());
-    }
-
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, HttpMessageNotReadableException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
