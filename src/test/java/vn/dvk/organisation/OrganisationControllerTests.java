@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(OrganisationController.class)
 @WithMockUser
-@Import({ProblemMessages.class, vn.dvk.shared.web.TimeConfig.class})
+@Import({ProblemMessages.class, vn.dvk.shared.web.TimeConfig.class, vn.dvk.shared.validation.Inputs.class,
+        vn.dvk.shared.validation.Years.class})
 class OrganisationControllerTests {
 
     @Autowired
