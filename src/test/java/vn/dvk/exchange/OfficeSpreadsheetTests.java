@@ -1,0 +1,204 @@
+package vn.dvk.exchange;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.dvk.DvkIntegrationTest;
+import vn.dvk.Logins;
+import vn.dvk.identity.UserDirectory;
+import vn.dvk.initiative.InitiativeQuery;
+import vn.dvk.initiative.InitiativeRegistry;
+import vn.dvk.shared.security.SystemActor;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The lists offices really send, not our template: the issuing body and the national motto above,
+ * a title with the year, merged cells, column numbers under the header, group rows, a "Tổng cộng"
+ * row, notes, the place and date and the signatures below. Imports here are committed and removed
+ * afterwards.
+ */
+@DvkIntegrationTest
+class OfficeSpreadsheetTests {
+
+    private static final String MARK = "kiểm thử văn phòng";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDirectory directory;
+    @Autowired
+    InitiativeRegistry registry;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void removeImported() {
+        SystemActor.run(() -> {
+            for (var row : registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null,
+                    "kiem thu van phong"), 0, 500).getContent()) {
+                registry.delete(row.id());
+            }
+        });
+    }
+
+    private RequestPostProcessor as(String user) {
+        return Logins.as(directory, user);
+    }
+
+    /** A sheet as an office builds it: each list is a row of cells (null: no cell); merges as "A1:C1". */
+    static final class OfficeSheet {
+        final List<List<String>> rows = new ArrayList<>();
+        final List<String> merges = new ArrayList<>();
+
+        OfficeSheet row(String... cells) {
+            rows.add(java.util.Arrays.asList(cells));
+            return this;
+        }
+
+        OfficeSheet merge(String range) {
+            merges.add(range);
+            return this;
+        }
+
+        /** The row number (1-based) the next row will have. */
+        int next() {
+            return rows.size() + 1;
+        }
+
+        byte[] xlsx() throws Exception {
+            try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                Sheet sheet = workbook.createSheet("Biểu 01");
+                for (int r = 0; r < rows.size(); r++) {
+                    Row row = sheet.createRow(r);
+                    List<String> cells = rows.get(r);
+                    for (int c = 0; c < cells.size(); c++) {
+                        if (cells.get(c) != null) {
+                            row.createCell(c).setCellValue(cells.get(c));
+                        }
+                    }
+                }
+                merges.forEach(m -> sheet.addMergedRegion(CellRangeAddress.valueOf(m)));
+                workbook.write(out);
+                return out.toByteArray();
+            }
+        }
+    }
+
+    /** The district's letterhead, the motto and the title, over the header. */
+    static OfficeSheet letterhead(String body, String unit, String title, String... header) {
+        OfficeSheet sheet = new OfficeSheet()
+                .row(body, null, null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").merge("A1:C1").merge("E1:I1")
+                .row(unit, null, null, null, "Độc lập - Tự do - Hạnh phúc").merge("A2:C2").merge("E2:I2")
+                .row(title).merge("A3:I3")
+                .row();
+        return sheet.row(header);
+    }
+
+    /** The foot of the list: a blank line, notes, place and date, titles and names of the signers. */
+    static OfficeSheet foot(OfficeSheet sheet) {
+        return sheet.row()
+                .row("Ghi chú: Các mô hình đăng ký mới phải có kế hoạch thực hiện gửi Ban Dân vận trước ngày 30/3.").merge(
+                        "A" + sheet.next() + ":I" + sheet.next())
+                .row(null, null, null, null, null, "Đam Rông, ngày 15 tháng 3 năm 2023")
+                .row(null, "NGƯỜI LẬP BIỂU", null, null, null, "TM. BAN THƯỜNG VỤ")
+                .row(null, null, null, null, null, "PHÓ BÍ THƯ")
+                .row()
+                .row(null, "Nguyễn Thị Hoa", null, null, null, "K' Brơi");
+    }
+
+    private String preview(byte[] file, String user) throws Exception {
+        return mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", "bieu-01.xlsx", XLSX, file))
+                .with(as(user)).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private String confirm(String id, boolean goodRowsOnly, String user, int expected) throws Exception {
+        return mvc.perform(post("/api/v1/imports/initiatives/" + id + "/confirm").param("goodRowsOnly", String.valueOf(goodRowsOnly))
+                .with(as(user)).with(csrf())).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+    }
+
+    private static long number(String json, String path) {
+        return ((Number) JsonPath.read(json, path)).longValue();
+    }
+
+    private static String unique() {
+        return MARK + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static final String[] FULL_HEADER = {"STT", "Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Tỉnh",
+            "Huyện", "Xã", "Năm đăng ký", "Đăng ký (Mới/Duy trì)"};
+
+    @Test
+    void totalsNotesPlaceAndDateAndSignaturesAreSkippedWithTheirReasonAndNeverBlockTheFile() throws Exception {
+        String mark = unique();
+        OfficeSheet sheet = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN", "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023", FULL_HEADER)
+                .row("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)");
+        sheet.row("1", "Tổ tự quản " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới")
+                .row("2", "Cộng đồng giữ rừng " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới")
+                .row("3", "Vườn mẫu " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Rô Men", "2023", "Mới");
+        int total = sheet.next();
+        sheet.row("Tổng cộng", null, "3 mô hình").merge("A" + total + ":B" + total);
+        foot(sheet);
+
+        String preview = preview(sheet.xlsx(), DvkIntegrationTest.LAM_DONG_OFFICER);
+
+        assertThat(number(preview, "$.created")).isEqualTo(3);
+        assertThat(number(preview, "$.rejected")).isZero();
+        assertThat((List<?>) JsonPath.read(preview, "$.errors")).isEmpty();
+        assertThat((List<?>) JsonPath.read(preview, "$.warnings")).isEmpty();
+        List<Map<String, Object>> skipped = JsonPath.read(preview, "$.skipped");
+        Map<Object, Object> reasons = new java.util.LinkedHashMap<>();
+        skipped.forEach(s -> reasons.put(((Number) s.get("row")).intValue(), s.get("reason")));
+        assertThat(reasons).containsEntry(6, "columnNumbers").containsEntry(total, "total").containsEntry(total + 2, "note")
+                .containsEntry(total + 3, "placeDate").containsEntry(total + 4, "signature").containsEntry(total + 5, "signature")
+                .containsEntry(total + 7, "signature");
+        assertThat(skipped.stream().filter(s -> ((Number) s.get("row")).intValue() == total).findFirst().orElseThrow().get("message"))
+                .asString().contains("Dòng tổng cộng", "Tổng cộng");
+
+        String done = confirm(JsonPath.read(preview, "$.id"), false, DvkIntegrationTest.LAM_DONG_OFFICER, 200);
+        assertThat((Boolean) JsonPath.read(done, "$.written")).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from initiative where name like ?", Long.class, "%" + mark)).isEqualTo(3);
+    }
+
+    @Test
+    void aTotalThatDoesNotMatchTheRowsIsAWarningNotARefusal() throws Exception {
+        String mark = unique();
+        OfficeSheet sheet = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN", "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023", FULL_HEADER)
+                .row("1", "Tổ tự quản " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới")
+                .row("2", "Vườn mẫu " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Rô Men", "2023", "Mới");
+        int total = sheet.next();
+        sheet.row("Cộng:", null, null, null, null, null, null, null, "5");
+        foot(sheet);
+
+        String preview = preview(sheet.xlsx(), DvkIntegrationTest.LAM_DONG_OFFICER);
+
+        assertThat(number(preview, "$.created")).isEqualTo(2);
+        assertThat(number(preview, "$.rejected")).isZero();
+        List<Map<String, Object>> warnings = JsonPath.read(preview, "$.warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(((Number) warnings.get(0).get("row")).intValue()).isEqualTo(total);
+        assertThat(warnings.get(0).get("message")).asString().contains("ghi 5", "có 2 dòng");
+        confirm(JsonPath.read(preview, "$.id"), false, DvkIntegrationTest.LAM_DONG_OFFICER, 200);
+    }
+}
