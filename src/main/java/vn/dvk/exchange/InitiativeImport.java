@@ -1,6 +1,7 @@
 package vn.dvk.exchange;
 
 import org.springframework.stereotype.Component;
+import vn.dvk.adminunit.AdminUnitLevel;
 import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.initiative.Holder;
@@ -87,7 +88,22 @@ class InitiativeImport implements ImportPipeline.RowHandler {
 
     @Override
     public Session start(Integer defaultYear, boolean write) {
-        return new Run(new Gazetteer(units.allAboveVillages()), defaultYear);
+        return start(defaultYear, write, new ImportPipeline.Context(List.of()));
+    }
+
+    @Override
+    public Session start(Integer defaultYear, boolean write, ImportPipeline.Context context) {
+        return new Run(new Gazetteer(units.allAboveVillages()), defaultYear, context);
+    }
+
+    /** How precise a level is: a row on a district, where the others are on communes, is less precise. */
+    private static int depth(AdminUnitLevel level) {
+        return switch (level) {
+            case PROVINCE -> 1;
+            case DISTRICT -> 2;
+            case COMMUNE -> 3;
+            case VILLAGE -> 4;
+        };
     }
 
     /** The state of one import run over the rows of the file. */
@@ -103,13 +119,29 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final List<String> written = new ArrayList<>();
         final String within;
         final Long organisationId;
+        final ImportPipeline.Context context;
+        /** The unit the lines above the table name (issuing body, title), and the row that names it. */
+        AdminUnitView bannerUnit;
+        long bannerRow;
+        /** The unit of the last group row ("Xã Phi Liêng" over its rows), and its row. */
+        AdminUnitView groupUnit;
+        long groupRow;
+        /** The rows written to a province or district, and the most precise level any row reached. */
+        final List<Object[]> coarse = new ArrayList<>();
+        int deepest;
+        final int scopeDepth;
+        AdminUnitView unitOfRow;
         ImportPipeline.Cells cellsOfRow;
 
-        Run(Gazetteer gazetteer, Integer defaultYear) {
+        Run(Gazetteer gazetteer, Integer defaultYear, ImportPipeline.Context context) {
             this.gazetteer = gazetteer;
             this.defaultYear = defaultYear;
+            this.context = context;
             CurrentUser user = CurrentUser.get().orElseThrow();
             this.within = user.scope().national() ? null : user.scope().prefix().replace("%", "");
+            AdminUnitView scopeUnit = user.scope().national() ? null : gazetteer.unit(user.scope().unitId());
+            this.scopeDepth = scopeUnit == null ? 0 : depth(scopeUnit.level());
+            readBanner();
             this.organisationId = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
             sectors.all().forEach(s -> {
                 sectorNames.put(VietnameseText.fold(s.nameVi()), s.code());
@@ -134,7 +166,144 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         @Override
         public ImportPipeline.Line row(long number, ImportPipeline.Cells cells, List<FieldProblem> found) {
             cellsOfRow = cells;
-            return row(new Row(number, List.of()), found);
+            unitOfRow = null;
+            ImportPipeline.Line line = row(new Row(number, List.of()), found);
+            if (line != null && found.isEmpty() && unitOfRow != null) {
+                int depth = depth(unitOfRow.level());
+                deepest = Math.max(deepest, depth);
+                if (depth < depth(AdminUnitLevel.COMMUNE) && coarse.size() < ImportPipeline.SHOWN_PROBLEMS) {
+                    coarse.add(new Object[] {number, unitOfRow});
+                }
+            }
+            return line;
+        }
+
+        /** Rows that land on a district or province while the file's other rows or the user's scope are more precise. */
+        @Override
+        public List<FieldProblem> warnings() {
+            int wanted = Math.max(deepest, scopeDepth);
+            List<FieldProblem> warnings = new ArrayList<>();
+            for (Object[] row : coarse) {
+                AdminUnitView unit = (AdminUnitView) row[1];
+                if (depth(unit.level()) < wanted) {
+                    warnings.add(FieldProblem.cell((Long) row[0], InitiativeColumns.COMMUNE.header,
+                            "import.precision." + unit.level().name(), unit.fullName()));
+                }
+            }
+            return warnings;
+        }
+
+        private LocalDate dayOfContext() {
+            Integer year = defaultYear != null ? defaultYear : context.titleYear();
+            int thisYear = LocalDate.now(clock).getYear();
+            return year != null && year >= 1945 && year <= thisYear + 1 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
+        }
+
+        /** The unit named above the table: the most precise one of the issuing body and title lines, when only one is. */
+        private void readBanner() {
+            LocalDate on = dayOfContext();
+            List<Object[]> found = new ArrayList<>();
+            for (AdminUnitLevel level : List.of(AdminUnitLevel.PROVINCE, AdminUnitLevel.DISTRICT, AdminUnitLevel.COMMUNE)) {
+                String inside = found.isEmpty() ? within : ((AdminUnitView) found.get(found.size() - 1)[0]).subtreePrefix();
+                List<Object[]> atLevel = new ArrayList<>();
+                for (ImportPipeline.Context.Line line : context.above()) {
+                    if (SheetLayout.motto(line.text())) {
+                        continue;
+                    }
+                    for (List<String> mention : SheetLayout.unitMentions(line.text())) {
+                        AdminUnitView unit = named(mention, level, on, inside);
+                        if (unit != null && atLevel.stream().noneMatch(u -> ((AdminUnitView) u[0]).id().equals(unit.id()))) {
+                            atLevel.add(new Object[] {unit, line.row()});
+                        }
+                    }
+                }
+                if (atLevel.size() > 1) {
+                    break;
+                }
+                found.addAll(atLevel);
+            }
+            if (!found.isEmpty()) {
+                bannerUnit = (AdminUnitView) found.get(found.size() - 1)[0];
+                bannerRow = (Long) found.get(found.size() - 1)[1];
+            }
+        }
+
+        /** The unit of the level a mention names exactly ("xa phi lieng"), inside the prefix; null when none or several. */
+        private AdminUnitView named(List<String> mention, AdminUnitLevel level, LocalDate on, String inside) {
+            for (String text : mention) {
+                String type = Gazetteer.typeWord(text);
+                boolean fits = switch (level) {
+                    case PROVINCE -> "tinh".equals(type) || "thanh pho".equals(type);
+                    case DISTRICT -> List.of("huyen", "quan", "thi xa", "thanh pho").contains(type);
+                    default -> List.of("xa", "phuong", "thi tran", "dac khu").contains(type);
+                };
+                if (!fits) {
+                    return null;
+                }
+                Gazetteer.Found place = gazetteer.find(level == AdminUnitLevel.PROVINCE ? text : "",
+                        level == AdminUnitLevel.DISTRICT ? text : "", level == AdminUnitLevel.COMMUNE ? text : "", on, inside);
+                if (place.unit() != null && place.understoodAs() == null && place.unit().level() == level) {
+                    return place.unit();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean group(long number, String text) {
+            LocalDate on = dayOfContext();
+            List<List<String>> mentions = SheetLayout.unitMentions(text);
+            if (mentions.isEmpty()) {
+                mentions = List.of(List.of("xa " + VietnameseText.fold(text)), List.of("huyen " + VietnameseText.fold(text)));
+            }
+            for (String inside : bannerUnit != null ? java.util.Arrays.asList(bannerUnit.subtreePrefix(), within)
+                    : java.util.Collections.singletonList(within)) {
+                for (List<String> mention : mentions) {
+                    for (AdminUnitLevel level : List.of(AdminUnitLevel.COMMUNE, AdminUnitLevel.DISTRICT, AdminUnitLevel.PROVINCE)) {
+                        AdminUnitView unit = named(mention, level, on, inside);
+                        if (unit != null) {
+                            groupUnit = unit;
+                            groupRow = number;
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Where a row is: as its columns say, completed by the group row above it or the unit above the
+         * table when the row leaves its locality out (the preview says where it came from).
+         */
+        private Gazetteer.Found place(String province, String district, String commune, LocalDate on) {
+            AdminUnitView known = groupUnit != null ? groupUnit : bannerUnit;
+            if (known == null) {
+                return gazetteer.find(province, district, commune, on, within);
+            }
+            String key = groupUnit != null ? "import.inferred.unitFromGroup" : "import.inferred.unitFromTitle";
+            long source = groupUnit != null ? groupRow : bannerRow;
+            boolean noParents = province.isEmpty() && district.isEmpty();
+            if (noParents && commune.isEmpty()) {
+                context.used(InitiativeColumns.COMMUNE.header, source, key, known.fullName());
+                return Gazetteer.Found.of(known);
+            }
+            if (commune.isEmpty() && known.level() == AdminUnitLevel.COMMUNE) {
+                Gazetteer.Found typed = gazetteer.find(province, district, "", on, within);
+                if (typed.unit() != null && known.path().startsWith(typed.unit().subtreePrefix())) {
+                    context.used(InitiativeColumns.COMMUNE.header, source, key, known.fullName());
+                    return Gazetteer.Found.of(known);
+                }
+                return typed;
+            }
+            if (noParents && known.level() != AdminUnitLevel.COMMUNE) {
+                Gazetteer.Found under = gazetteer.find("", "", commune, on, known.subtreePrefix());
+                if (under.unit() != null) {
+                    context.used(InitiativeColumns.DISTRICT.header, source, key, known.fullName());
+                    return under;
+                }
+            }
+            return gazetteer.find(province, district, commune, on, within);
         }
 
         ImportPipeline.Line row(Row row, List<FieldProblem> found) {
@@ -153,6 +322,10 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             if (year == null) {
                 year = defaultYear;
             }
+            if (year == null && context.titleYear() != null && cell(row, InitiativeColumns.YEAR).isEmpty()) {
+                year = context.titleYear();
+                context.used(InitiativeColumns.YEAR.header, context.titleYearRow(), "import.inferred.yearFromTitle", year);
+            }
             int thisYear = LocalDate.now(clock).getYear();
             if (year == null) {
                 found.add(FieldProblem.cell(n, InitiativeColumns.YEAR.header, "import.cell.required"));
@@ -165,9 +338,10 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                     "duy tri", RegistrationStatus.MAINTAINED, "maintained", RegistrationStatus.MAINTAINED,
                     "duy tri nhan rong", RegistrationStatus.MAINTAINED), found);
             LocalDate on = year != null && year >= 1945 && year <= thisYear + 1 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
-            Gazetteer.Found place = gazetteer.find(cell(row, InitiativeColumns.PROVINCE), cell(row, InitiativeColumns.DISTRICT),
-                    cell(row, InitiativeColumns.COMMUNE), on, within);
+            Gazetteer.Found place = place(cell(row, InitiativeColumns.PROVINCE), cell(row, InitiativeColumns.DISTRICT),
+                    cell(row, InitiativeColumns.COMMUNE), on);
             AdminUnitView unit = place.unit();
+            unitOfRow = unit;
             if (unit == null) {
                 found.add(FieldProblem.cell(n, place.column(), place.problemKey(), place.typed(),
                         String.join("; ", place.suggestions())));

@@ -135,6 +135,56 @@ final class SheetLayout {
                 || folded.startsWith("dang cong san viet nam") || PLACE_DATE.matcher(folded).matches();
     }
 
+    private static final List<String> UNIT_TYPES = List.of("thanh pho", "thi tran", "thi xa", "dac khu", "tinh", "huyen", "quan",
+            "xa", "phuong");
+    private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("nam", "giai", "ve", "cua", "va", "dang", "tren",
+            "nhan", "thuc", "hoi", "uy", "tu", "den", "danh", "bao", "ke");
+
+    /**
+     * The units a line above the table names, as "type name" with the name cut after 1 to 4 words (longest
+     * first): "ỦY BAN NHÂN DÂN XÃ PHI LIÊNG" gives "xa phi lieng", "xa phi", "xa"…; "BAN DÂN VẬN HUYỆN ỦY
+     * ĐAM RÔNG" gives "huyen dam rong"…. Each mention is one list.
+     */
+    static List<List<String>> unitMentions(String line) {
+        List<List<String>> mentions = new ArrayList<>();
+        for (String part : line.split("[,;:()\\n–]| - ")) {
+            String folded = VietnameseText.fold(VietnameseText.clean(part)).replaceAll("\\b(huyen|tinh|quan) uy\\b", "$1")
+                    .replaceAll("\\bthanh uy\\b", "thanh pho").replaceAll("\\bthi uy\\b", "thi xa").replaceAll("\\bdang uy\\b", "");
+            String[] words = folded.split(" ");
+            for (int i = 0; i < words.length; i++) {
+                String type = typeAt(words, i);
+                if (type == null) {
+                    continue;
+                }
+                int start = i + type.split(" ").length;
+                List<String> name = new ArrayList<>();
+                for (int j = start; j < words.length && name.size() < 4 && typeAt(words, j) == null
+                        && !NOT_A_NAME.contains(words[j]) && !words[j].matches("\\d{4}"); j++) {
+                    name.add(words[j]);
+                }
+                List<String> mention = new ArrayList<>();
+                for (int k = name.size(); k >= 1; k--) {
+                    mention.add(type + " " + String.join(" ", name.subList(0, k)));
+                }
+                if (!mention.isEmpty()) {
+                    mentions.add(mention);
+                }
+                i = start + name.size() - 1;
+            }
+        }
+        return mentions;
+    }
+
+    private static String typeAt(String[] words, int i) {
+        for (String type : UNIT_TYPES) {
+            String[] parts = type.split(" ");
+            if (i + parts.length <= words.length && String.join(" ", java.util.Arrays.copyOfRange(words, i, i + parts.length)).equals(type)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
     /** The filled cells, in order. */
     static List<String> filled(Row row) {
         return row.cells().stream().filter(c -> !VietnameseText.isBlank(c)).toList();

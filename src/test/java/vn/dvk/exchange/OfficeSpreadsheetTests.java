@@ -201,4 +201,91 @@ class OfficeSpreadsheetTests {
         assertThat(warnings.get(0).get("message")).asString().contains("ghi 5", "có 2 dòng");
         confirm(JsonPath.read(preview, "$.id"), false, DvkIntegrationTest.LAM_DONG_OFFICER, 200);
     }
+
+    private List<Long> unitCodes(String mark) {
+        return jdbc.queryForList("select u.code from initiative i join admin_unit u on u.id = i.unit_id where i.name like ? order by i.name",
+                Long.class, "%" + mark);
+    }
+
+    private static List<String> messages(String json, String path) {
+        List<Map<String, Object>> items = JsonPath.read(json, path);
+        return items.stream().map(i -> String.valueOf(i.get("message"))).toList();
+    }
+
+    @Test
+    void aCommunesListWithoutLocalityOrYearColumnsTakesThemFromItsLetterheadAndTitleAndSaysSo() throws Exception {
+        String mark = unique();
+        OfficeSheet sheet = letterhead("ỦY BAN NHÂN DÂN HUYỆN ĐAM RÔNG", "UBND XÃ PHI LIÊNG",
+                "DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH DÂN VẬN KHÉO NĂM 2023",
+                "STT", "Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Đăng ký (Mới/Duy trì)")
+                .row("1", "A Tổ tự quản " + mark, "Mô hình", "Tập thể", "Kinh tế", "Mới")
+                .row("2", "B Gương sáng " + mark, "Điển hình", "Cá nhân", "Văn hóa - xã hội", "Duy trì");
+        foot(sheet);
+        byte[] file = sheet.xlsx();
+
+        String preview = preview(file, DvkIntegrationTest.LAM_DONG_OFFICER);
+
+        assertThat(number(preview, "$.created")).isEqualTo(2);
+        assertThat(number(preview, "$.rejected")).isZero();
+        assertThat(messages(preview, "$.inferred")).containsExactlyInAnyOrder(
+                "Năm 2023 — lấy từ tiêu đề, dòng 3 (dùng cho 2 dòng không ghi năm).",
+                "Xã Phi Liêng — lấy từ tiêu đề, dòng 2 (dùng cho 2 dòng không ghi đủ địa bàn).");
+        assertThat((List<?>) JsonPath.read(preview, "$.warnings")).isEmpty();
+        confirm(JsonPath.read(preview, "$.id"), false, DvkIntegrationTest.LAM_DONG_OFFICER, 200);
+        assertThat(unitCodes(mark)).containsExactly(24886L, 24886L);
+        assertThat(jdbc.queryForList("select r.reg_year from registration r join initiative i on i.id = r.initiative_id"
+                + " where i.name like ?", Integer.class, "%" + mark)).containsExactly(2023, 2023);
+
+        String again = preview(file, DvkIntegrationTest.LAM_DONG_OFFICER);
+        assertThat(number(again, "$.unchanged")).isEqualTo(2);
+        assertThat(number(again, "$.created") + number(again, "$.updated") + number(again, "$.rejected")).isZero();
+    }
+
+    @Test
+    void aDistrictsListGroupedByCommuneFilesEachRowUnderTheGroupAboveIt() throws Exception {
+        String mark = unique();
+        OfficeSheet sheet = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN HUYỆN ỦY ĐAM RÔNG",
+                "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023",
+                "STT", "Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Năm đăng ký", "Đăng ký (Mới/Duy trì)");
+        int first = sheet.next();
+        sheet.row("I. XÃ PHI LIÊNG").merge("A" + first + ":G" + first)
+                .row("1", "A Tổ hòa giải " + mark, "Mô hình", "Tập thể", "Kinh tế", "2023", "Mới")
+                .row("2", "B Chi hội phụ nữ " + mark, "Mô hình", "Tập thể", "Kinh tế", "2023", "Mới");
+        int second = sheet.next();
+        sheet.row("II", "Xã Rô Men").merge("B" + second + ":G" + second)
+                .row("1", "C Vườn mẫu " + mark, "Mô hình", "Tập thể", "Kinh tế", "2023", "Mới")
+                .row("Tổng cộng", null, "3");
+        foot(sheet);
+
+        String preview = preview(sheet.xlsx(), DvkIntegrationTest.DAM_RONG_OFFICER);
+
+        assertThat(number(preview, "$.created")).isEqualTo(3);
+        assertThat(number(preview, "$.rejected")).isZero();
+        assertThat(messages(preview, "$.inferred")).containsExactly(
+                "Xã Phi Liêng — lấy từ dòng nhóm " + first + " (dùng cho 2 dòng không ghi đủ địa bàn).",
+                "Xã Rô Men — lấy từ dòng nhóm " + second + " (dùng cho 1 dòng không ghi đủ địa bàn).");
+        List<Map<String, Object>> skipped = JsonPath.read(preview, "$.skipped");
+        assertThat(skipped).filteredOn(s -> "group".equals(s.get("reason"))).extracting(s -> ((Number) s.get("row")).intValue())
+                .containsExactly(first, second);
+        assertThat((List<?>) JsonPath.read(preview, "$.warnings")).isEmpty();
+        confirm(JsonPath.read(preview, "$.id"), false, DvkIntegrationTest.DAM_RONG_OFFICER, 200);
+        assertThat(unitCodes(mark)).containsExactly(24886L, 24886L, 24877L);
+    }
+
+    @Test
+    void aRowThatOnlyReachesTheDistrictWhileTheOthersNameACommuneIsFlagged() throws Exception {
+        String mark = unique();
+        OfficeSheet sheet = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN", "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023", FULL_HEADER)
+                .row("1", "A Tổ tự quản " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới")
+                .row("2", "B Hội quán " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "", "2023", "Mới");
+        foot(sheet);
+
+        String preview = preview(sheet.xlsx(), DvkIntegrationTest.LAM_DONG_OFFICER);
+
+        assertThat(number(preview, "$.created")).isEqualTo(2);
+        List<Map<String, Object>> warnings = JsonPath.read(preview, "$.warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(((Number) warnings.get(0).get("row")).intValue()).isEqualTo(7);
+        assertThat(warnings.get(0).get("message")).asString().startsWith("Chỉ xác định được đến cấp huyện").contains("Đam Rông");
+    }
 }
