@@ -503,11 +503,24 @@ class InitiativeImport implements ImportPipeline.RowHandler {
     }
 
     private static String differs(String before, String typed, String label, List<String> changed) {
-        if (typed == null || typed.isEmpty() || typed.equals(VietnameseText.clean(before))) {
+        if (typed == null || typed.isEmpty() || sameText(typed, VietnameseText.clean(before))) {
             return before;
         }
         changed.add(label);
         return typed;
+    }
+
+    /** The same text, where a tone mark sits aside: "Hoà"/"Hòa", "thuỷ"/"thủy" (old and new placement); case still counts. */
+    static boolean sameText(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(b) || VietnameseText.spellingKey(a).equals(VietnameseText.spellingKey(b))
+                && toneless(a).equals(toneless(b));
+    }
+
+    private static String toneless(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("[\u0300\u0301\u0303\u0309\u0323]", "");
     }
 
     private static <T> T note(T value, String label, List<String> changed) {

@@ -288,4 +288,67 @@ class OfficeSpreadsheetTests {
         assertThat(((Number) warnings.get(0).get("row")).intValue()).isEqualTo(7);
         assertThat(warnings.get(0).get("message")).asString().startsWith("Chỉ xác định được đến cấp huyện").contains("Đam Rông");
     }
+
+    @Test
+    void anExcelCsvUtf8WithABomAndAQuotedFirstHeaderKeepsItsColumns() throws Exception {
+        String mark = unique();
+        String csv = "\uFEFF\"Tên mô hình, điển hình\",Loại,Tập thể/Cá nhân,Lĩnh vực,Tỉnh,Huyện,Xã,Năm đăng ký,Đăng ký (Mới/Duy trì)\r\n"
+                + "\"Tổ tự quản, an ninh " + mark + "\",Mô hình,Tập thể,Kinh tế,Lâm Đồng,Đam Rông,Phi Liêng,2023,Mới\r\n";
+        String preview = mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", "ds.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(as(DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(number(preview, "$.created")).isEqualTo(1);
+        assertThat(number(preview, "$.rejected")).isZero();
+        assertThat((String) JsonPath.read(preview, "$.lines[0].name")).isEqualTo("Tổ tự quản, an ninh " + mark);
+        assertThat((String) JsonPath.read(preview, "$.lines[0].unit")).contains("Phi Liêng");
+    }
+
+    @Test
+    void oldAndNewTonePlacementAreTheSameTextSoReimportingChangesNothing() throws Exception {
+        String mark = unique();
+        String[] header = {"STT", "Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Tỉnh", "Huyện", "Xã", "Năm đăng ký",
+                "Đăng ký (Mới/Duy trì)", "Người phụ trách", "Mô tả"};
+        byte[] newPlacement = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN", "DANH SÁCH NĂM 2023", header)
+                .row("1", "Tổ hòa giải " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới",
+                        "Nguyễn Thị Thủy", "Giữ hòa khí trong thôn").xlsx();
+        byte[] oldPlacement = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN", "DANH SÁCH NĂM 2023", header)
+                .row("1", "Tổ hoà giải " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới",
+                        "Nguyễn Thị Thuỷ", "Giữ hoà khí trong thôn").xlsx();
+        confirm(JsonPath.read(preview(newPlacement, DvkIntegrationTest.LAM_DONG_OFFICER), "$.id"), false,
+                DvkIntegrationTest.LAM_DONG_OFFICER, 200);
+
+        String again = preview(oldPlacement, DvkIntegrationTest.LAM_DONG_OFFICER);
+
+        assertThat(number(again, "$.unchanged")).isEqualTo(1);
+        assertThat(number(again, "$.created") + number(again, "$.updated") + number(again, "$.rejected")).isZero();
+        assertThat(jdbc.queryForObject("select responsible_officer from initiative where name like ?", String.class, "%" + mark))
+                .isEqualTo("Nguyễn Thị Thủy");
+        // a real change of case is still a change
+        assertThat(InitiativeImport.sameText("Hoà Bình", "Hòa Bình")).isTrue();
+        assertThat(InitiativeImport.sameText("thuỷ lợi", "thủy lợi")).isTrue();
+        assertThat(InitiativeImport.sameText("Hoa Bình", "Hòa Bình")).isFalse();
+        assertThat(InitiativeImport.sameText("hòa bình", "Hòa Bình")).isFalse();
+    }
+
+    @Test
+    void goodRowsOnlyWhenEveryGoodRowIsAlreadyThereAnswersNothingToChange() throws Exception {
+        String mark = unique();
+        OfficeSheet first = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN", "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023", FULL_HEADER)
+                .row("1", "Tổ tự quản " + mark, "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới");
+        confirm(JsonPath.read(preview(first.xlsx(), DvkIntegrationTest.LAM_DONG_OFFICER), "$.id"), false,
+                DvkIntegrationTest.LAM_DONG_OFFICER, 200);
+        byte[] withABadRow = first.row("2", "Hội quán " + mark, "Mô hình", "Tập thể", "Chưa rõ", "Lâm Đồng", "Đam Rông", "Phi Liêng",
+                "2023", "Mới").xlsx();
+
+        String preview = preview(withABadRow, DvkIntegrationTest.LAM_DONG_OFFICER);
+        assertThat(number(preview, "$.unchanged")).isEqualTo(1);
+        assertThat(number(preview, "$.rejected")).isEqualTo(1);
+        confirm(JsonPath.read(preview, "$.id"), false, DvkIntegrationTest.LAM_DONG_OFFICER, 422);
+
+        String done = confirm(JsonPath.read(preview, "$.id"), true, DvkIntegrationTest.LAM_DONG_OFFICER, 200);
+        assertThat((Boolean) JsonPath.read(done, "$.nothingToChange")).isTrue();
+        assertThat((Boolean) JsonPath.read(done, "$.written")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from initiative where name like ?", Long.class, "%" + mark)).isEqualTo(1);
+    }
 }
