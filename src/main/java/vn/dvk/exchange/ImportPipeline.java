@@ -71,18 +71,26 @@ class ImportPipeline {
         /** Tells the preview that a value was understood as another (a misspelt locality). */
         void understood(String column, String typed, String as);
 
-        /** A year typed in the column ("2023", "2023.0", "2023,0"): null when blank, or when not a year (the problem added). */
+        /**
+         * A year as offices type it: "2023", "2023.0", "năm 2023", a date ("15/3/2023", "2023-03-15") or an Excel date
+         * (a day number such as 44999), the year of a date being noted for the preview; null when blank, or when not a
+         * year (the problem added).
+         */
         default Integer year(String key, long row, List<FieldProblem> problems) {
             String text = get(key);
             if (text.isEmpty()) {
                 return null;
             }
-            try {
-                return (int) Double.parseDouble(text.replace(",", "."));
-            } catch (NumberFormatException e) {
+            Years.Read read = Years.read(text);
+            if (read == null) {
                 problems.add(FieldProblem.cell(row, header(key), "import.cell.notYear", text));
                 return null;
             }
+            if (read.fromDate()) {
+                // an Excel date shows as its day, never as the day number stored
+                understood(header(key), read.serial() ? Years.shown(read.date()) : text, String.valueOf(read.year()));
+            }
+            return read.year();
         }
     }
 

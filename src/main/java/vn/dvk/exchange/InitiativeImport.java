@@ -96,6 +96,40 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         return new Run(new Gazetteer(units.allAboveVillages()), defaultYear, context);
     }
 
+    /** The ways offices write the seeded sectors, folded ("VH-XH", "QP-AN", "XDHTCT", "NTM"…; spaces need not match). */
+    private static final Map<String, List<String>> SECTOR_ALIASES = Map.of(
+            "ECONOMY", List.of("kt", "kinh te"),
+            "CULTURE_SOCIETY", List.of("vh xh", "van hoa xa hoi", "van hoa"),
+            "DEFENCE_SECURITY", List.of("qp an", "quoc phong an ninh", "an ninh quoc phong", "an ninh qp", "qp"),
+            "POLITICAL_SYSTEM", List.of("xd htct", "htct", "xay dung dang va htct", "xay dung dang va he thong chinh tri",
+                    "xay dung dang", "xay dung he thong chinh tri"),
+            "NEW_RURAL", List.of("ntm", "xd ntm", "nong thon moi", "xay dung ntm", "xay dung nong thon moi"));
+
+    private static final Map<String, Kind> KINDS = withoutSpaces(Map.of("mo hinh", Kind.MODEL, "model", Kind.MODEL, "mh", Kind.MODEL,
+            "dien hinh", Kind.EXEMPLAR, "exemplar", Kind.EXEMPLAR, "dh", Kind.EXEMPLAR));
+    private static final Map<Kind, String> KIND_LABELS = new java.util.EnumMap<>(Map.of(Kind.MODEL, "Mô hình", Kind.EXEMPLAR, "Điển hình"));
+    private static final Map<String, Holder> HOLDERS = withoutSpaces(Map.of("tap the", Holder.COLLECTIVE, "collective",
+            Holder.COLLECTIVE, "tt", Holder.COLLECTIVE, "ca nhan", Holder.INDIVIDUAL, "individual", Holder.INDIVIDUAL,
+            "cn", Holder.INDIVIDUAL));
+    private static final Map<Holder, String> HOLDER_LABELS = new java.util.EnumMap<>(Map.of(Holder.COLLECTIVE, "Tập thể",
+            Holder.INDIVIDUAL, "Cá nhân"));
+    private static final Map<String, RegistrationStatus> STATUSES = withoutSpaces(Map.ofEntries(
+            Map.entry("moi", RegistrationStatus.NEW), Map.entry("xay dung moi", RegistrationStatus.NEW),
+            Map.entry("dang ky moi", RegistrationStatus.NEW), Map.entry("dk moi", RegistrationStatus.NEW),
+            Map.entry("new", RegistrationStatus.NEW), Map.entry("duy tri", RegistrationStatus.MAINTAINED),
+            Map.entry("tiep tuc duy tri", RegistrationStatus.MAINTAINED), Map.entry("dk duy tri", RegistrationStatus.MAINTAINED),
+            Map.entry("dang ky duy tri", RegistrationStatus.MAINTAINED), Map.entry("maintained", RegistrationStatus.MAINTAINED),
+            Map.entry("duy tri nhan rong", RegistrationStatus.MAINTAINED)));
+    private static final Map<RegistrationStatus, String> STATUS_LABELS = new java.util.EnumMap<>(Map.of(
+            RegistrationStatus.NEW, "Mới", RegistrationStatus.MAINTAINED, "Duy trì"));
+
+    /** The folded names, and each also without its spaces ("vh xh" and "vhxh"). */
+    private static <T> Map<String, T> withoutSpaces(Map<String, T> names) {
+        Map<String, T> all = new HashMap<>(names);
+        names.forEach((name, value) -> all.putIfAbsent(name.replace(" ", ""), value));
+        return all;
+    }
+
     /** How precise a level is: a row on a district, where the others are on communes, is less precise. */
     private static int depth(AdminUnitLevel level) {
         return switch (level) {
@@ -112,6 +146,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final Integer defaultYear;
         final Map<String, Long> seen = new HashMap<>();
         final Map<String, String> sectorNames = new HashMap<>();
+        final Map<String, String> sectorLabels = new java.util.LinkedHashMap<>();
         final Map<Long, Map<String, Long>> namesByUnit = new HashMap<>();
         final Map<Long, Map<String, Long>> codesByProvince = new HashMap<>();
         final Map<String, InitiativeRegistry.ImportedNew> pending = new HashMap<>();
@@ -143,11 +178,17 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             this.scopeDepth = scopeUnit == null ? 0 : depth(scopeUnit.level());
             readBanner();
             this.organisationId = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
+            Map<String, String> names = new HashMap<>();
             sectors.all().forEach(s -> {
-                sectorNames.put(VietnameseText.fold(s.nameVi()), s.code());
-                sectorNames.put(VietnameseText.fold(s.nameEn()), s.code());
-                sectorNames.put(VietnameseText.fold(s.code()), s.code());
+                names.put(VietnameseText.fold(s.nameVi()), s.code());
+                names.put(VietnameseText.fold(s.nameEn()), s.code());
+                names.put(VietnameseText.fold(s.code()), s.code());
+                SECTOR_ALIASES.getOrDefault(s.code(), List.of()).forEach(alias -> names.put(alias, s.code()));
+                if (s.active()) {
+                    sectorLabels.put(s.code(), s.nameVi());
+                }
             });
+            sectorNames.putAll(withoutSpaces(names));
         }
 
         String cell(Row row, InitiativeColumns column) {
@@ -313,11 +354,9 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             if (name.isEmpty()) {
                 found.add(FieldProblem.cell(n, InitiativeColumns.NAME.header, "import.cell.required"));
             }
-            Kind kind = choice(row, InitiativeColumns.KIND, Map.of("mo hinh", Kind.MODEL, "model", Kind.MODEL,
-                    "dien hinh", Kind.EXEMPLAR, "exemplar", Kind.EXEMPLAR), found);
-            Holder holder = choice(row, InitiativeColumns.HOLDER, Map.of("tap the", Holder.COLLECTIVE,
-                    "collective", Holder.COLLECTIVE, "ca nhan", Holder.INDIVIDUAL, "individual", Holder.INDIVIDUAL), found);
-            String sector = choice(row, InitiativeColumns.SECTOR, sectorNames, found);
+            Kind kind = choice(row, InitiativeColumns.KIND, KINDS, KIND_LABELS, found);
+            Holder holder = choice(row, InitiativeColumns.HOLDER, HOLDERS, HOLDER_LABELS, found);
+            String sector = choice(row, InitiativeColumns.SECTOR, sectorNames, sectorLabels, found);
             Integer year = number(row, InitiativeColumns.YEAR, found);
             if (year == null) {
                 year = defaultYear;
@@ -333,10 +372,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                 found.add(FieldProblem.cell(n, InitiativeColumns.YEAR.header, "import.cell.yearRange", 1945, thisYear + 1));
             }
             Integer startYear = number(row, InitiativeColumns.START_YEAR, found);
-            RegistrationStatus status = choice(row, InitiativeColumns.STATUS, Map.of("moi", RegistrationStatus.NEW,
-                    "xay dung moi", RegistrationStatus.NEW, "dang ky moi", RegistrationStatus.NEW, "new", RegistrationStatus.NEW,
-                    "duy tri", RegistrationStatus.MAINTAINED, "maintained", RegistrationStatus.MAINTAINED,
-                    "duy tri nhan rong", RegistrationStatus.MAINTAINED), found);
+            RegistrationStatus status = choice(row, InitiativeColumns.STATUS, STATUSES, STATUS_LABELS, found);
             LocalDate on = year != null && year >= 1945 && year <= thisYear + 1 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
             Gazetteer.Found place = place(cell(row, InitiativeColumns.PROVINCE), cell(row, InitiativeColumns.DISTRICT),
                     cell(row, InitiativeColumns.COMMUNE), on);
@@ -454,15 +490,30 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         }
 
 
-        private <T> T choice(Row row, InitiativeColumns column, Map<String, T> values, List<FieldProblem> found) {
+        /**
+         * A value typed freely ("VH-XH", "ĐK mới", "TT"): understood by its words, with or without diacritics, spaces
+         * or dashes, and shown in the preview as the list's value; anything else is refused with the accepted values.
+         */
+        private <T> T choice(Row row, InitiativeColumns column, Map<String, T> values, Map<T, String> labels,
+                             List<FieldProblem> found) {
             String text = cell(row, column);
             if (text.isEmpty()) {
                 found.add(FieldProblem.cell(row.number(), column.header, "import.cell.required"));
                 return null;
             }
-            T value = values.get(VietnameseText.fold(text));
+            String key = VietnameseText.fold(text);
+            T value = values.get(key);
             if (value == null) {
-                found.add(FieldProblem.cell(row.number(), column.header, "import.cell.notInList", text));
+                value = values.get(key.replace(" ", ""));
+            }
+            if (value == null) {
+                found.add(FieldProblem.cell(row.number(), column.header, "import.cell.notInListOf", text,
+                        String.join("; ", new java.util.LinkedHashSet<>(labels.values()))));
+                return null;
+            }
+            String label = labels.get(value);
+            if (label != null && !VietnameseText.fold(label).equals(key)) {
+                cellsOfRow.understood(column.header, text, label);
             }
             return value;
         }

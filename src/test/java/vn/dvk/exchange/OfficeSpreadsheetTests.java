@@ -351,4 +351,70 @@ class OfficeSpreadsheetTests {
         assertThat((Boolean) JsonPath.read(done, "$.written")).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from initiative where name like ?", Long.class, "%" + mark)).isEqualTo(1);
     }
+
+    @Test
+    void valuesTypedFreelyAreUnderstoodAndShownAndAnUnknownOneIsRefusedWithTheAcceptedOnes() throws Exception {
+        String mark = unique();
+        OfficeSheet sheet = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN", "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO", FULL_HEADER)
+                .row("1", "A Câu lạc bộ " + mark, "MH", "TT", "VH-XH", "Lâm Đồng", "Đam Rông", "Phi Liêng", "năm 2023", "ĐK mới")
+                .row("2", "B Gương sáng " + mark, "Điển hình", "CN", "QPAN", "Lâm Đồng", "Đam Rông", "Phi Liêng", "15/3/2023",
+                        "Tiếp tục duy trì")
+                .row("3", "C Chi bộ " + mark, "Mô hình", "Tập thể", "Xây dựng Đảng và HTCT", "Lâm Đồng", "Đam Rông", "Phi Liêng",
+                        null, "Duy trì")
+                .row("4", "D Đường hoa " + mark, "Mô hình", "Tập thể", "NTM", "Lâm Đồng", "Đam Rông", "Phi Liêng", null, "Đăng ký mới")
+                .row("5", "E Nhà văn hóa " + mark, "Mô hình", "Tập thể", "Văn hoá – xã hội", "Lâm Đồng", "Đam Rông", "Phi Liêng",
+                        "2023", "Mới")
+                .row("6", "F Sân bóng " + mark, "Mô hình", "Tập thể", "Thể thao", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới");
+        // row 8: an Excel date (shown 15/03/2023, stored as a day number); row 9: the number 2023 (read as "2023.0" by some tools)
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(sheet.xlsx()));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet data = workbook.getSheetAt(0);
+            org.apache.poi.ss.usermodel.CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            org.apache.poi.ss.usermodel.Cell date = data.getRow(7).createCell(8);
+            date.setCellValue(java.time.LocalDate.of(2023, 3, 15));
+            date.setCellStyle(dateStyle);
+            data.getRow(8).createCell(8).setCellValue(2023.0);
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+
+        String preview = preview(file, DvkIntegrationTest.LAM_DONG_OFFICER);
+
+        assertThat(number(preview, "$.created")).isEqualTo(5);
+        assertThat(number(preview, "$.rejected")).isEqualTo(1);
+        List<Map<String, Object>> errors = JsonPath.read(preview, "$.errors");
+        assertThat(errors).hasSize(1);
+        assertThat(((Number) errors.get(0).get("row")).intValue()).isEqualTo(11);
+        assertThat(errors.get(0).get("message")).asString().contains("Thể thao", "Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh",
+                "Xây dựng hệ thống chính trị", "Xây dựng nông thôn mới");
+        List<Map<String, Object>> conversions = JsonPath.read(preview, "$.conversions");
+        List<String> shown = conversions.stream().map(c -> c.get("row") + " " + c.get("from") + " → " + c.get("to")).toList();
+        assertThat(shown).contains("6 VH-XH → Văn hóa - xã hội", "6 MH → Mô hình", "6 TT → Tập thể", "6 ĐK mới → Mới",
+                "7 CN → Cá nhân", "7 QPAN → Quốc phòng - an ninh", "7 15/3/2023 → 2023", "7 Tiếp tục duy trì → Duy trì",
+                "8 Xây dựng Đảng và HTCT → Xây dựng hệ thống chính trị", "8 15/03/2023 → 2023", "9 NTM → Xây dựng nông thôn mới");
+        // the list's own words with another dash or tone placement need no note
+        assertThat(shown).noneMatch(c -> c.startsWith("10 "));
+        assertThat(preview).doesNotContain("45000", "2.023", "2,023");
+
+        String done = confirm(JsonPath.read(preview, "$.id"), true, DvkIntegrationTest.LAM_DONG_OFFICER, 200);
+        assertThat((Boolean) JsonPath.read(done, "$.written")).isTrue();
+        assertThat(jdbc.queryForList("select i.sector || ' ' || i.holder || ' ' || r.status || ' ' || r.reg_year from initiative i"
+                + " join registration r on r.initiative_id = i.id where i.name like ? order by i.name", String.class, "%" + mark))
+                .containsExactly("CULTURE_SOCIETY COLLECTIVE NEW 2023", "DEFENCE_SECURITY INDIVIDUAL MAINTAINED 2023",
+                        "POLITICAL_SYSTEM COLLECTIVE MAINTAINED 2023", "NEW_RURAL COLLECTIVE NEW 2023",
+                        "CULTURE_SOCIETY COLLECTIVE NEW 2023");
+    }
+
+    @Test
+    void yearsAreReadAsOfficesTypeThem() {
+        assertThat(Years.read("năm 2022").year()).isEqualTo(2022);
+        assertThat(Years.read("2022.0").year()).isEqualTo(2022);
+        assertThat(Years.read("2022,0").year()).isEqualTo(2022);
+        assertThat(Years.read("15/3/2022")).isEqualTo(new Years.Read(2022, java.time.LocalDate.of(2022, 3, 15), false));
+        assertThat(Years.read("44635")).isEqualTo(new Years.Read(2022, java.time.LocalDate.of(2022, 3, 15), true));
+        assertThat(Years.read("31/2/2022")).isNull();
+        assertThat(Years.read("hai nghìn")).isNull();
+    }
 }
