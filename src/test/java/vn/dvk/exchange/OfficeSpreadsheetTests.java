@@ -118,9 +118,10 @@ class OfficeSpreadsheetTests {
 
     /** The foot of the list: a blank line, notes, place and date, titles and names of the signers. */
     static OfficeSheet foot(OfficeSheet sheet) {
+        int note = sheet.next() + 1;
         return sheet.row()
-                .row("Ghi chú: Các mô hình đăng ký mới phải có kế hoạch thực hiện gửi Ban Dân vận trước ngày 30/3.").merge(
-                        "A" + sheet.next() + ":I" + sheet.next())
+                .row("Ghi chú: Các mô hình đăng ký mới phải có kế hoạch thực hiện gửi Ban Dân vận trước ngày 30/3.")
+                .merge("A" + note + ":I" + note)
                 .row(null, null, null, null, null, "Đam Rông, ngày 15 tháng 3 năm 2023")
                 .row(null, "NGƯỜI LẬP BIỂU", null, null, null, "TM. BAN THƯỜNG VỤ")
                 .row(null, null, null, null, null, "PHÓ BÍ THƯ")
@@ -416,5 +417,41 @@ class OfficeSpreadsheetTests {
         assertThat(Years.read("44635")).isEqualTo(new Years.Read(2022, java.time.LocalDate.of(2022, 3, 15), true));
         assertThat(Years.read("31/2/2022")).isNull();
         assertThat(Years.read("hai nghìn")).isNull();
+    }
+
+    private String finishedJobPage(String location, String user) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location).with(as(user)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            if (!page.contains("id=\"job-progress\"")) {
+                return page;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job not finished: " + location);
+    }
+
+    @Test
+    void theImportPageShowsWhatWasTakenFromOutsideTheTableTheSkippedRowsAndTheWarnings() throws Exception {
+        String mark = unique();
+        OfficeSheet sheet = letterhead("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN HUYỆN ỦY ĐAM RÔNG", "DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023",
+                "STT", "Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Đăng ký (Mới/Duy trì)")
+                .row("I. XÃ PHI LIÊNG")
+                .row("1", "A Tổ hòa giải " + mark, "Mô hình", "Tập thể", "Kinh tế", "Mới")
+                .row("Tổng cộng", null, "4");
+        foot(sheet);
+        String user = DvkIntegrationTest.DAM_RONG_OFFICER;
+        String location = mvc.perform(multipart("/exchange/import").file(new MockMultipartFile("file", "bieu.xlsx", XLSX, sheet.xlsx()))
+                .with(as(user)).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(finishedJobPage(location, user));
+
+        assertThat(page.select("#import-inferred li").eachText()).containsExactly(
+                "Năm 2023 — lấy từ tiêu đề, dòng 3 (dùng cho 1 dòng không ghi năm).",
+                "Xã Phi Liêng — lấy từ dòng nhóm 6 (dùng cho 1 dòng không ghi đủ địa bàn).");
+        assertThat(page.select("#import-warnings li").text()).contains("Dòng 8", "ghi 4", "có 1 dòng");
+        assertThat(page.select("#import-skipped td").eachText()).contains("6", "8", "Phần ký tên: bỏ qua (\"NGƯỜI LẬP BIỂU TM. BAN THƯỜNG VỤ\").");
+        assertThat(page.select("#import-counts").text()).contains("1");
+        assertThat(page.select("#import-problems")).isEmpty();
     }
 }
