@@ -155,7 +155,8 @@ public class Exchange {
     private static ImportJobs.Outcome outcome(ImportPipeline.Report report) {
         ImportPipeline.Report kept = new ImportPipeline.Report(report.fileName(), report.encoding(), report.rows(), report.counts(),
                 report.lines(), report.problems(), report.problemRows(), report.conversions(), report.conversionCount(),
-                report.written(), report.goodRowsOnly(), List.of(), Map.of(), report.header());
+                report.written(), report.goodRowsOnly(), List.of(), Map.of(), report.header(), report.skipped(), report.skippedCount(),
+                report.warnings(), report.inferred(), report.nothingToChange());
         return new ImportJobs.Outcome(JSON.writeValueAsString(kept), null,
                 "%d dòng: thêm %d, sửa %d, giữ nguyên %d, lỗi %d%s".formatted(report.rows(),
                         report.count(ImportPipeline.Action.CREATE), report.count(ImportPipeline.Action.UPDATE),

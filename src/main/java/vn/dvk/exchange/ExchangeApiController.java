@@ -132,7 +132,7 @@ class ExchangeApiController {
             return accepted(exchange.startConfirm(id, goodRowsOnly));
         }
         Exchange.Preview preview = exchange.confirm(id, goodRowsOnly);
-        boolean refused = !preview.report().written() && preview.report().problemRows() > 0;
+        boolean refused = !preview.report().written() && !preview.report().nothingToChange() && preview.report().problemRows() > 0;
         return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK).body(json(preview));
     }
 
@@ -196,7 +196,16 @@ class ExchangeApiController {
         json.put("conversions", report.conversions());
         json.put("conversionCount", report.conversionCount());
         json.put("errors", messages.items(report.problems()));
-        if (report.written() && !report.rejected().isEmpty()) {
+        json.put("skipped", report.skipped().stream().map(s -> {
+            Map<String, Object> item = new LinkedHashMap<>(messages.item(s));
+            item.put("reason", s.messageKey().substring(s.messageKey().lastIndexOf('.') + 1));
+            return item;
+        }).toList());
+        json.put("skippedCount", report.skippedCount());
+        json.put("warnings", messages.items(report.warnings()));
+        json.put("inferred", messages.items(report.inferred()));
+        json.put("nothingToChange", report.nothingToChange());
+        if ((report.written() || report.nothingToChange()) && !report.rejected().isEmpty()) {
             json.put("rejectedWorkbook", "/api/v1/imports/initiatives/" + preview.uploadId() + "/rejected.xlsx");
         }
         return json;

@@ -49,6 +49,11 @@ final class Gazetteer {
         }
     }
 
+    /** The unit with this id, or null. */
+    AdminUnitView unit(Long id) {
+        return id == null ? null : byId.get(id);
+    }
+
     /** The unit and its ancestors, from the province down (as AdminUnits.lineage gives them), or empty when one is unknown. */
     List<AdminUnitView> lineage(AdminUnitView unit) {
         List<AdminUnitView> lineage = new ArrayList<>();

@@ -44,7 +44,14 @@ class ImportPipeline {
     record Report(String fileName, String encoding, long rows, Map<Action, Long> counts, List<Line> lines,
                   List<FieldProblem> problems, long problemRows, List<Conversion> conversions, long conversionCount,
                   boolean written, boolean goodRowsOnly, List<List<String>> rejected,
-                  Map<Long, List<FieldProblem>> rejectedProblems, List<String> header) {
+                  Map<Long, List<FieldProblem>> rejectedProblems, List<String> header, List<FieldProblem> skipped,
+                  long skippedCount, List<FieldProblem> warnings, List<FieldProblem> inferred, boolean nothingToChange) {
+
+        public Report {
+            skipped = skipped == null ? List.of() : skipped;
+            warnings = warnings == null ? List.of() : warnings;
+            inferred = inferred == null ? List.of() : inferred;
+        }
 
         public long count(Action action) {
             return counts.getOrDefault(action, 0L);
@@ -64,18 +71,26 @@ class ImportPipeline {
         /** Tells the preview that a value was understood as another (a misspelt locality). */
         void understood(String column, String typed, String as);
 
-        /** A year typed in the column ("2023", "2023.0", "2023,0"): null when blank, or when not a year (the problem added). */
+        /**
+         * A year as offices type it: "2023", "2023.0", "năm 2023", a date ("15/3/2023", "2023-03-15") or an Excel date
+         * (a day number such as 44999), the year of a date being noted for the preview; null when blank, or when not a
+         * year (the problem added).
+         */
         default Integer year(String key, long row, List<FieldProblem> problems) {
             String text = get(key);
             if (text.isEmpty()) {
                 return null;
             }
-            try {
-                return (int) Double.parseDouble(text.replace(",", "."));
-            } catch (NumberFormatException e) {
+            Years.Read read = Years.read(text);
+            if (read == null) {
                 problems.add(FieldProblem.cell(row, header(key), "import.cell.notYear", text));
                 return null;
             }
+            if (read.fromDate()) {
+                // an Excel date shows as its day, never as the day number stored
+                understood(header(key), read.serial() ? Years.shown(read.date()) : text, String.valueOf(read.year()));
+            }
+            return read.year();
         }
     }
 
@@ -101,8 +116,23 @@ class ImportPipeline {
         /** Per import run: checks and writes one row, adding its problems; returns its line, or null when rejected. */
         Session start(Integer defaultYear, boolean write);
 
+        /** As {@link #start(Integer, boolean)}, knowing what the file says above its table. */
+        default Session start(Integer defaultYear, boolean write, Context context) {
+            return start(defaultYear, write);
+        }
+
         interface Session {
             Line row(long number, Cells cells, List<FieldProblem> problems);
+
+            /** A group row ("Xã Phi Liêng", "I. XÃ ĐẠ TÔNG") over the rows that follow: true when the session understood it. */
+            default boolean group(long number, String text) {
+                return false;
+            }
+
+            /** What the session warns about once every row is read (rows that land less precisely than the others). */
+            default List<FieldProblem> warnings() {
+                return List.of();
+            }
 
             /** Writes what the session kept back for a batch (called once, after the last row). */
             default void finish() {
@@ -115,9 +145,57 @@ class ImportPipeline {
         }
     }
 
+    /**
+     * What a file says outside its table, for the rows that leave it out: the lines above the header
+     * (issuing body, title with the year), and which of it the rows used (for the preview to say so).
+     */
+    static final class Context {
+        /** One line above the header. */
+        record Line(long row, String text) {
+        }
+
+        private final List<Line> above;
+        private final Integer titleYear;
+        private final long titleYearRow;
+        private final Map<String, FieldProblem> noted = new java.util.LinkedHashMap<>();
+        private final Map<String, Long> uses = new HashMap<>();
+
+        Context(List<Line> above) {
+            this.above = List.copyOf(above);
+            Line yearLine = above.stream().filter(l -> SheetLayout.titleYear(l.text()) != null).findFirst().orElse(null);
+            this.titleYear = yearLine == null ? null : SheetLayout.titleYear(yearLine.text());
+            this.titleYearRow = yearLine == null ? 0 : yearLine.row();
+        }
+
+        List<Line> above() {
+            return above;
+        }
+
+        /** The year of the title, or null. */
+        Integer titleYear() {
+            return titleYear;
+        }
+
+        long titleYearRow() {
+            return titleYearRow;
+        }
+
+        /** A value a row took from outside the table: listed once per source, with how many rows took it. */
+        void used(String column, long sourceRow, String messageKey, Object value) {
+            String key = messageKey + "|" + sourceRow + "|" + value;
+            long count = uses.merge(key, 1L, Long::sum);
+            noted.put(key, FieldProblem.cell(sourceRow, column, messageKey, value, sourceRow, count));
+        }
+
+        List<FieldProblem> inferred() {
+            return List.copyOf(noted.values());
+        }
+    }
+
     static final int SHOWN_LINES = 500;
     static final int SHOWN_PROBLEMS = 1_000;
     static final int SHOWN_CONVERSIONS = 200;
+    static final int SHOWN_SKIPPED = 200;
     private static final int CLEAR_EVERY = 100;
     private static final int HEADER_WITHIN = 30;
 
@@ -140,9 +218,11 @@ class ImportPipeline {
         long[] headerRow = {0};
         long[] dataRows = {0};
         List<String> header = new ArrayList<>();
+        List<Row> above = new ArrayList<>();
         SpreadsheetFiles.rows(content, kind, row -> {
             if (columns.isEmpty()) {
                 if (row.number() <= HEADER_WITHIN) {
+                    above.add(row);
                     for (LegacyText.Encoding guess : LegacyText.Encoding.values()) {
                         Map<String, Integer> found = handler.locate(row.cells().stream().map(c -> LegacyText.repair(c, guess)).toList());
                         if (columns.isEmpty() && !found.isEmpty()) {
@@ -164,21 +244,32 @@ class ImportPipeline {
             progress.total(dataRows[0]);
         }
         Run run = new Run(handler, columns.get(0), detector.verdict(), detector.mixed(), goodRowsOnly);
-        RowHandler.Session session = handler.start(defaultYear, write);
+        List<Context.Line> aboveLines = new ArrayList<>();
+        for (Row row : above) {
+            if (row.number() < headerRow[0]) {
+                for (String cell : row.cells()) {
+                    String text = VietnameseText.clean(LegacyText.repair(cell, run.encoding, run.mixed));
+                    if (text != null && !text.isEmpty()) {
+                        aboveLines.add(new Context.Line(row.number(), text));
+                    }
+                }
+            }
+        }
+        Context context = new Context(aboveLines);
+        RowHandler.Session session = handler.start(defaultYear, write, context);
         Report[] report = {null};
         transactions.executeWithoutResult(status -> {
             // the modules flush what they write; no flush of the whole context before each of their queries
             entityManager.setFlushMode(FlushModeType.COMMIT);
             SpreadsheetFiles.rows(content, kind, row -> {
                 if (row.number() > headerRow[0]) {
-                    if (!row.isBlank()) {
-                        run.row(session, row);
-                    }
+                    run.next(session, row);
                     if (progress != null) {
                         progress.done(row.number() - headerRow[0]);
                     }
                 }
             });
+            run.endOfRows();
             try {
                 session.finish();
             } catch (DomainException e) {
@@ -187,8 +278,12 @@ class ImportPipeline {
                 run.problems.add(FieldProblem.cell(run.rows, "", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey(),
                         e.problems().isEmpty() ? e.args() : e.problems().get(0).args()));
             }
-            boolean commit = write && run.failedWrites == 0 && (goodRowsOnly || run.problemRows == 0)
-                    && run.counts.getOrDefault(Action.CREATE, 0L) + run.counts.getOrDefault(Action.UPDATE, 0L) > 0;
+            run.warnings.addAll(session.warnings());
+            boolean acceptable = write && run.failedWrites == 0 && (goodRowsOnly || run.problemRows == 0);
+            long changes = run.counts.getOrDefault(Action.CREATE, 0L) + run.counts.getOrDefault(Action.UPDATE, 0L);
+            boolean commit = acceptable && changes > 0;
+            // every good row is already there: a success that changes nothing, not a refusal
+            boolean nothingToChange = acceptable && changes == 0 && run.counts.getOrDefault(Action.UNCHANGED, 0L) > 0;
             if (commit) {
                 events.publishEvent(AuditEvent.of(AuditEvent.Action.IMPORT, handler.auditType(), fileName,
                         CurrentUser.get().map(u -> u.scope().national() ? null : u.scope().unitId()).orElse(null),
@@ -200,7 +295,8 @@ class ImportPipeline {
                 status.setRollbackOnly();
             }
             report[0] = new Report(fileName, run.encoding.name(), run.rows, run.counts, run.lines, run.problems, run.problemRows,
-                    run.conversions, run.conversionCount, commit, goodRowsOnly, run.rejected, run.rejectedProblems, header);
+                    run.conversions, run.conversionCount, commit, goodRowsOnly, run.rejected, run.rejectedProblems, header,
+                    run.skipped, run.skippedCount, run.warnings, context.inferred(), nothingToChange);
         });
         return report[0];
     }
@@ -218,6 +314,13 @@ class ImportPipeline {
         final List<Conversion> conversions = new ArrayList<>();
         final List<List<String>> rejected = new ArrayList<>();
         final Map<Long, List<FieldProblem>> rejectedProblems = new HashMap<>();
+        final List<FieldProblem> skipped = new ArrayList<>();
+        final List<FieldProblem> warnings = new ArrayList<>();
+        /** Blank rows since the last data row: reported only when no data follows them. */
+        final List<Long> blanks = new ArrayList<>();
+        long skippedCount;
+        long rowsSinceTotal;
+        boolean inFoot;
         long rows;
         long problemRows;
         long conversionCount;
@@ -236,6 +339,66 @@ class ImportPipeline {
             if (conversions.size() < SHOWN_CONVERSIONS) {
                 conversions.add(new Conversion(row, column, from, to));
             }
+        }
+
+        /** A row below the header: data for the handler, or a row of the layout, skipped and said why. */
+        void next(RowHandler.Session session, Row row) {
+            SheetLayout.Skip skip = SheetLayout.skip(row, rows == 0, inFoot);
+            if (skip == SheetLayout.Skip.BLANK) {
+                blanks.add(row.number());
+                return;
+            }
+            if (skip == null && !inFoot) {
+                String group = SheetLayout.groupText(row);
+                if (group != null && !group.isEmpty() && session.group(row.number(), repaired(group))) {
+                    skip = SheetLayout.Skip.GROUP;
+                } else if (group != null && SheetLayout.looksLikeHeading(row)) {
+                    skip = SheetLayout.Skip.HEADING;
+                }
+            }
+            if (skip == null) {
+                blanks.clear();
+                rowsSinceTotal++;
+                row(session, row);
+                return;
+            }
+            if (skip.startsFoot()) {
+                inFoot = true;
+            }
+            skipped(row.number(), skip, String.join(" ", SheetLayout.filled(row)));
+            if (skip == SheetLayout.Skip.TOTAL) {
+                checkTotal(row);
+            }
+        }
+
+        private String repaired(String text) {
+            return VietnameseText.clean(LegacyText.repair(text, encoding, mixed));
+        }
+
+        private void skipped(long number, SheetLayout.Skip skip, String text) {
+            skippedCount++;
+            if (skipped.size() < SHOWN_SKIPPED) {
+                String shown = repaired(text);
+                skipped.add(FieldProblem.cell(number, "", skip.messageKey(), shown.length() > 80 ? shown.substring(0, 80) + "…" : shown));
+            }
+        }
+
+        /** A total that states a count: it should be the rows of its group, or of the whole file. */
+        private void checkTotal(Row row) {
+            List<Long> stated = SheetLayout.statedCounts(row);
+            if (!stated.isEmpty() && !stated.contains(rowsSinceTotal) && !stated.contains(rows)
+                    && stated.stream().mapToLong(Long::longValue).sum() != rows) {
+                warnings.add(FieldProblem.cell(row.number(), "", "import.total.mismatch", stated.get(0), rows));
+            }
+            rowsSinceTotal = 0;
+        }
+
+        /** The blank rows after the last data row. */
+        void endOfRows() {
+            for (Long blank : blanks) {
+                skipped(blank, SheetLayout.Skip.BLANK, "");
+            }
+            blanks.clear();
         }
 
         void row(RowHandler.Session session, Row row) {

@@ -1,6 +1,7 @@
 package vn.dvk.exchange;
 
 import org.springframework.stereotype.Component;
+import vn.dvk.adminunit.AdminUnitLevel;
 import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.initiative.Holder;
@@ -87,7 +88,56 @@ class InitiativeImport implements ImportPipeline.RowHandler {
 
     @Override
     public Session start(Integer defaultYear, boolean write) {
-        return new Run(new Gazetteer(units.allAboveVillages()), defaultYear);
+        return start(defaultYear, write, new ImportPipeline.Context(List.of()));
+    }
+
+    @Override
+    public Session start(Integer defaultYear, boolean write, ImportPipeline.Context context) {
+        return new Run(new Gazetteer(units.allAboveVillages()), defaultYear, context);
+    }
+
+    /** The ways offices write the seeded sectors, folded ("VH-XH", "QP-AN", "XDHTCT", "NTM"…; spaces need not match). */
+    private static final Map<String, List<String>> SECTOR_ALIASES = Map.of(
+            "ECONOMY", List.of("kt", "kinh te"),
+            "CULTURE_SOCIETY", List.of("vh xh", "van hoa xa hoi", "van hoa"),
+            "DEFENCE_SECURITY", List.of("qp an", "quoc phong an ninh", "an ninh quoc phong", "an ninh qp", "qp"),
+            "POLITICAL_SYSTEM", List.of("xd htct", "htct", "xay dung dang va htct", "xay dung dang va he thong chinh tri",
+                    "xay dung dang", "xay dung he thong chinh tri"),
+            "NEW_RURAL", List.of("ntm", "xd ntm", "nong thon moi", "xay dung ntm", "xay dung nong thon moi"));
+
+    private static final Map<String, Kind> KINDS = withoutSpaces(Map.of("mo hinh", Kind.MODEL, "model", Kind.MODEL, "mh", Kind.MODEL,
+            "dien hinh", Kind.EXEMPLAR, "exemplar", Kind.EXEMPLAR, "dh", Kind.EXEMPLAR));
+    private static final Map<Kind, String> KIND_LABELS = new java.util.EnumMap<>(Map.of(Kind.MODEL, "Mô hình", Kind.EXEMPLAR, "Điển hình"));
+    private static final Map<String, Holder> HOLDERS = withoutSpaces(Map.of("tap the", Holder.COLLECTIVE, "collective",
+            Holder.COLLECTIVE, "tt", Holder.COLLECTIVE, "ca nhan", Holder.INDIVIDUAL, "individual", Holder.INDIVIDUAL,
+            "cn", Holder.INDIVIDUAL));
+    private static final Map<Holder, String> HOLDER_LABELS = new java.util.EnumMap<>(Map.of(Holder.COLLECTIVE, "Tập thể",
+            Holder.INDIVIDUAL, "Cá nhân"));
+    private static final Map<String, RegistrationStatus> STATUSES = withoutSpaces(Map.ofEntries(
+            Map.entry("moi", RegistrationStatus.NEW), Map.entry("xay dung moi", RegistrationStatus.NEW),
+            Map.entry("dang ky moi", RegistrationStatus.NEW), Map.entry("dk moi", RegistrationStatus.NEW),
+            Map.entry("new", RegistrationStatus.NEW), Map.entry("duy tri", RegistrationStatus.MAINTAINED),
+            Map.entry("tiep tuc duy tri", RegistrationStatus.MAINTAINED), Map.entry("dk duy tri", RegistrationStatus.MAINTAINED),
+            Map.entry("dang ky duy tri", RegistrationStatus.MAINTAINED), Map.entry("maintained", RegistrationStatus.MAINTAINED),
+            Map.entry("duy tri nhan rong", RegistrationStatus.MAINTAINED)));
+    private static final Map<RegistrationStatus, String> STATUS_LABELS = new java.util.EnumMap<>(Map.of(
+            RegistrationStatus.NEW, "Mới", RegistrationStatus.MAINTAINED, "Duy trì"));
+
+    /** The folded names, and each also without its spaces ("vh xh" and "vhxh"). */
+    private static <T> Map<String, T> withoutSpaces(Map<String, T> names) {
+        Map<String, T> all = new HashMap<>(names);
+        names.forEach((name, value) -> all.putIfAbsent(name.replace(" ", ""), value));
+        return all;
+    }
+
+    /** How precise a level is: a row on a district, where the others are on communes, is less precise. */
+    private static int depth(AdminUnitLevel level) {
+        return switch (level) {
+            case PROVINCE -> 1;
+            case DISTRICT -> 2;
+            case COMMUNE -> 3;
+            case VILLAGE -> 4;
+        };
     }
 
     /** The state of one import run over the rows of the file. */
@@ -96,6 +146,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final Integer defaultYear;
         final Map<String, Long> seen = new HashMap<>();
         final Map<String, String> sectorNames = new HashMap<>();
+        final Map<String, String> sectorLabels = new java.util.LinkedHashMap<>();
         final Map<Long, Map<String, Long>> namesByUnit = new HashMap<>();
         final Map<Long, Map<String, Long>> codesByProvince = new HashMap<>();
         final Map<String, InitiativeRegistry.ImportedNew> pending = new HashMap<>();
@@ -103,19 +154,41 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final List<String> written = new ArrayList<>();
         final String within;
         final Long organisationId;
+        final ImportPipeline.Context context;
+        /** The unit the lines above the table name (issuing body, title), and the row that names it. */
+        AdminUnitView bannerUnit;
+        long bannerRow;
+        /** The unit of the last group row ("Xã Phi Liêng" over its rows), and its row. */
+        AdminUnitView groupUnit;
+        long groupRow;
+        /** The rows written to a province or district, and the most precise level any row reached. */
+        final List<Object[]> coarse = new ArrayList<>();
+        int deepest;
+        final int scopeDepth;
+        AdminUnitView unitOfRow;
         ImportPipeline.Cells cellsOfRow;
 
-        Run(Gazetteer gazetteer, Integer defaultYear) {
+        Run(Gazetteer gazetteer, Integer defaultYear, ImportPipeline.Context context) {
             this.gazetteer = gazetteer;
             this.defaultYear = defaultYear;
+            this.context = context;
             CurrentUser user = CurrentUser.get().orElseThrow();
             this.within = user.scope().national() ? null : user.scope().prefix().replace("%", "");
+            AdminUnitView scopeUnit = user.scope().national() ? null : gazetteer.unit(user.scope().unitId());
+            this.scopeDepth = scopeUnit == null ? 0 : depth(scopeUnit.level());
+            readBanner();
             this.organisationId = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
+            Map<String, String> names = new HashMap<>();
             sectors.all().forEach(s -> {
-                sectorNames.put(VietnameseText.fold(s.nameVi()), s.code());
-                sectorNames.put(VietnameseText.fold(s.nameEn()), s.code());
-                sectorNames.put(VietnameseText.fold(s.code()), s.code());
+                names.put(VietnameseText.fold(s.nameVi()), s.code());
+                names.put(VietnameseText.fold(s.nameEn()), s.code());
+                names.put(VietnameseText.fold(s.code()), s.code());
+                SECTOR_ALIASES.getOrDefault(s.code(), List.of()).forEach(alias -> names.put(alias, s.code()));
+                if (s.active()) {
+                    sectorLabels.put(s.code(), s.nameVi());
+                }
             });
+            sectorNames.putAll(withoutSpaces(names));
         }
 
         String cell(Row row, InitiativeColumns column) {
@@ -134,7 +207,144 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         @Override
         public ImportPipeline.Line row(long number, ImportPipeline.Cells cells, List<FieldProblem> found) {
             cellsOfRow = cells;
-            return row(new Row(number, List.of()), found);
+            unitOfRow = null;
+            ImportPipeline.Line line = row(new Row(number, List.of()), found);
+            if (line != null && found.isEmpty() && unitOfRow != null) {
+                int depth = depth(unitOfRow.level());
+                deepest = Math.max(deepest, depth);
+                if (depth < depth(AdminUnitLevel.COMMUNE) && coarse.size() < ImportPipeline.SHOWN_PROBLEMS) {
+                    coarse.add(new Object[] {number, unitOfRow});
+                }
+            }
+            return line;
+        }
+
+        /** Rows that land on a district or province while the file's other rows or the user's scope are more precise. */
+        @Override
+        public List<FieldProblem> warnings() {
+            int wanted = Math.max(deepest, scopeDepth);
+            List<FieldProblem> warnings = new ArrayList<>();
+            for (Object[] row : coarse) {
+                AdminUnitView unit = (AdminUnitView) row[1];
+                if (depth(unit.level()) < wanted) {
+                    warnings.add(FieldProblem.cell((Long) row[0], InitiativeColumns.COMMUNE.header,
+                            "import.precision." + unit.level().name(), unit.fullName()));
+                }
+            }
+            return warnings;
+        }
+
+        private LocalDate dayOfContext() {
+            Integer year = defaultYear != null ? defaultYear : context.titleYear();
+            int thisYear = LocalDate.now(clock).getYear();
+            return year != null && year >= 1945 && year <= thisYear + 1 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
+        }
+
+        /** The unit named above the table: the most precise one of the issuing body and title lines, when only one is. */
+        private void readBanner() {
+            LocalDate on = dayOfContext();
+            List<Object[]> found = new ArrayList<>();
+            for (AdminUnitLevel level : List.of(AdminUnitLevel.PROVINCE, AdminUnitLevel.DISTRICT, AdminUnitLevel.COMMUNE)) {
+                String inside = found.isEmpty() ? within : ((AdminUnitView) found.get(found.size() - 1)[0]).subtreePrefix();
+                List<Object[]> atLevel = new ArrayList<>();
+                for (ImportPipeline.Context.Line line : context.above()) {
+                    if (SheetLayout.motto(line.text())) {
+                        continue;
+                    }
+                    for (List<String> mention : SheetLayout.unitMentions(line.text())) {
+                        AdminUnitView unit = named(mention, level, on, inside);
+                        if (unit != null && atLevel.stream().noneMatch(u -> ((AdminUnitView) u[0]).id().equals(unit.id()))) {
+                            atLevel.add(new Object[] {unit, line.row()});
+                        }
+                    }
+                }
+                if (atLevel.size() > 1) {
+                    break;
+                }
+                found.addAll(atLevel);
+            }
+            if (!found.isEmpty()) {
+                bannerUnit = (AdminUnitView) found.get(found.size() - 1)[0];
+                bannerRow = (Long) found.get(found.size() - 1)[1];
+            }
+        }
+
+        /** The unit of the level a mention names exactly ("xa phi lieng"), inside the prefix; null when none or several. */
+        private AdminUnitView named(List<String> mention, AdminUnitLevel level, LocalDate on, String inside) {
+            for (String text : mention) {
+                String type = Gazetteer.typeWord(text);
+                boolean fits = switch (level) {
+                    case PROVINCE -> "tinh".equals(type) || "thanh pho".equals(type);
+                    case DISTRICT -> List.of("huyen", "quan", "thi xa", "thanh pho").contains(type);
+                    default -> List.of("xa", "phuong", "thi tran", "dac khu").contains(type);
+                };
+                if (!fits) {
+                    return null;
+                }
+                Gazetteer.Found place = gazetteer.find(level == AdminUnitLevel.PROVINCE ? text : "",
+                        level == AdminUnitLevel.DISTRICT ? text : "", level == AdminUnitLevel.COMMUNE ? text : "", on, inside);
+                if (place.unit() != null && place.understoodAs() == null && place.unit().level() == level) {
+                    return place.unit();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean group(long number, String text) {
+            LocalDate on = dayOfContext();
+            List<List<String>> mentions = SheetLayout.unitMentions(text);
+            if (mentions.isEmpty()) {
+                mentions = List.of(List.of("xa " + VietnameseText.fold(text)), List.of("huyen " + VietnameseText.fold(text)));
+            }
+            for (String inside : bannerUnit != null ? java.util.Arrays.asList(bannerUnit.subtreePrefix(), within)
+                    : java.util.Collections.singletonList(within)) {
+                for (List<String> mention : mentions) {
+                    for (AdminUnitLevel level : List.of(AdminUnitLevel.COMMUNE, AdminUnitLevel.DISTRICT, AdminUnitLevel.PROVINCE)) {
+                        AdminUnitView unit = named(mention, level, on, inside);
+                        if (unit != null) {
+                            groupUnit = unit;
+                            groupRow = number;
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Where a row is: as its columns say, completed by the group row above it or the unit above the
+         * table when the row leaves its locality out (the preview says where it came from).
+         */
+        private Gazetteer.Found place(String province, String district, String commune, LocalDate on) {
+            AdminUnitView known = groupUnit != null ? groupUnit : bannerUnit;
+            if (known == null) {
+                return gazetteer.find(province, district, commune, on, within);
+            }
+            String key = groupUnit != null ? "import.inferred.unitFromGroup" : "import.inferred.unitFromTitle";
+            long source = groupUnit != null ? groupRow : bannerRow;
+            boolean noParents = province.isEmpty() && district.isEmpty();
+            if (noParents && commune.isEmpty()) {
+                context.used(InitiativeColumns.COMMUNE.header, source, key, known.fullName());
+                return Gazetteer.Found.of(known);
+            }
+            if (commune.isEmpty() && known.level() == AdminUnitLevel.COMMUNE) {
+                Gazetteer.Found typed = gazetteer.find(province, district, "", on, within);
+                if (typed.unit() != null && known.path().startsWith(typed.unit().subtreePrefix())) {
+                    context.used(InitiativeColumns.COMMUNE.header, source, key, known.fullName());
+                    return Gazetteer.Found.of(known);
+                }
+                return typed;
+            }
+            if (noParents && known.level() != AdminUnitLevel.COMMUNE) {
+                Gazetteer.Found under = gazetteer.find("", "", commune, on, known.subtreePrefix());
+                if (under.unit() != null) {
+                    context.used(InitiativeColumns.DISTRICT.header, source, key, known.fullName());
+                    return under;
+                }
+            }
+            return gazetteer.find(province, district, commune, on, within);
         }
 
         ImportPipeline.Line row(Row row, List<FieldProblem> found) {
@@ -144,14 +354,16 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             if (name.isEmpty()) {
                 found.add(FieldProblem.cell(n, InitiativeColumns.NAME.header, "import.cell.required"));
             }
-            Kind kind = choice(row, InitiativeColumns.KIND, Map.of("mo hinh", Kind.MODEL, "model", Kind.MODEL,
-                    "dien hinh", Kind.EXEMPLAR, "exemplar", Kind.EXEMPLAR), found);
-            Holder holder = choice(row, InitiativeColumns.HOLDER, Map.of("tap the", Holder.COLLECTIVE,
-                    "collective", Holder.COLLECTIVE, "ca nhan", Holder.INDIVIDUAL, "individual", Holder.INDIVIDUAL), found);
-            String sector = choice(row, InitiativeColumns.SECTOR, sectorNames, found);
+            Kind kind = choice(row, InitiativeColumns.KIND, KINDS, KIND_LABELS, found);
+            Holder holder = choice(row, InitiativeColumns.HOLDER, HOLDERS, HOLDER_LABELS, found);
+            String sector = choice(row, InitiativeColumns.SECTOR, sectorNames, sectorLabels, found);
             Integer year = number(row, InitiativeColumns.YEAR, found);
             if (year == null) {
                 year = defaultYear;
+            }
+            if (year == null && context.titleYear() != null && cell(row, InitiativeColumns.YEAR).isEmpty()) {
+                year = context.titleYear();
+                context.used(InitiativeColumns.YEAR.header, context.titleYearRow(), "import.inferred.yearFromTitle", year);
             }
             int thisYear = LocalDate.now(clock).getYear();
             if (year == null) {
@@ -160,14 +372,12 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                 found.add(FieldProblem.cell(n, InitiativeColumns.YEAR.header, "import.cell.yearRange", 1945, thisYear + 1));
             }
             Integer startYear = number(row, InitiativeColumns.START_YEAR, found);
-            RegistrationStatus status = choice(row, InitiativeColumns.STATUS, Map.of("moi", RegistrationStatus.NEW,
-                    "xay dung moi", RegistrationStatus.NEW, "dang ky moi", RegistrationStatus.NEW, "new", RegistrationStatus.NEW,
-                    "duy tri", RegistrationStatus.MAINTAINED, "maintained", RegistrationStatus.MAINTAINED,
-                    "duy tri nhan rong", RegistrationStatus.MAINTAINED), found);
+            RegistrationStatus status = choice(row, InitiativeColumns.STATUS, STATUSES, STATUS_LABELS, found);
             LocalDate on = year != null && year >= 1945 && year <= thisYear + 1 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
-            Gazetteer.Found place = gazetteer.find(cell(row, InitiativeColumns.PROVINCE), cell(row, InitiativeColumns.DISTRICT),
-                    cell(row, InitiativeColumns.COMMUNE), on, within);
+            Gazetteer.Found place = place(cell(row, InitiativeColumns.PROVINCE), cell(row, InitiativeColumns.DISTRICT),
+                    cell(row, InitiativeColumns.COMMUNE), on);
             AdminUnitView unit = place.unit();
+            unitOfRow = unit;
             if (unit == null) {
                 found.add(FieldProblem.cell(n, place.column(), place.problemKey(), place.typed(),
                         String.join("; ", place.suggestions())));
@@ -280,15 +490,30 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         }
 
 
-        private <T> T choice(Row row, InitiativeColumns column, Map<String, T> values, List<FieldProblem> found) {
+        /**
+         * A value typed freely ("VH-XH", "ĐK mới", "TT"): understood by its words, with or without diacritics, spaces
+         * or dashes, and shown in the preview as the list's value; anything else is refused with the accepted values.
+         */
+        private <T> T choice(Row row, InitiativeColumns column, Map<String, T> values, Map<T, String> labels,
+                             List<FieldProblem> found) {
             String text = cell(row, column);
             if (text.isEmpty()) {
                 found.add(FieldProblem.cell(row.number(), column.header, "import.cell.required"));
                 return null;
             }
-            T value = values.get(VietnameseText.fold(text));
+            String key = VietnameseText.fold(text);
+            T value = values.get(key);
             if (value == null) {
-                found.add(FieldProblem.cell(row.number(), column.header, "import.cell.notInList", text));
+                value = values.get(key.replace(" ", ""));
+            }
+            if (value == null) {
+                found.add(FieldProblem.cell(row.number(), column.header, "import.cell.notInListOf", text,
+                        String.join("; ", new java.util.LinkedHashSet<>(labels.values()))));
+                return null;
+            }
+            String label = labels.get(value);
+            if (label != null && !VietnameseText.fold(label).equals(key)) {
+                cellsOfRow.understood(column.header, text, label);
             }
             return value;
         }
@@ -329,11 +554,24 @@ class InitiativeImport implements ImportPipeline.RowHandler {
     }
 
     private static String differs(String before, String typed, String label, List<String> changed) {
-        if (typed == null || typed.isEmpty() || typed.equals(VietnameseText.clean(before))) {
+        if (typed == null || typed.isEmpty() || sameText(typed, VietnameseText.clean(before))) {
             return before;
         }
         changed.add(label);
         return typed;
+    }
+
+    /** The same text, where a tone mark sits aside: "Hoà"/"Hòa", "thuỷ"/"thủy" (old and new placement); case still counts. */
+    static boolean sameText(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(b) || VietnameseText.spellingKey(a).equals(VietnameseText.spellingKey(b))
+                && toneless(a).equals(toneless(b));
+    }
+
+    private static String toneless(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("[\u0300\u0301\u0303\u0309\u0323]", "");
     }
 
     private static <T> T note(T value, String label, List<String> changed) {

@@ -97,7 +97,17 @@ public final class TabularFile {
         var decoder = charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
         char delimiter = delimiter(new String(head, charset));
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get()) {
+        java.io.PushbackReader reader = new java.io.PushbackReader(new InputStreamReader(in, decoder), 1);
+        // Excel's "CSV UTF-8" starts with a BOM: taken off before parsing, or a quoted first header is read with its quotes
+        try {
+            int first = reader.read();
+            if (first != -1 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+        } catch (CharacterCodingException e) {
+            throw DomainException.invalid("import.file.notUtf8");
+        }
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             for (CSVRecord record : parser) {
                 List<String> cells = Arrays.asList(record.values());
                 if (record.getRecordNumber() == 1 && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
