@@ -14,13 +14,14 @@ import java.util.Map;
  */
 enum InitiativeColumns {
     CODE("Mã", "ma", "ma so", "ma mo hinh"),
-    NAME("Tên mô hình, điển hình", "ten mo hinh", "ten mo hinh dien hinh", "ten", "ten dien hinh", "ten mo hinh, dien hinh"),
-    KIND("Loại (Mô hình/Điển hình)", "loai", "loai mo hinh dien hinh"),
+    NAME("Tên mô hình, điển hình", "ten mo hinh", "ten mo hinh dien hinh", "ten", "ten dien hinh", "mo hinh dien hinh",
+            "mo hinh dien hinh tieu bieu", "ten mo hinh dien hinh tieu bieu"),
+    KIND("Loại (Mô hình/Điển hình)", "loai", "loai mo hinh dien hinh", "loai hinh"),
     HOLDER("Tập thể/Cá nhân", "tap the ca nhan", "doi tuong", "tap the hay ca nhan"),
-    SECTOR("Lĩnh vực", "linh vuc"),
+    SECTOR("Lĩnh vực", "linh vuc", "linh vuc hoat dong", "linh vuc thuc hien"),
     PROVINCE("Tỉnh/Thành phố", "tinh", "tinh thanh pho", "tinh tp"),
     DISTRICT("Huyện/Quận/Thị xã", "huyen", "huyen quan", "huyen quan thi xa", "quan huyen"),
-    COMMUNE("Xã/Phường/Thị trấn", "xa", "xa phuong", "xa phuong thi tran", "dia ban", "dia ban xa"),
+    COMMUNE("Xã/Phường/Thị trấn", "xa", "xa phuong", "xa phuong thi tran", "dia ban", "dia ban xa", "dia ban thuc hien"),
     RESPONSIBLE("Người phụ trách", "nguoi phu trach", "can bo phu trach", "can bo phu trach theo doi"),
     START_YEAR("Năm bắt đầu", "nam bat dau", "nam xay dung"),
     YEAR("Năm đăng ký", "nam dang ky", "nam"),
