@@ -199,9 +199,9 @@ public class Evaluations {
         if (unit == null) {
             return false;
         }
+        // in the scope or above it (DataScope.overlaps), or a unit of before the reform whose place today is above it
         String own = scope.prefix().substring(0, scope.prefix().length() - 1);
-        return scope.covers(unit) || own.startsWith(unit.subtreePrefix())
-                || (unit.placedPath() != null && own.startsWith(unit.placedPath()));
+        return scope.overlaps(unit) || (unit.placedPath() != null && own.startsWith(unit.placedPath()));
     }
 
     /**
