@@ -55,11 +55,15 @@ public class Exchange {
     private final ProblemMessages messages;
     private final ApplicationEventPublisher events;
     private final ImportJobs jobs;
+    private final ImportPipeline pipeline;
+    private final ImportMappings mappings;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     Exchange(InitiativeImport importer, ImportUploads uploads, InitiativeRegistry registry, Sectors sectors, AdminUnits units,
              ProblemMessages messages, ApplicationEventPublisher events, ImportJobs jobs, OutcomeImport outcomes,
-             ScoreImport scores) {
+             ScoreImport scores, ImportPipeline pipeline, ImportMappings mappings) {
+        this.pipeline = pipeline;
+        this.mappings = mappings;
         this.jobs = jobs;
         this.outcomes = outcomes;
         this.scores = scores;
@@ -81,26 +85,44 @@ public class Exchange {
     }
 
     Preview preview(What what, byte[] content, String originalName, Integer year) {
+        return preview(what, content, originalName, year, null);
+    }
+
+    /** The preview of a file just sent, its columns read as the mapping says where it says (null: as found). */
+    Preview preview(What what, byte[] content, String originalName, Integer year, ColumnMapping.Choice mapping) {
         String fileName = UploadNames.clean(originalName, MAX_FILE_NAME, "tep-nhap");
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
-        ImportPipeline.Report report = run(what, content, fileName, year, false, false, null);
-        return new Preview(uploads.keep(user.id(), fileName, year, content, what), report);
+        ImportPipeline.Report report = previewRemembering(user, what, content, fileName, year, null, mapping);
+        return new Preview(uploads.keep(user.id(), fileName, year, content, what, mapping), report);
+    }
+
+    /** The column-mapping step answered at once (the API without async): the kept file previewed again as chosen. */
+    Preview remap(String uploadId, ColumnMapping.Choice mapping) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
+        ImportUploads.Upload upload = uploads.get(uploadId, user.id());
+        ColumnMapping.Choice choice = mapping == null || mapping.isEmpty() ? null : mapping;
+        pipeline.check(handler(upload.what()), choice);
+        uploads.map(uploadId, user.id(), choice);
+        return new Preview(uploadId, previewRemembering(user, upload.what(), upload.content(), upload.fileName(), upload.year(), null,
+                choice));
     }
 
     private ImportPipeline.Report run(What what, byte[] content, String fileName, Integer year, boolean write, boolean goodRowsOnly,
                                       ImportJobs.Progress progress) {
-        return switch (what) {
-            case INITIATIVES -> importer.run(content, fileName, year, write, goodRowsOnly, progress);
-            case OUTCOMES -> outcomes.run(content, fileName, year, write, goodRowsOnly, progress);
-            case SCORES -> scores.run(content, fileName, year, write, goodRowsOnly, progress);
-        };
+        return run(what, content, fileName, year, write, goodRowsOnly, progress, null);
+    }
+
+    private ImportPipeline.Report run(What what, byte[] content, String fileName, Integer year, boolean write, boolean goodRowsOnly,
+                                      ImportJobs.Progress progress, ColumnMapping.Choice mapping) {
+        return pipeline.run(handler(what), content, fileName, year, write, goodRowsOnly, progress, mapping);
     }
 
     /** Imports a kept file: all or nothing, or only its good rows (the others kept as a workbook to download). */
     Preview confirm(String uploadId, boolean goodRowsOnly) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         ImportUploads.Upload upload = uploads.get(uploadId, user.id());
-        ImportPipeline.Report report = run(upload.what(), upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly, null);
+        ImportPipeline.Report report = run(upload.what(), upload.content(), upload.fileName(), upload.year(), true, goodRowsOnly, null,
+                upload.mapping());
         if (goodRowsOnly && !report.rejected().isEmpty()) {
             uploads.keepRejected(uploadId, rejectedWorkbook(report));
         }
@@ -115,12 +137,55 @@ public class Exchange {
     }
 
     String startPreview(What what, byte[] content, String originalName, Integer year) {
+        return startPreview(what, content, originalName, year, null);
+    }
+
+    /** As above, reading the columns as the mapping says (sent with the file through the API). */
+    String startPreview(What what, byte[] content, String originalName, Integer year, ColumnMapping.Choice mapping) {
         String fileName = UploadNames.clean(originalName, MAX_FILE_NAME, "tep-nhap");
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         SpreadsheetFiles.inspect(content);
-        String uploadId = uploads.keep(user.id(), fileName, year, content, what);
+        String uploadId = uploads.keep(user.id(), fileName, year, content, what, mapping);
         return jobs.start(user.id(), ImportJobs.Kind.PREVIEW, uploadId, fileName,
-                progress -> outcome(run(what, content, fileName, year, false, false, progress)));
+                progress -> outcome(previewRemembering(user, what, content, fileName, year, progress, mapping)));
+    }
+
+    /**
+     * The column-mapping step: previews a kept file again with the columns and values the officer chose, keeps the
+     * choice with the file (confirming reads it the same way) and remembers the columns for the next file with the
+     * same header from the officer's unit.
+     */
+    String startRemap(String uploadId, ColumnMapping.Choice mapping) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
+        ImportUploads.Upload upload = uploads.get(uploadId, user.id());
+        ColumnMapping.Choice choice = mapping == null || mapping.isEmpty() ? null : mapping;
+        // a mapping naming unknown fields is refused now, not in the job
+        pipeline.check(handler(upload.what()), choice);
+        uploads.map(uploadId, user.id(), choice);
+        return jobs.start(user.id(), ImportJobs.Kind.PREVIEW, uploadId, upload.fileName(),
+                progress -> outcome(previewRemembering(user, upload.what(), upload.content(), upload.fileName(), upload.year(),
+                        progress, choice)));
+    }
+
+    private ImportPipeline.Report previewRemembering(CurrentUser user, What what, byte[] content, String fileName, Integer year,
+                                                     ImportJobs.Progress progress, ColumnMapping.Choice mapping) {
+        ImportPipeline.Report report = run(what, content, fileName, year, false, false, progress, mapping);
+        if (mapping != null && report.mapping() != null) {
+            try {
+                mappings.remember(user, handler(what).auditType(), report.mapping().signature(), mapping);
+            } catch (org.springframework.dao.DataAccessException e) {
+                // a colleague remembered the same header at the same moment: theirs stands
+            }
+        }
+        return report;
+    }
+
+    private ImportPipeline.RowHandler handler(What what) {
+        return switch (what) {
+            case INITIATIVES -> importer;
+            case OUTCOMES -> outcomes;
+            case SCORES -> scores;
+        };
     }
 
     String startConfirm(String uploadId, boolean goodRowsOnly) {
@@ -128,7 +193,7 @@ public class Exchange {
         ImportUploads.Upload upload = uploads.get(uploadId, user.id());
         return jobs.start(user.id(), ImportJobs.Kind.IMPORT, uploadId, upload.fileName(), progress -> {
             ImportPipeline.Report report = run(upload.what(), upload.content(), upload.fileName(), upload.year(), true,
-                    goodRowsOnly, progress);
+                    goodRowsOnly, progress, upload.mapping());
             if (goodRowsOnly && !report.rejected().isEmpty()) {
                 uploads.keepRejected(uploadId, rejectedWorkbook(report));
             }
@@ -156,7 +221,7 @@ public class Exchange {
         ImportPipeline.Report kept = new ImportPipeline.Report(report.fileName(), report.encoding(), report.rows(), report.counts(),
                 report.lines(), report.problems(), report.problemRows(), report.conversions(), report.conversionCount(),
                 report.written(), report.goodRowsOnly(), List.of(), Map.of(), report.header(), report.skipped(), report.skippedCount(),
-                report.warnings(), report.inferred(), report.nothingToChange());
+                report.warnings(), report.inferred(), report.nothingToChange(), report.mapping());
         return new ImportJobs.Outcome(JSON.writeValueAsString(kept), null,
                 "%d dòng: thêm %d, sửa %d, giữ nguyên %d, lỗi %d%s".formatted(report.rows(),
                         report.count(ImportPipeline.Action.CREATE), report.count(ImportPipeline.Action.UPDATE),

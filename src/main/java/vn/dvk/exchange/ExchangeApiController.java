@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
@@ -53,15 +54,31 @@ class ExchangeApiController {
             + "answers the preview (nothing written) and the id to confirm")
     ResponseEntity<Map<String, Object>> preview(@PathVariable String what, @RequestPart("file") MultipartFile file,
                                                 @RequestParam(required = false) @PlausibleYear Integer year,
-                                                @RequestParam(defaultValue = "false") boolean async) throws IOException {
+                                                @RequestParam(defaultValue = "false") boolean async,
+                                                @RequestParam(required = false) String mapping) throws IOException {
         if (file.isEmpty()) {
             throw Exchange.empty();
         }
         Exchange.What kind = Exchange.What.valueOf(what.toUpperCase(java.util.Locale.ROOT));
+        ColumnMapping.Choice choice = ColumnMapping.fromRequest(mapping);
         if (async) {
-            return accepted(exchange.startPreview(kind, file.getBytes(), file.getOriginalFilename(), year));
+            return accepted(exchange.startPreview(kind, file.getBytes(), file.getOriginalFilename(), year, choice));
         }
-        return ResponseEntity.ok(json(exchange.preview(kind, file.getBytes(), file.getOriginalFilename(), year)));
+        return ResponseEntity.ok(json(exchange.preview(kind, file.getBytes(), file.getOriginalFilename(), year, choice)));
+    }
+
+    @PostMapping(path = "/imports/{what:initiatives|outcomes|scores}/{id}/mapping", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The column-mapping step: preview a sent file again with its columns (by letter or number from 1) and "
+            + "unknown values mapped, e.g. {\"headerRow\": 6, \"columns\": {\"B\": \"NAME\", \"E\": \"SECTOR=Kinh tế\", \"F\": \"\"}, "
+            + "\"values\": {\"SECTOR\": {\"Môi trường\": \"Kinh tế\"}}}; confirming then imports the file read this way, and the "
+            + "columns are remembered for the next file with the same header from the caller's unit")
+    ResponseEntity<Map<String, Object>> remap(@PathVariable String id, @RequestBody(required = false) String body,
+                                              @RequestParam(defaultValue = "false") boolean async) {
+        ColumnMapping.Choice choice = ColumnMapping.fromRequest(body);
+        if (async) {
+            return accepted(exchange.startRemap(id, choice));
+        }
+        return ResponseEntity.ok(json(exchange.remap(id, choice)));
     }
 
     private static ResponseEntity<Map<String, Object>> accepted(String jobId) {
@@ -205,9 +222,34 @@ class ExchangeApiController {
         json.put("warnings", messages.items(report.warnings()));
         json.put("inferred", messages.items(report.inferred()));
         json.put("nothingToChange", report.nothingToChange());
+        if (report.mapping() != null) {
+            json.put("mapping", mappingJson(report.mapping()));
+        }
         if ((report.written() || report.nothingToChange()) && !report.rejected().isEmpty()) {
             json.put("rejectedWorkbook", "/api/v1/imports/initiatives/" + preview.uploadId() + "/rejected.xlsx");
         }
+        return json;
+    }
+
+    /** The columns as read (with the letter to name each in a mapping), the fields to choose from and the values not understood. */
+    private static Map<String, Object> mappingJson(ColumnMapping.Shown shown) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("headerRow", shown.headerRow());
+        json.put("needsMapping", shown.needsMapping());
+        json.put("remembered", shown.remembered());
+        json.put("columns", shown.columns().stream().map(c -> {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("column", c.letter());
+            column.put("header", c.header());
+            column.put("field", c.key() == null || c.key().isEmpty() ? null : c.key());
+            column.put("how", c.how());
+            column.put("samples", c.samples());
+            return column;
+        }).toList());
+        json.put("fields", shown.fields().stream().map(f -> Map.of("key", f.key(), "label", f.label())).toList());
+        json.put("accepted", shown.accepted());
+        json.put("unknownValues", shown.unknownValues().stream().map(u -> Map.of("field", u.key(), "column", u.column(),
+                "value", u.typed(), "rows", u.rows())).toList());
         return json;
     }
 

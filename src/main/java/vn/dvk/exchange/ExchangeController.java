@@ -56,6 +56,50 @@ class ExchangeController {
         }
     }
 
+    /**
+     * The column-mapping step: each column's field (parameters c0, c1… by column index, "" to leave one out), values
+     * mapped for this file (valueField, valueTyped, valueAs side by side) and optionally the header row; previews the
+     * kept file again that way.
+     */
+    @PostMapping("/exchange/import/{id}/mapping")
+    String remap(@PathVariable String id, @RequestParam org.springframework.util.MultiValueMap<String, String> form, Model model) {
+        java.util.Map<Integer, String> columns = new java.util.LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.matches("c\\d{1,3}") && !values.isEmpty()) {
+                columns.put(Integer.valueOf(name.substring(1)), values.get(0) == null ? "" : values.get(0).strip());
+            }
+        });
+        java.util.Map<String, java.util.Map<String, String>> mapped = new java.util.LinkedHashMap<>();
+        java.util.List<String> fields = form.getOrDefault("valueField", java.util.List.of());
+        java.util.List<String> typed = form.getOrDefault("valueTyped", java.util.List.of());
+        java.util.List<String> as = form.getOrDefault("valueAs", java.util.List.of());
+        for (int i = 0; i < Math.min(fields.size(), Math.min(typed.size(), as.size())); i++) {
+            if (as.get(i) != null && !as.get(i).isBlank()) {
+                mapped.computeIfAbsent(fields.get(i), f -> new java.util.LinkedHashMap<>())
+                        .put(vn.dvk.shared.VietnameseText.fold(typed.get(i)), as.get(i));
+            }
+        }
+        String row = form.getFirst("headerRow");
+        try {
+            Long headerRow = row == null || row.isBlank() ? null : parseRow(row);
+            return "redirect:/exchange/jobs/" + exchange.startRemap(id, new ColumnMapping.Choice(headerRow, columns, mapped));
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            model.addAttribute("error", e);
+            return PAGE;
+        }
+    }
+
+    private static Long parseRow(String row) {
+        try {
+            return Long.valueOf(row.strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("import.mapping.headerRow", row);
+        }
+    }
+
     @PostMapping("/exchange/import/{id}/confirm")
     String confirm(@PathVariable String id, @RequestParam(defaultValue = "false") boolean goodRowsOnly) {
         return "redirect:/exchange/jobs/" + exchange.startConfirm(id, goodRowsOnly);

@@ -45,7 +45,8 @@ class ImportPipeline {
                   List<FieldProblem> problems, long problemRows, List<Conversion> conversions, long conversionCount,
                   boolean written, boolean goodRowsOnly, List<List<String>> rejected,
                   Map<Long, List<FieldProblem>> rejectedProblems, List<String> header, List<FieldProblem> skipped,
-                  long skippedCount, List<FieldProblem> warnings, List<FieldProblem> inferred, boolean nothingToChange) {
+                  long skippedCount, List<FieldProblem> warnings, List<FieldProblem> inferred, boolean nothingToChange,
+                  ColumnMapping.Shown mapping) {
 
         public Report {
             skipped = skipped == null ? List.of() : skipped;
@@ -70,6 +71,14 @@ class ImportPipeline {
 
         /** Tells the preview that a value was understood as another (a misspelt locality). */
         void understood(String column, String typed, String as);
+
+        /**
+         * The values a row marks in the x-mark columns of a field ("Tập thể" when its "Tập thể" column has an x); null
+         * when the file has no x-mark column for the field.
+         */
+        default List<String> marked(String field) {
+            return null;
+        }
 
         /**
          * A year as offices type it: "2023", "2023.0", "năm 2023", a date ("15/3/2023", "2023-03-15") or an Excel date
@@ -112,6 +121,21 @@ class ImportPipeline {
 
         /** The header of a key as the template names it. */
         String header(String key);
+
+        /** The keys the column-mapping step offers, in the order shown (x-mark keys such as "SECTOR=Kinh tế" too). */
+        default List<String> fields() {
+            return List.of();
+        }
+
+        /** The values a field accepts, when they are a list (an unknown one can then be mapped to one of them); else null. */
+        default List<String> accepted(String key) {
+            return null;
+        }
+
+        /** The key a column's title and first values suggest when the title is not one the handler knows; null when none. */
+        default String guess(String header, List<String> samples) {
+            return null;
+        }
 
         /** Per import run: checks and writes one row, adding its problems; returns its line, or null when rejected. */
         Session start(Integer defaultYear, boolean write);
@@ -196,57 +220,82 @@ class ImportPipeline {
     static final int SHOWN_PROBLEMS = 1_000;
     static final int SHOWN_CONVERSIONS = 200;
     static final int SHOWN_SKIPPED = 200;
+    static final int SHOWN_UNKNOWN = 50;
     private static final int CLEAR_EVERY = 100;
-    private static final int HEADER_WITHIN = 30;
+    static final int HEADER_WITHIN = 30;
 
     private final TransactionTemplate transactions;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final ImportMappings mappings;
 
-    ImportPipeline(PlatformTransactionManager transactions, EntityManager entityManager, ApplicationEventPublisher events) {
+    ImportPipeline(PlatformTransactionManager transactions, EntityManager entityManager, ApplicationEventPublisher events,
+                   ImportMappings mappings) {
+        this.mappings = mappings;
         this.transactions = new TransactionTemplate(transactions);
         this.entityManager = entityManager;
         this.events = events;
     }
 
+    /** Refuses a mapping that names fields or values the kind of file does not have. */
+    void check(RowHandler handler, ColumnMapping.Choice choice) {
+        List<ColumnMapping.Field> fields = fields(handler);
+        ColumnMapping.check(choice, fields, accepted(handler, fields));
+    }
+
+    private static List<ColumnMapping.Field> fields(RowHandler handler) {
+        return handler.fields().stream().map(k -> new ColumnMapping.Field(k, handler.header(k))).toList();
+    }
+
+    private static Map<String, List<String>> accepted(RowHandler handler, List<ColumnMapping.Field> fields) {
+        Map<String, List<String>> accepted = new java.util.LinkedHashMap<>();
+        for (ColumnMapping.Field field : fields) {
+            List<String> values = handler.accepted(field.key());
+            if (values != null) {
+                accepted.put(field.key(), values);
+            }
+        }
+        return accepted;
+    }
+
     Report run(RowHandler handler, byte[] content, String fileName, Integer defaultYear, boolean write, boolean goodRowsOnly,
                ImportJobs.Progress progress) {
+        return run(handler, content, fileName, defaultYear, write, goodRowsOnly, progress, null);
+    }
+
+    /** As above, the columns read as {@code choice} says where it says (null: as found, guessed or remembered). */
+    Report run(RowHandler handler, byte[] content, String fileName, Integer defaultYear, boolean write, boolean goodRowsOnly,
+               ImportJobs.Progress progress, ColumnMapping.Choice choice) {
         SpreadsheetFiles.Kind kind = SpreadsheetFiles.inspect(content);
-        // first pass: the header row and the file's encoding
-        LegacyText.Detector detector = new LegacyText.Detector();
-        List<Map<String, Integer>> columns = new ArrayList<>();
-        long[] headerRow = {0};
-        long[] dataRows = {0};
-        List<String> header = new ArrayList<>();
-        List<Row> above = new ArrayList<>();
-        SpreadsheetFiles.rows(content, kind, row -> {
-            if (columns.isEmpty()) {
-                if (row.number() <= HEADER_WITHIN) {
-                    above.add(row);
-                    for (LegacyText.Encoding guess : LegacyText.Encoding.values()) {
-                        Map<String, Integer> found = handler.locate(row.cells().stream().map(c -> LegacyText.repair(c, guess)).toList());
-                        if (columns.isEmpty() && !found.isEmpty()) {
-                            columns.add(found);
-                            headerRow[0] = row.number();
-                            header.addAll(row.cells());
-                        }
-                    }
-                }
-                return;
+        List<ColumnMapping.Field> fields = fields(handler);
+        Map<String, List<String>> accepted = accepted(handler, fields);
+        ColumnMapping.check(choice, fields, accepted);
+        // first pass: the header row, the file's encoding, a few values of each column
+        HeaderSearch first = new HeaderSearch(handler, choice);
+        SpreadsheetFiles.rows(content, kind, first);
+        first.end();
+        if (progress != null) {
+            progress.total(first.dataRows);
+        }
+        LegacyText.Encoding encoding = first.detector.verdict();
+        boolean mixed = first.detector.mixed();
+        ColumnMapping.Shown shown = first.shown(encoding, mixed, fields, accepted);
+        Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+        for (ColumnMapping.Column column : shown.columns()) {
+            if (column.key() != null && !column.key().isEmpty()) {
+                columns.putIfAbsent(column.key(), column.index());
             }
-            row.cells().forEach(detector::add);
-            dataRows[0]++;
-        });
-        if (columns.isEmpty()) {
+        }
+        if (handler.locate(columns.keySet().stream().map(handler::header).toList()).isEmpty() && first.located.isEmpty()) {
+            // neither the titles nor the values say enough to read the rows
             throw DomainException.invalid(handler.noHeaderKey(), HEADER_WITHIN);
         }
-        if (progress != null) {
-            progress.total(dataRows[0]);
-        }
-        Run run = new Run(handler, columns.get(0), detector.verdict(), detector.mixed(), goodRowsOnly);
+        List<String> header = shown.columns().isEmpty() ? List.of() : first.titles(encoding, mixed);
+        long headerRow = first.headerRow;
+        Run run = new Run(handler, columns, encoding, mixed, goodRowsOnly, choice, shown);
         List<Context.Line> aboveLines = new ArrayList<>();
-        for (Row row : above) {
-            if (row.number() < headerRow[0]) {
+        for (Row row : first.head) {
+            if (row.number() < first.firstHeaderRow) {
                 for (String cell : row.cells()) {
                     String text = VietnameseText.clean(LegacyText.repair(cell, run.encoding, run.mixed));
                     if (text != null && !text.isEmpty()) {
@@ -262,10 +311,10 @@ class ImportPipeline {
             // the modules flush what they write; no flush of the whole context before each of their queries
             entityManager.setFlushMode(FlushModeType.COMMIT);
             SpreadsheetFiles.rows(content, kind, row -> {
-                if (row.number() > headerRow[0]) {
+                if (row.number() > headerRow) {
                     run.next(session, row);
                     if (progress != null) {
-                        progress.done(row.number() - headerRow[0]);
+                        progress.done(row.number() - headerRow);
                     }
                 }
             });
@@ -296,9 +345,203 @@ class ImportPipeline {
             }
             report[0] = new Report(fileName, run.encoding.name(), run.rows, run.counts, run.lines, run.problems, run.problemRows,
                     run.conversions, run.conversionCount, commit, goodRowsOnly, run.rejected, run.rejectedProblems, header,
-                    run.skipped, run.skippedCount, run.warnings, context.inferred(), nothingToChange);
+                    run.skipped, run.skippedCount, run.warnings, context.inferred(), nothingToChange, run.shownMapping());
         });
         return report[0];
+    }
+
+    /**
+     * The first pass over a file: finds the header among the first rows (one row, or two when titles are merged over
+     * the columns below them), or the row the officer named; counts the data rows, learns the encoding and keeps a few
+     * values of each column for the mapping step.
+     */
+    private final class HeaderSearch implements java.util.function.Consumer<Row> {
+        private static final int SAMPLES = 3;
+        private static final int SAMPLED_ROWS = 300;
+        final RowHandler handler;
+        final ColumnMapping.Choice choice;
+        final List<Row> head = new ArrayList<>();
+        final LegacyText.Detector detector = new LegacyText.Detector();
+        final Map<Integer, List<String>> samples = new HashMap<>();
+        boolean decided;
+        long firstHeaderRow;
+        long headerRow;
+        List<String> header;
+        Map<String, Integer> located = Map.of();
+        long dataRows;
+        long sampledRows;
+
+        HeaderSearch(RowHandler handler, ColumnMapping.Choice choice) {
+            this.handler = handler;
+            this.choice = choice;
+        }
+
+        @Override
+        public void accept(Row row) {
+            if (!decided) {
+                head.add(row);
+                if (row.number() > HEADER_WITHIN + 1) {
+                    decide();
+                }
+                return;
+            }
+            data(row);
+        }
+
+        void end() {
+            if (!decided) {
+                decide();
+            }
+        }
+
+        private void decide() {
+            decided = true;
+            if (choice != null && choice.headerRow() != null) {
+                Row chosen = head.stream().filter(r -> r.number() == choice.headerRow()).findFirst()
+                        .orElseThrow(() -> DomainException.invalid("import.mapping.headerRow", String.valueOf(choice.headerRow())));
+                take(chosen.number(), chosen.number(), chosen.cells(), locateAny(chosen.cells()));
+            } else {
+                for (int i = 0; i < head.size() && header == null; i++) {
+                    Row row = head.get(i);
+                    if (row.number() > HEADER_WITHIN) {
+                        break;
+                    }
+                    Map<String, Integer> single = locateAny(row.cells());
+                    if (single.isEmpty()) {
+                        continue;
+                    }
+                    Row next = i + 1 < head.size() ? head.get(i + 1) : null;
+                    if (next != null && next.number() == row.number() + 1) {
+                        List<String> combined = ColumnMapping.combine(row.cells(), next.cells());
+                        Map<String, Integer> both = locateAny(combined);
+                        if (both.size() > single.size()) {
+                            take(row.number(), next.number(), combined, both);
+                            break;
+                        }
+                    }
+                    take(row.number(), row.number(), row.cells(), single);
+                }
+                if (header == null) {
+                    Row candidate = titleRow();
+                    if (candidate == null) {
+                        throw DomainException.invalid(handler.noHeaderKey(), HEADER_WITHIN);
+                    }
+                    take(candidate.number(), candidate.number(), candidate.cells(), Map.of());
+                }
+            }
+            for (Row row : head) {
+                if (row.number() > headerRow) {
+                    data(row);
+                }
+            }
+        }
+
+        private void take(long first, long last, List<String> cells, Map<String, Integer> found) {
+            firstHeaderRow = first;
+            headerRow = last;
+            header = cells;
+            located = found;
+        }
+
+        private Map<String, Integer> locateAny(List<String> cells) {
+            for (LegacyText.Encoding guess : LegacyText.Encoding.values()) {
+                Map<String, Integer> found = handler.locate(cells.stream().map(c -> LegacyText.repair(c, guess)).toList());
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+            return Map.of();
+        }
+
+        /** When no title is recognised: the first row of three or more titles (text, no numbers) with rows after it. */
+        private Row titleRow() {
+            for (int i = 0; i + 1 < head.size(); i++) {
+                Row row = head.get(i);
+                List<String> filled = SheetLayout.filled(row);
+                if (row.number() <= HEADER_WITHIN && filled.size() >= 3
+                        && filled.stream().noneMatch(c -> c.strip().matches("[\\d.,/ %-]+"))) {
+                    return row;
+                }
+            }
+            return null;
+        }
+
+        private void data(Row row) {
+            row.cells().forEach(detector::add);
+            dataRows++;
+            if (sampledRows < SAMPLED_ROWS && SheetLayout.filled(row).size() >= 3) {
+                sampledRows++;
+                for (int i = 0; i < row.cells().size(); i++) {
+                    String cell = row.cells().get(i);
+                    if (!VietnameseText.isBlank(cell)) {
+                        List<String> kept = samples.computeIfAbsent(i, k -> new ArrayList<>());
+                        if (kept.size() < SAMPLES && !kept.contains(cell)) {
+                            kept.add(cell);
+                        }
+                    }
+                }
+            }
+        }
+
+        List<String> titles(LegacyText.Encoding encoding, boolean mixed) {
+            return header.stream().map(c -> {
+                String text = VietnameseText.clean(LegacyText.repair(c, encoding, mixed));
+                return text == null ? "" : text;
+            }).toList();
+        }
+
+        /** Each column's meaning: chosen, remembered, recognised by its title, or guessed from its title and values. */
+        ColumnMapping.Shown shown(LegacyText.Encoding encoding, boolean mixed, List<ColumnMapping.Field> fields,
+                                  Map<String, List<String>> accepted) {
+            List<String> titles = titles(encoding, mixed);
+            String signature = ColumnMapping.signature(handler.auditType(), titles);
+            CurrentUser user = CurrentUser.get().orElse(null);
+            ColumnMapping.Choice remembered = user == null || mappings == null || choice != null && !choice.columns().isEmpty() ? null
+                    : mappings.find(user, handler.auditType(), signature);
+            Map<Integer, String> byIndex = new HashMap<>();
+            located.forEach((key, index) -> byIndex.putIfAbsent(index, key));
+            int width = titles.size();
+            for (Integer index : samples.keySet()) {
+                width = Math.max(width, index + 1);
+            }
+            java.util.Set<String> taken = new java.util.HashSet<>(located.keySet());
+            List<ColumnMapping.Column> columns = new ArrayList<>();
+            boolean unsure = located.isEmpty();
+            for (int i = 0; i < Math.min(width, SpreadsheetFiles.MAX_COLUMNS); i++) {
+                String title = i < titles.size() ? titles.get(i) : "";
+                List<String> values = samples.getOrDefault(i, List.of()).stream()
+                        .map(c -> VietnameseText.clean(LegacyText.repair(c, encoding, mixed))).toList();
+                if (title.isEmpty() && values.isEmpty()) {
+                    continue;
+                }
+                String key;
+                ColumnMapping.How how;
+                if (choice != null && choice.columns().containsKey(i)) {
+                    key = choice.columns().get(i);
+                    how = ColumnMapping.How.CHOSEN;
+                } else if (remembered != null && remembered.columns().containsKey(i)) {
+                    key = remembered.columns().get(i);
+                    how = ColumnMapping.How.REMEMBERED;
+                } else if (byIndex.containsKey(i)) {
+                    key = byIndex.get(i);
+                    how = ColumnMapping.How.RECOGNISED;
+                } else if (ColumnMapping.ignorable(title) || title.isEmpty() && values.stream().allMatch(v -> v.matches("\\d{1,6}"))) {
+                    key = "";
+                    how = ColumnMapping.How.IGNORED;
+                } else {
+                    key = handler.guess(title, values);
+                    if (key != null && !taken.add(key)) {
+                        key = null;
+                    }
+                    how = key == null ? ColumnMapping.How.UNKNOWN : ColumnMapping.How.GUESSED;
+                    unsure |= !title.isEmpty() || key != null;
+                }
+                columns.add(new ColumnMapping.Column(i, ColumnMapping.letter(i), title.replace("|", " / "), key, how, values));
+            }
+            boolean needsMapping = unsure && (choice == null || choice.columns().isEmpty()) && remembered == null;
+            return new ColumnMapping.Shown(headerRow, needsMapping, signature, columns, fields, accepted, List.of(),
+                    choice == null ? Map.of() : choice.values());
+        }
     }
 
     /** The bookkeeping of one run over the rows of a file. */
@@ -326,7 +569,24 @@ class ImportPipeline {
         long conversionCount;
         long failedWrites;
 
-        Run(RowHandler handler, Map<String, Integer> columns, LegacyText.Encoding encoding, boolean mixed, boolean goodRowsOnly) {
+        final ColumnMapping.Choice choice;
+        final ColumnMapping.Shown shown;
+        /** The x-mark columns of each field: their index and the value a mark in them stands for. */
+        final Map<String, List<Map.Entry<Integer, String>>> marks = new HashMap<>();
+        /** The field of each header a problem names, for values no list accepts. */
+        final Map<String, String> fieldOfHeader = new HashMap<>();
+        final Map<String, ColumnMapping.Unknown> unknown = new java.util.LinkedHashMap<>();
+
+        Run(RowHandler handler, Map<String, Integer> columns, LegacyText.Encoding encoding, boolean mixed, boolean goodRowsOnly,
+            ColumnMapping.Choice choice, ColumnMapping.Shown shown) {
+            this.choice = choice;
+            this.shown = shown;
+            columns.forEach((key, index) -> {
+                if (ColumnMapping.markValue(key) != null) {
+                    marks.computeIfAbsent(ColumnMapping.field(key), f -> new ArrayList<>()).add(Map.entry(index, ColumnMapping.markValue(key)));
+                }
+            });
+            shown.accepted().keySet().forEach(key -> fieldOfHeader.put(handler.header(key), key));
             this.handler = handler;
             this.columns = columns;
             this.encoding = encoding;
@@ -386,7 +646,9 @@ class ImportPipeline {
         /** A total that states a count: it should be the rows of its group, or of the whole file. */
         private void checkTotal(Row row) {
             List<Long> stated = SheetLayout.statedCounts(row);
-            if (!stated.isEmpty() && !stated.contains(rowsSinceTotal) && !stated.contains(rows)
+            long numericCells = SheetLayout.filled(row).stream().filter(c -> c.strip().matches("\\d[\\d.,]*")).count();
+            // a count under each x-mark column ("3 | 1 | 2…") totals the columns, not the rows: nothing to check it against
+            if (!stated.isEmpty() && numericCells <= 2 && !stated.contains(rowsSinceTotal) && !stated.contains(rows)
                     && stated.stream().mapToLong(Long::longValue).sum() != rows) {
                 warnings.add(FieldProblem.cell(row.number(), "", "import.total.mismatch", stated.get(0), rows));
             }
@@ -426,7 +688,28 @@ class ImportPipeline {
                     } else if (!raw.equals(Normalizer.normalize(raw, Normalizer.Form.NFC))) {
                         converted(n, handler.header(key), raw.strip() + " (NFD)", repaired);
                     }
+                    String mapped = choice == null || repaired == null ? null : choice.value(key, repaired);
+                    if (mapped != null) {
+                        converted(n, handler.header(key), repaired, mapped);
+                        return mapped;
+                    }
                     return repaired == null ? "" : repaired;
+                }
+
+                @Override
+                public List<String> marked(String field) {
+                    List<Map.Entry<Integer, String>> columnsOfField = marks.get(field);
+                    if (columnsOfField == null) {
+                        return null;
+                    }
+                    List<String> values = new ArrayList<>();
+                    for (Map.Entry<Integer, String> column : columnsOfField) {
+                        int index = column.getKey();
+                        if (index < row.cells().size() && ColumnMapping.marks(LegacyText.repair(row.cells().get(index), encoding, mixed))) {
+                            values.add(column.getValue());
+                        }
+                    }
+                    return values;
                 }
 
                 @Override
@@ -466,12 +749,29 @@ class ImportPipeline {
             }
         }
 
+        /** The mapping as the preview shows it, with the values no list accepted. */
+        ColumnMapping.Shown shownMapping() {
+            return new ColumnMapping.Shown(shown.headerRow(), shown.needsMapping() || !unknown.isEmpty() && choice == null,
+                    shown.signature(), shown.columns(), shown.fields(), shown.accepted(), List.copyOf(unknown.values()), shown.values());
+        }
+
         private void reject(Row row, List<FieldProblem> found) {
             problemRows++;
             counts.merge(Action.REJECTED, 1L, Long::sum);
             for (FieldProblem problem : found) {
                 if (problems.size() < SHOWN_PROBLEMS) {
                     problems.add(problem);
+                }
+                String field = fieldOfHeader.get(problem.column());
+                if (field != null && "import.cell.notInListOf".equals(problem.messageKey()) && problem.args().length > 0) {
+                    String typed = String.valueOf(problem.args()[0]);
+                    String key = field + "|" + VietnameseText.fold(typed);
+                    ColumnMapping.Unknown before = unknown.get(key);
+                    if (before != null) {
+                        unknown.put(key, new ColumnMapping.Unknown(field, before.column(), before.typed(), before.rows() + 1));
+                    } else if (unknown.size() < SHOWN_UNKNOWN) {
+                        unknown.put(key, new ColumnMapping.Unknown(field, problem.column(), typed, 1));
+                    }
                 }
             }
             if (goodRowsOnly && rejected.size() < SpreadsheetFiles.MAX_ROWS) {

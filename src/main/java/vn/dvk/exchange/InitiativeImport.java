@@ -69,11 +69,138 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         return "INITIATIVE_IMPORT";
     }
 
+    /**
+     * The columns a header row names. A title that is a value ("Tập thể", "Mới", "Kinh tế"), under a title naming its
+     * field ("Lĩnh vực|Kinh tế" for a title over two rows) or beside another value of the same field, is an x-mark
+     * column ({@code SECTOR=Kinh tế}). Empty unless the row names the initiative and at least two more fields.
+     */
     @Override
     public Map<String, Integer> locate(List<String> cells) {
+        InitiativeValues values = values();
         Map<String, Integer> found = new HashMap<>();
-        InitiativeColumns.locate(cells).forEach((column, index) -> found.put(column.name(), index));
-        return found;
+        Map<String, Map<String, Integer>> marks = new HashMap<>();
+        java.util.Set<String> underTheirField = new java.util.HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (cell == null || cell.isBlank()) {
+                continue;
+            }
+            int bar = cell.indexOf('|');
+            String parent = bar < 0 ? null : cell.substring(0, bar);
+            String title = bar < 0 ? cell : cell.substring(bar + 1);
+            InitiativeColumns column = InitiativeColumns.of(title);
+            InitiativeColumns parentColumn = parent == null ? null : InitiativeColumns.of(parent);
+            String field = ColumnMapping.ignorable(title) ? null : values.fieldOf(ImportPipeline.headerKey(title));
+            if (field != null && (column == null || parentColumn != null && parentColumn.name().equals(field))) {
+                marks.computeIfAbsent(field, f -> new java.util.LinkedHashMap<>()).putIfAbsent(markLabel(values, field, title), i);
+                if (parentColumn != null && parentColumn.name().equals(field)) {
+                    underTheirField.add(field);
+                }
+            } else if (column != null) {
+                found.putIfAbsent(column.name(), i);
+            } else if (parentColumn != null) {
+                found.putIfAbsent(parentColumn.name(), i);
+            }
+        }
+        marks.forEach((field, columns) -> {
+            if (!found.containsKey(field) && (columns.size() >= 2 || underTheirField.contains(field))) {
+                columns.forEach((label, index) -> found.put(field + "=" + label, index));
+            }
+        });
+        Map<String, Integer> kinds = marks.getOrDefault("KIND", Map.of());
+        if (!found.containsKey(InitiativeColumns.NAME.name()) && kinds.size() == 1 && !underTheirField.contains("KIND")) {
+            // a lone "Mô hình" or "Điển hình" over the names
+            found.put(InitiativeColumns.NAME.name(), kinds.values().iterator().next());
+        }
+        long fields = found.keySet().stream().map(ColumnMapping::field).distinct().count();
+        return found.containsKey(InitiativeColumns.NAME.name()) && fields >= 3 ? found : Map.of();
+    }
+
+    /** The list's value a mark column's title stands for ("Văn hoá - Xã hội" for "VH-XH"). */
+    private static String markLabel(InitiativeValues values, String field, String title) {
+        String label = switch (field) {
+            case "KIND" -> InitiativeValues.KIND_LABELS.get(InitiativeValues.lookup(InitiativeValues.KINDS, title));
+            case "HOLDER" -> InitiativeValues.HOLDER_LABELS.get(InitiativeValues.lookup(InitiativeValues.HOLDERS, title));
+            case "STATUS" -> InitiativeValues.STATUS_LABELS.get(InitiativeValues.lookup(InitiativeValues.STATUSES, title));
+            default -> values.sectorLabels.get(InitiativeValues.lookup(values.sectorNames, title));
+        };
+        return label == null ? VietnameseText.clean(title) : label;
+    }
+
+    private volatile InitiativeValues cachedValues;
+    private volatile long cachedAt;
+
+    /** The values, the sectors read again at most once a minute (a header search asks often). */
+    private InitiativeValues values() {
+        long now = System.nanoTime();
+        if (cachedValues == null || now - cachedAt > 60_000_000_000L) {
+            cachedValues = new InitiativeValues(sectors.all());
+            cachedAt = now;
+        }
+        return cachedValues;
+    }
+
+    @Override
+    public List<String> fields() {
+        List<String> keys = new ArrayList<>(java.util.Arrays.stream(InitiativeColumns.values()).map(Enum::name).toList());
+        keys.addAll(values().markKeys());
+        return keys;
+    }
+
+    @Override
+    public List<String> accepted(String key) {
+        return values().accepted(key);
+    }
+
+    /**
+     * A column whose title is not known: its values tell ("Hình thức" holding "Mới"/"Duy trì" is the status, holding
+     * "Mô hình" the kind; "Đơn vị chủ trì" holding "Xã …" is the commune). Null when they do not.
+     */
+    @Override
+    public String guess(String header, List<String> samples) {
+        InitiativeValues values = values();
+        List<String> filled = samples.stream().filter(v -> v != null && !v.isBlank()).toList();
+        if (filled.isEmpty() || filled.stream().allMatch(ColumnMapping::marks)) {
+            return null;
+        }
+        String title = ImportPipeline.headerKey(header);
+        // the values of one list, most of them (an office's own word or two among them is for the mapping step to settle)
+        Map<String, Integer> fieldsOfValues = new HashMap<>();
+        int others = 0;
+        for (String value : filled) {
+            String field = values.fieldOf(value);
+            if (field == null) {
+                others++;
+            } else {
+                fieldsOfValues.merge(field, 1, Integer::sum);
+            }
+        }
+        if (fieldsOfValues.size() == 1 && fieldsOfValues.values().iterator().next() >= others) {
+            return fieldsOfValues.keySet().iterator().next();
+        }
+        if (filled.stream().allMatch(v -> Years.read(v) != null && v.strip().length() <= 12)) {
+            return title.contains("bat dau") || title.contains("xay dung") ? InitiativeColumns.START_YEAR.name()
+                    : InitiativeColumns.YEAR.name();
+        }
+        if (title.matches("(ten )?(mo hinh|dien hinh|sang kien|cach lam hay)( .*)?") && fieldsOfValues.isEmpty()
+                && filled.stream().allMatch(v -> v.strip().length() > 12)) {
+            // names of initiatives under a title that is not one of ours ("Mô hình dân vận khéo", "Sáng kiến")
+            return InitiativeColumns.NAME.name();
+        }
+        String unitType = null;
+        for (String value : filled) {
+            String type = Gazetteer.typeWord(VietnameseText.fold(value));
+            if (type == null || unitType != null && !unitType.equals(type)) {
+                return null;
+            }
+            unitType = type;
+        }
+        return switch (unitType) {
+            case "tinh" -> InitiativeColumns.PROVINCE.name();
+            case "huyen", "quan", "thi xa" -> InitiativeColumns.DISTRICT.name();
+            case "xa", "phuong", "thi tran", "dac khu" -> InitiativeColumns.COMMUNE.name();
+            default -> null;
+        };
     }
 
     @Override
@@ -83,7 +210,9 @@ class InitiativeImport implements ImportPipeline.RowHandler {
 
     @Override
     public String header(String key) {
-        return InitiativeColumns.valueOf(key).header;
+        String value = ColumnMapping.markValue(key);
+        String header = InitiativeColumns.valueOf(ColumnMapping.field(key)).header;
+        return value == null ? header : header + ": " + value + " (x)";
     }
 
     @Override
@@ -94,40 +223,6 @@ class InitiativeImport implements ImportPipeline.RowHandler {
     @Override
     public Session start(Integer defaultYear, boolean write, ImportPipeline.Context context) {
         return new Run(new Gazetteer(units.allAboveVillages()), defaultYear, context);
-    }
-
-    /** The ways offices write the seeded sectors, folded ("VH-XH", "QP-AN", "XDHTCT", "NTM"…; spaces need not match). */
-    private static final Map<String, List<String>> SECTOR_ALIASES = Map.of(
-            "ECONOMY", List.of("kt", "kinh te"),
-            "CULTURE_SOCIETY", List.of("vh xh", "van hoa xa hoi", "van hoa"),
-            "DEFENCE_SECURITY", List.of("qp an", "quoc phong an ninh", "an ninh quoc phong", "an ninh qp", "qp"),
-            "POLITICAL_SYSTEM", List.of("xd htct", "htct", "xay dung dang va htct", "xay dung dang va he thong chinh tri",
-                    "xay dung dang", "xay dung he thong chinh tri"),
-            "NEW_RURAL", List.of("ntm", "xd ntm", "nong thon moi", "xay dung ntm", "xay dung nong thon moi"));
-
-    private static final Map<String, Kind> KINDS = withoutSpaces(Map.of("mo hinh", Kind.MODEL, "model", Kind.MODEL, "mh", Kind.MODEL,
-            "dien hinh", Kind.EXEMPLAR, "exemplar", Kind.EXEMPLAR, "dh", Kind.EXEMPLAR));
-    private static final Map<Kind, String> KIND_LABELS = new java.util.EnumMap<>(Map.of(Kind.MODEL, "Mô hình", Kind.EXEMPLAR, "Điển hình"));
-    private static final Map<String, Holder> HOLDERS = withoutSpaces(Map.of("tap the", Holder.COLLECTIVE, "collective",
-            Holder.COLLECTIVE, "tt", Holder.COLLECTIVE, "ca nhan", Holder.INDIVIDUAL, "individual", Holder.INDIVIDUAL,
-            "cn", Holder.INDIVIDUAL));
-    private static final Map<Holder, String> HOLDER_LABELS = new java.util.EnumMap<>(Map.of(Holder.COLLECTIVE, "Tập thể",
-            Holder.INDIVIDUAL, "Cá nhân"));
-    private static final Map<String, RegistrationStatus> STATUSES = withoutSpaces(Map.ofEntries(
-            Map.entry("moi", RegistrationStatus.NEW), Map.entry("xay dung moi", RegistrationStatus.NEW),
-            Map.entry("dang ky moi", RegistrationStatus.NEW), Map.entry("dk moi", RegistrationStatus.NEW),
-            Map.entry("new", RegistrationStatus.NEW), Map.entry("duy tri", RegistrationStatus.MAINTAINED),
-            Map.entry("tiep tuc duy tri", RegistrationStatus.MAINTAINED), Map.entry("dk duy tri", RegistrationStatus.MAINTAINED),
-            Map.entry("dang ky duy tri", RegistrationStatus.MAINTAINED), Map.entry("maintained", RegistrationStatus.MAINTAINED),
-            Map.entry("duy tri nhan rong", RegistrationStatus.MAINTAINED)));
-    private static final Map<RegistrationStatus, String> STATUS_LABELS = new java.util.EnumMap<>(Map.of(
-            RegistrationStatus.NEW, "Mới", RegistrationStatus.MAINTAINED, "Duy trì"));
-
-    /** The folded names, and each also without its spaces ("vh xh" and "vhxh"). */
-    private static <T> Map<String, T> withoutSpaces(Map<String, T> names) {
-        Map<String, T> all = new HashMap<>(names);
-        names.forEach((name, value) -> all.putIfAbsent(name.replace(" ", ""), value));
-        return all;
     }
 
     /** How precise a level is: a row on a district, where the others are on communes, is less precise. */
@@ -145,8 +240,10 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final Gazetteer gazetteer;
         final Integer defaultYear;
         final Map<String, Long> seen = new HashMap<>();
-        final Map<String, String> sectorNames = new HashMap<>();
-        final Map<String, String> sectorLabels = new java.util.LinkedHashMap<>();
+        final InitiativeValues values = new InitiativeValues(sectors.all());
+        /** The sector of the last sector heading ("II. LĨNH VỰC VĂN HÓA - XÃ HỘI") over the rows that follow, and its row. */
+        String groupSector;
+        long groupSectorRow;
         final Map<Long, Map<String, Long>> namesByUnit = new HashMap<>();
         final Map<Long, Map<String, Long>> codesByProvince = new HashMap<>();
         final Map<String, InitiativeRegistry.ImportedNew> pending = new HashMap<>();
@@ -178,17 +275,6 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             this.scopeDepth = scopeUnit == null ? 0 : depth(scopeUnit.level());
             readBanner();
             this.organisationId = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
-            Map<String, String> names = new HashMap<>();
-            sectors.all().forEach(s -> {
-                names.put(VietnameseText.fold(s.nameVi()), s.code());
-                names.put(VietnameseText.fold(s.nameEn()), s.code());
-                names.put(VietnameseText.fold(s.code()), s.code());
-                SECTOR_ALIASES.getOrDefault(s.code(), List.of()).forEach(alias -> names.put(alias, s.code()));
-                if (s.active()) {
-                    sectorLabels.put(s.code(), s.nameVi());
-                }
-            });
-            sectorNames.putAll(withoutSpaces(names));
         }
 
         String cell(Row row, InitiativeColumns column) {
@@ -292,6 +378,12 @@ class InitiativeImport implements ImportPipeline.RowHandler {
 
         @Override
         public boolean group(long number, String text) {
+            String sector = values.sectorOfHeading(text);
+            if (sector != null) {
+                groupSector = sector;
+                groupSectorRow = number;
+                return true;
+            }
             LocalDate on = dayOfContext();
             List<List<String>> mentions = SheetLayout.unitMentions(text);
             if (mentions.isEmpty()) {
@@ -354,9 +446,9 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             if (name.isEmpty()) {
                 found.add(FieldProblem.cell(n, InitiativeColumns.NAME.header, "import.cell.required"));
             }
-            Kind kind = choice(row, InitiativeColumns.KIND, KINDS, KIND_LABELS, found);
-            Holder holder = choice(row, InitiativeColumns.HOLDER, HOLDERS, HOLDER_LABELS, found);
-            String sector = choice(row, InitiativeColumns.SECTOR, sectorNames, sectorLabels, found);
+            Kind kind = choice(row, InitiativeColumns.KIND, InitiativeValues.KINDS, InitiativeValues.KIND_LABELS, found);
+            Holder holder = choice(row, InitiativeColumns.HOLDER, InitiativeValues.HOLDERS, InitiativeValues.HOLDER_LABELS, found);
+            String sector = choice(row, InitiativeColumns.SECTOR, values.sectorNames, values.sectorLabels, found);
             Integer year = number(row, InitiativeColumns.YEAR, found);
             if (year == null) {
                 year = defaultYear;
@@ -372,7 +464,8 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                 found.add(FieldProblem.cell(n, InitiativeColumns.YEAR.header, "import.cell.yearRange", 1945, thisYear + 1));
             }
             Integer startYear = number(row, InitiativeColumns.START_YEAR, found);
-            RegistrationStatus status = choice(row, InitiativeColumns.STATUS, STATUSES, STATUS_LABELS, found);
+            RegistrationStatus status = choice(row, InitiativeColumns.STATUS, InitiativeValues.STATUSES, InitiativeValues.STATUS_LABELS,
+                    found);
             LocalDate on = year != null && year >= 1945 && year <= thisYear + 1 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
             Gazetteer.Found place = place(cell(row, InitiativeColumns.PROVINCE), cell(row, InitiativeColumns.DISTRICT),
                     cell(row, InitiativeColumns.COMMUNE), on);
@@ -497,15 +590,24 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         private <T> T choice(Row row, InitiativeColumns column, Map<String, T> values, Map<T, String> labels,
                              List<FieldProblem> found) {
             String text = cell(row, column);
+            List<String> marked = text.isEmpty() ? cellsOfRow.marked(column.name()) : null;
+            if (marked != null && marked.size() > 1) {
+                found.add(FieldProblem.cell(row.number(), column.header, "import.cell.severalMarked", String.join(", ", marked)));
+                return null;
+            }
+            if (marked != null && marked.size() == 1) {
+                text = marked.get(0);
+            }
+            if (text.isEmpty() && column == InitiativeColumns.SECTOR && groupSector != null) {
+                text = this.values.sectorLabels.getOrDefault(groupSector, groupSector);
+                context.used(column.header, groupSectorRow, "import.inferred.sectorFromGroup", text);
+            }
             if (text.isEmpty()) {
                 found.add(FieldProblem.cell(row.number(), column.header, "import.cell.required"));
                 return null;
             }
             String key = VietnameseText.fold(text);
-            T value = values.get(key);
-            if (value == null) {
-                value = values.get(key.replace(" ", ""));
-            }
+            T value = InitiativeValues.lookup(values, text);
             if (value == null) {
                 found.add(FieldProblem.cell(row.number(), column.header, "import.cell.notInListOf", text,
                         String.join("; ", new java.util.LinkedHashSet<>(labels.values()))));

@@ -24,7 +24,7 @@ final class LegacyText {
     }
 
     // TCVN3 bytes A1..FF as Unicode (A0 is a space).
-    private static final String TCVN3_A1_FF =
+    static final String TCVN3_A1_FF =
             "ĂÂÊÔƠƯĐăâêôơưđẰ\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴ"
             + "ẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịò"
             + "ỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ";

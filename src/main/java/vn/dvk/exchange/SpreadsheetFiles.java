@@ -38,6 +38,11 @@ final class SpreadsheetFiles {
     static final int MAX_COLUMNS = 200;
     private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension ref=\"([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?\"");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+    /** The tone marks of windows-1258 (grave, hook, tilde, acute, dot below), written after the vowel they sit on. */
+    private static final String TONE_BYTES = "\u00cc\u00d2\u00de\u00ec\u00f2";
+    /** Vowels as windows-1258 writes them (a e i o u y, â ê ô ơ ư ă, in both cases). */
+    private static final String VOWEL_BYTES = "aeiouyAEIOUY\u00e2\u00ea\u00f4\u00f5\u00fd\u00e3\u00c2\u00ca\u00d4\u00d5\u00dd\u00c3";
 
     enum Kind { XLSX, XLS, CSV }
 
@@ -116,10 +121,39 @@ final class SpreadsheetFiles {
         };
         switch (kind) {
             case XLS -> xls(content, limited);
-            case CSV -> TabularFile.read(new ByteArrayInputStream(content), utf8(content) ? StandardCharsets.UTF_8 : WINDOWS_1252,
-                    limited);
+            case CSV -> {
+                if (utf8(content)) {
+                    TabularFile.read(new ByteArrayInputStream(content), StandardCharsets.UTF_8, limited);
+                } else if (windows1258(content)) {
+                    // its tone marks are separate characters: composed at once, as the letters people typed
+                    String text = java.text.Normalizer.normalize(new String(content, WINDOWS_1258), java.text.Normalizer.Form.NFC);
+                    TabularFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, limited);
+                } else {
+                    TabularFile.read(new ByteArrayInputStream(content), WINDOWS_1252, limited);
+                }
+            }
             case XLSX -> TabularFile.read(new ByteArrayInputStream(content), limited);
         }
+    }
+
+    /**
+     * True for text saved as windows-1258 ("CSV" from an office machine set to Vietnamese): its tone marks are bytes
+     * that follow vowels, where the same bytes in TCVN3, VNI or windows-1252 text are letters that follow consonants.
+     */
+    static boolean windows1258(byte[] content) {
+        long afterVowel = 0;
+        long otherwise = 0;
+        for (int i = 1; i < content.length; i++) {
+            char b = (char) (content[i] & 0xFF);
+            if (TONE_BYTES.indexOf(b) >= 0) {
+                if (VOWEL_BYTES.indexOf((char) (content[i - 1] & 0xFF)) >= 0) {
+                    afterVowel++;
+                } else {
+                    otherwise++;
+                }
+            }
+        }
+        return afterVowel >= 3 && afterVowel > 4 * otherwise;
     }
 
     private static boolean utf8(byte[] content) {

@@ -104,6 +104,35 @@ class OfficeSpreadsheetTests {
                 return out.toByteArray();
             }
         }
+
+        /** The same sheet as an Excel 97–2003 workbook (.xls), as older offices still save. */
+        byte[] xls() throws Exception {
+            try (Workbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                Sheet sheet = workbook.createSheet("Bieu 01");
+                for (int r = 0; r < rows.size(); r++) {
+                    Row row = sheet.createRow(r);
+                    List<String> cells = rows.get(r);
+                    for (int c = 0; c < cells.size(); c++) {
+                        if (cells.get(c) != null) {
+                            row.createCell(c).setCellValue(cells.get(c));
+                        }
+                    }
+                }
+                merges.forEach(m -> sheet.addMergedRegion(CellRangeAddress.valueOf(m)));
+                workbook.write(out);
+                return out.toByteArray();
+            }
+        }
+
+        /** The sheet saved as CSV in a charset (cells with commas quoted), as "Save as CSV" does on an office machine. */
+        byte[] csv(java.nio.charset.Charset charset) {
+            StringBuilder text = new StringBuilder();
+            for (List<String> cells : rows) {
+                text.append(String.join(",", cells.stream().map(c -> c == null ? "" : c.contains(",") ? "\"" + c + "\"" : c).toList()))
+                        .append("\r\n");
+            }
+            return text.toString().getBytes(charset);
+        }
     }
 
     /** The district's letterhead, the motto and the title, over the header. */
