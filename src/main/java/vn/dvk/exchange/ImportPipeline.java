@@ -214,6 +214,20 @@ class ImportPipeline {
         List<FieldProblem> inferred() {
             return List.copyOf(noted.values());
         }
+
+        /** The year of a row: as typed, else the one chosen for the import, else the title's (noted for the preview); null when none. */
+        Integer yearOf(Integer typed, Integer chosen, String column) {
+            if (typed != null) {
+                return typed;
+            }
+            if (chosen != null) {
+                return chosen;
+            }
+            if (titleYear != null) {
+                used(column, titleYearRow, "import.inferred.yearFromTitle", titleYear);
+            }
+            return titleYear;
+        }
     }
 
     static final int SHOWN_LINES = 500;
@@ -535,6 +549,13 @@ class ImportPipeline {
                     }
                     how = key == null ? ColumnMapping.How.UNKNOWN : ColumnMapping.How.GUESSED;
                     unsure |= !title.isEmpty() || key != null;
+                }
+                if (key != null && key.contains("YEAR")) {
+                    // an Excel date shows as its day, never as the day number stored
+                    values = values.stream().map(v -> {
+                        Years.Read read = Years.read(v);
+                        return read != null && read.serial() ? Years.shown(read.date()) : v;
+                    }).toList();
                 }
                 columns.add(new ColumnMapping.Column(i, ColumnMapping.letter(i), title.replace("|", " / "), key, how, values));
             }

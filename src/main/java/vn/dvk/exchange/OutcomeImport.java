@@ -93,6 +93,12 @@ class OutcomeImport implements ImportPipeline.RowHandler {
 
     @Override
     public Session start(Integer defaultYear, boolean write) {
+        return start(defaultYear, write, new ImportPipeline.Context(List.of()));
+    }
+
+    /** As above; a row without a year takes the import's year, else the one the title names ("… NĂM 2023"). */
+    @Override
+    public Session start(Integer defaultYear, boolean write, ImportPipeline.Context context) {
         Gazetteer gazetteer = new Gazetteer(units.allAboveVillages());
         String within = CurrentUser.get().map(u -> u.scope().national() ? null : u.scope().prefix().replace("%", "")).orElse(null);
         return (number, cells, problems) -> {
@@ -100,7 +106,7 @@ class OutcomeImport implements ImportPipeline.RowHandler {
             if (!problems.isEmpty()) {
                 return null;
             }
-            Integer year = typedYear != null ? typedYear : defaultYear;
+            Integer year = context.yearOf(typedYear, defaultYear, HEADERS.get("YEAR"));
             String code = cells.get("UNIT_CODE");
             String unitName = code;
             if (code.isEmpty()) {

@@ -89,6 +89,12 @@ class ScoreImport implements ImportPipeline.RowHandler {
 
     @Override
     public Session start(Integer defaultYear, boolean write) {
+        return start(defaultYear, write, new ImportPipeline.Context(List.of()));
+    }
+
+    /** As above; a row without a year takes the import's year, else the one the title names ("BẢNG CHẤM ĐIỂM … NĂM 2023"). */
+    @Override
+    public Session start(Integer defaultYear, boolean write, ImportPipeline.Context context) {
         return (number, cells, problems) -> {
             String code = cells.get(CODE);
             if (code.isEmpty()) {
@@ -99,7 +105,7 @@ class ScoreImport implements ImportPipeline.RowHandler {
             if (!problems.isEmpty()) {
                 return null;
             }
-            Integer year = typedYear != null ? typedYear : defaultYear;
+            Integer year = context.yearOf(typedYear, defaultYear, "Năm");
             if (year == null) {
                 problems.add(FieldProblem.cell(number, "Năm", "import.cell.required"));
                 return null;

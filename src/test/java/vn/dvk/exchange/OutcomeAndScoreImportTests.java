@@ -105,6 +105,41 @@ class OutcomeAndScoreImportTests {
     }
 
     @Test
+    void anOfficesIndicatorTableTakesItsYearFromTheTitleAndItsNumbersAsTyped() throws Exception {
+        byte[] file = xlsx(List.of(
+                List.of("UBND HUYỆN ĐAM RÔNG"),
+                List.of("BẢNG TỔNG HỢP KẾT QUẢ MÔ HÌNH DÂN VẬN KHÉO NĂM 2023"),
+                List.of(""),
+                List.of("STT", "Huyện", "Xã", "Chỉ tiêu", "ĐVT", "Số liệu"),
+                List.of("1", "Đam Rông", "Phi Liêng", "Đường giao thông kiểm thử nhập", "m", "12.000"),
+                List.of("2", "Đam Rông", "Phi Liêng", "Kinh phí kiểm thử nhập", "triệu đồng", "1.234,5"),
+                List.of("3", "Đam Rông", "Phi Liêng", "Đất hiến kiểm thử nhập", "ha", "1,5"),
+                List.of("4", "Đam Rông", "Phi Liêng", "Ngày công kiểm thử nhập", "ngày", "12 000"),
+                List.of("5", "Đam Rông", "Phi Liêng", "Hộ thoát nghèo kiểm thử nhập", "%", "15%"),
+                List.of("Tổng cộng", "", "", "", "", ""),
+                List.of("", "", "", "", "Đam Rông, ngày 20 tháng 12 năm 2023", ""),
+                List.of("", "", "", "", "TM. ỦY BAN NHÂN DÂN", "")));
+        String preview = send("outcomes", file);
+        assertThat(((Number) JsonPath.read(preview, "$.rejected")).intValue()).as(preview).isZero();
+        assertThat(((Number) JsonPath.read(preview, "$.created")).intValue()).isEqualTo(5);
+        assertThat((List<String>) JsonPath.read(preview, "$.inferred[*].message"))
+                .containsExactly("Năm 2023 — lấy từ tiêu đề, dòng 2 (dùng cho 5 dòng không ghi năm).");
+        mvc.perform(post("/api/v1/imports/outcomes/" + JsonPath.read(preview, "$.id") + "/confirm")
+                        .with(Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf()))
+                .andExpect(status().isOk());
+        Map<String, BigDecimal> amounts = new java.util.HashMap<>();
+        jdbc.query("select name, amount, reg_year from outcome_indicator where name like '%kiểm thử nhập%'", rs -> {
+            assertThat(rs.getInt(3)).isEqualTo(2023);
+            amounts.put(rs.getString(1).split(" ")[0], rs.getBigDecimal(2));
+        });
+        assertThat(amounts.get("Đường")).isEqualByComparingTo("12000");
+        assertThat(amounts.get("Kinh")).isEqualByComparingTo("1234.5");
+        assertThat(amounts.get("Đất")).isEqualByComparingTo("1.5");
+        assertThat(amounts.get("Ngày")).isEqualByComparingTo("12000");
+        assertThat(amounts.get("Hộ")).isEqualByComparingTo("15");
+    }
+
+    @Test
     void anEvaluatorImportsScoresToTheirOwnSheets() throws Exception {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             status.setRollbackOnly();
