@@ -87,4 +87,57 @@ class ImportBrowserTests {
         assertThat(driver.findElement(By.id("rejected-link")).isDisplayed()).isTrue();
         Files.deleteIfExists(file);
     }
+
+    /**
+     * A district's own list with titles DVK does not know and a sector of its own words: the preview opens the
+     * column-mapping step with its guesses; the officer maps the unknown value, previews again and imports.
+     */
+    @Test
+    void anOfficerMapsTheColumnsAndAValueOfAnOfficesOwnListThenImportsIt() throws Exception {
+        Path file = Files.createTempFile("ds-", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("Biểu 02");
+            List<List<String>> rows = List.of(
+                    List.of("HUYỆN ỦY ĐAM RÔNG"),
+                    List.of("DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023"),
+                    List.of("TT", "Mô hình dân vận khéo", "Hình thức", "Phân loại", "Nhóm", "Đơn vị chủ trì", "Tình trạng"),
+                    List.of("1", "Tổ nhập trình duyệt đường làng", "Mô hình", "Tập thể", "Kinh tế", "Xã Phi Liêng", "Mới"),
+                    List.of("2", "Tổ nhập trình duyệt thu gom rác", "Mô hình", "Tập thể", "Môi trường", "Xã Rô Men", "Mới"),
+                    List.of("Tổng cộng: 2 mô hình"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+        }
+        WebDriver driver = browser.driver();
+        String base = "http://localhost:" + port;
+        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
+        driver.get(base + "/exchange/import");
+        driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        click(driver, By.id("send-import"));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-mapping")));
+        assertThat(driver.findElement(By.id("mapping-needed")).isDisplayed()).isTrue();
+        // each guess pre-selected beside its column's values
+        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("map-2"))).getFirstSelectedOption().getText())
+                .isEqualTo("Loại (Mô hình/Điển hình)");
+        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("map-5"))).getFirstSelectedOption().getText())
+                .isEqualTo("Xã/Phường/Thị trấn");
+        assertThat(driver.findElement(By.id("mapping-col-F")).getText()).contains("Đơn vị chủ trì", "Xã Phi Liêng");
+        assertThat(driver.findElement(By.id("import-problems")).getText()).contains("Môi trường");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("value-0"))).selectByVisibleText("Xây dựng nông thôn mới");
+        click(driver, By.id("mapping-submit"));
+        wait.until(ExpectedConditions.stalenessOf(driver.findElement(By.tagName("html"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));
+        assertThat(driver.findElements(By.id("import-problems"))).isEmpty();
+        assertThat(driver.findElements(By.id("mapping-needed"))).isEmpty();
+        assertThat(driver.findElement(By.id("import-conversions")).getText()).contains("Môi trường", "Xây dựng nông thôn mới");
+        click(driver, By.id("confirm-import"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
+        assertThat(driver.findElement(By.id("import-done")).getText()).contains("thêm 2");
+        Files.deleteIfExists(file);
+    }
 }
