@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -167,6 +169,40 @@ class DecisionSignatureTests {
                         .file(new MockMultipartFile("file", "trong.pdf", "application/pdf", new byte[0]))
                         .with(as(DvkIntegrationTest.ADMIN)).with(csrf()))
                 .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void theSignedDecisionAttachedWhenRecognisingIsCheckedAndItsCommitteeMayReplaceIt() throws Exception {
+        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
+                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
+        var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
+        String created = mvc.perform(post("/api/v1/initiatives")
+                .with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name": "Mô hình nuôi ong lấy mật có chữ ký số", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
+                         "unitId": %d, "startYear": 2022}""".formatted(unitId))).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.initiative.id")).longValue();
+        mvc.perform(post("/initiatives/" + id + "/registrations").with(officer).with(csrf()).param("year", "2022").param("status", "NEW"));
+        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"));
+        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
+                .param("rating", "EXCELLENT"));
+        var committee = as(DvkIntegrationTest.DAM_RONG_COMMITTEE);
+        mvc.perform(multipart("/recognitions").file(new MockMultipartFile("scan", "quyết định đã ký.pdf", "application/pdf", signed))
+                        .with(committee).with(csrf()).param("unit", "674").param("year", "2022").param("ids", String.valueOf(id))
+                        .param("decisionNumber", "31-QĐ/HU").param("decisionDate", "2023-01-05")
+                        .param("issuingBody", "Ban Thường vụ Huyện ủy Đam Rông"))
+                .andExpect(redirectedUrl("/recognitions/new?unit=674&year=2022"));
+        String timeline = mvc.perform(get("/api/v1/initiatives/{id}/timeline", id).with(officer)).andReturn().getResponse().getContentAsString();
+        long decision = JsonPath.<List<Integer>>read(timeline, "$[?(@.step == 'RECOGNISE')].decisionId").get(0);
+        mvc.perform(get("/api/v1/decisions/{id}", decision).with(officer))
+                .andExpect(jsonPath("$.signatures.status").value("VALID"))
+                .andExpect(jsonPath("$.signatures.items[0].commonName").value("Nguyễn Văn A"));
+        // the initiative's page links the decision's page
+        mvc.perform(get("/initiatives/{id}", id).with(officer)).andExpect(content().string(containsString("/decisions/" + decision)));
+        // the committee that issued it replaces the file with one altered after signing: flagged
+        mvc.perform(multipart("/api/v1/decisions/{id}/scan", decision)
+                        .file(new MockMultipartFile("file", "qd.pdf", "application/pdf", TestSignatures.replace(signed, "125-QD/TU", "125-QD/TX")))
+                        .with(committee).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.signatures.status").value("ALTERED"));
     }
 
     @Test
