@@ -153,6 +153,41 @@ class PdfSignaturesTests {
     }
 
     @Test
+    void aChainThroughAnIntermediateIsPresentedAndTrustedByItsRootOnly() throws Exception {
+        TestSignatures.Identity intermediate = TestSignatures.intermediate(ca, "DVK Test Issuing CA");
+        byte[] file = TestSignatures.sign(unsigned, TestSignatures.signer(intermediate), intermediate.certificate(), ca.certificate());
+        PdfSignatures.Report report = PdfSignatures.verify(file, List.of(ca.certificate()));
+        assertThat(report.status()).isEqualTo(PdfSignatures.Status.VALID);
+        assertThat(report.signatures().get(0).chain()).hasSize(3);
+        assertThat(report.signatures().get(0).chain().get(1)).contains("CN=DVK Test Issuing CA");
+        assertThat(report.signatures().get(0).trust()).isEqualTo(PdfSignatures.Trust.TRUSTED);
+        // the file's own copy of a root is not a trust anchor
+        assertThat(PdfSignatures.verify(file, List.of(TestSignatures.ca("DVK Test Root CA").certificate())).signatures().get(0).trust())
+                .isEqualTo(PdfSignatures.Trust.NOT_TRUSTED);
+    }
+
+    @Test
+    void aSignatureMadeWithAnotherKeyThanItsCertificateIsInvalid() throws Exception {
+        TestSignatures.Identity forged = new TestSignatures.Identity(TestSignatures.keys(), signer.certificate());
+        PdfSignatures.Report report = PdfSignatures.verify(TestSignatures.sign(unsigned, forged, ca.certificate()), List.of(ca.certificate()));
+        assertThat(report.status()).isEqualTo(PdfSignatures.Status.INVALID);
+        assertThat(report.signatures().get(0).signatureValid()).isFalse();
+        assertThat(report.signatures().get(0).commonName()).isEqualTo("Nguyễn Văn A");
+    }
+
+    @Test
+    void contentHiddenInTheSignaturesReservedSpaceIsFlaggedAltered() {
+        String text = new String(signed, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('>', text.indexOf("/Contents <"));
+        // the zero padding at the end of the reserved space replaced by other bytes
+        byte[] hidden = signed.clone();
+        hidden[end - 2] = ')';
+        PdfSignatures.Report report = PdfSignatures.verify(hidden, List.of());
+        assertThat(report.status()).isEqualTo(PdfSignatures.Status.ALTERED);
+        assertThat(report.signatures().get(0).problem()).isEqualTo("signature.gap");
+    }
+
+    @Test
     void anUnsignedPdfSaysItHasNoSignature() {
         PdfSignatures.Report report = PdfSignatures.verify(unsigned, List.of(ca.certificate()));
         assertThat(report.status()).isEqualTo(PdfSignatures.Status.UNSIGNED);

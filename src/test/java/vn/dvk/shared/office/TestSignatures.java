@@ -78,6 +78,20 @@ public final class TestSignatures {
                 new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))));
     }
 
+    /** An intermediate CA issued by {@code root}, valid from yesterday for five years. */
+    public static Identity intermediate(Identity root, String name) throws Exception {
+        KeyPair keys = keys();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "Test CA (DVK)")
+                .addRDN(BCStyle.CN, name).build();
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(root.certificate(), BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1825))), subject, keys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        return new Identity(keys, new JcaX509CertificateConverter().getCertificate(builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA").build(root.keys().getPrivate()))));
+    }
+
     /** A signer's certificate issued by {@code ca}, valid from {@code from} to {@code to}. */
     public static Identity signer(Identity ca, String commonName, String organisation, Instant from, Instant to) throws Exception {
         KeyPair keys = keys();
