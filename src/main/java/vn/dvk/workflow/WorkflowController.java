@@ -195,7 +195,7 @@ class WorkflowController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/decisions/" + id;
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
             }
             model.addAttribute("error", e);

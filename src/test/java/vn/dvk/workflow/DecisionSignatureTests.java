@@ -217,6 +217,9 @@ class DecisionSignatureTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/decisions/{id}", decision).with(as(DvkIntegrationTest.LUC_YEN_VIEWER)))
                 .andExpect(status().isNotFound());
+        mvc.perform(multipart("/decisions/{id}/scan", decision).file(new MockMultipartFile("scan", "qd.pdf", "application/pdf", signed))
+                        .with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf()))
+                .andExpect(status().isForbidden());
         // the form is offered only to those who may use it
         assertThat(page(decision)).doesNotContain("decision-file-form");
         mvc.perform(get("/decisions/{id}", decision).with(as(DvkIntegrationTest.ADMIN)))
