@@ -174,7 +174,7 @@ public class Commendations {
                             decision.citation()));
         }
         if (checkedScan != null) {
-            decision.attach(files.store(checkedScan), checkedScan.name(), checkedScan.type());
+            files.attach(decision, checkedScan, clock.instant());
         }
         proposals.flush();
         events.publishEvent(AuditEvent.of(AuditEvent.Action.STATE_CHANGE, "COMMENDATION_PROPOSAL", id, proposal.getUnitId(),

@@ -1,19 +1,27 @@
 package vn.dvk.workflow;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import vn.dvk.shared.office.PdfSignatures;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A decision (quyết định): number, date and issuing body, with the scan when one was attached. */
 @Entity
@@ -47,6 +55,14 @@ class Decision {
     private String createdBy;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "signature_status")
+    private String signatureStatus;
+    @Column(name = "signature_checked_at")
+    private Instant signatureCheckedAt;
+    @ElementCollection
+    @CollectionTable(name = "decision_signature", joinColumns = @JoinColumn(name = "decision_id"))
+    @OrderColumn(name = "signature_index")
+    private List<SignatureCheck> signatures = new ArrayList<>();
     @Version
     private long version;
 
@@ -67,6 +83,17 @@ class Decision {
         this.fileKey = key;
         this.fileName = name;
         this.fileType = type;
+        this.signatureStatus = null;
+        this.signatureCheckedAt = null;
+        this.signatures.clear();
+    }
+
+    /** The check of the attached PDF's signatures; replaces any earlier one. */
+    void recordSignatures(PdfSignatures.Report report, Instant checkedAt) {
+        this.signatureStatus = report.status().name();
+        this.signatureCheckedAt = checkedAt;
+        this.signatures.clear();
+        report.signatures().forEach(s -> this.signatures.add(new SignatureCheck(s)));
     }
 
     /** "Quyết định số 125-QĐ/HU ngày 10/01/2022 của Ban Thường vụ Huyện ủy Đam Rông". */
@@ -75,7 +102,13 @@ class Decision {
     }
 
     DecisionView view() {
-        return new DecisionView(id, kind.name(), number, issuedOn, issuingBody, unitId, fileName, citation());
+        DecisionView.Signatures checked = null;
+        if (signatureStatus != null) {
+            List<DecisionView.Signature> items = signatures.stream().map(SignatureCheck::view).toList();
+            checked = new DecisionView.Signatures(signatureStatus, signatureCheckedAt, "ALTERED".equals(signatureStatus),
+                    !items.isEmpty() && items.stream().allMatch(s -> "TRUSTED".equals(s.trust())), items);
+        }
+        return new DecisionView(id, kind.name(), number, issuedOn, issuingBody, unitId, fileName, citation(), checked);
     }
 
     Long getId() { return id; }

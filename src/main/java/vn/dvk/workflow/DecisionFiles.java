@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.office.SignatureVerifier;
 import vn.dvk.shared.storage.FileStorage;
 import vn.dvk.shared.storage.UploadNames;
 
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,9 +28,46 @@ class DecisionFiles {
     private static final Tika TIKA = new Tika();
 
     private final FileStorage storage;
+    private final SignatureVerifier signatures;
 
-    DecisionFiles(FileStorage storage) {
+    DecisionFiles(FileStorage storage, SignatureVerifier signatures) {
         this.storage = storage;
+        this.signatures = signatures;
+    }
+
+    /**
+     * Stores the scan and attaches it to the decision; a PDF has its digital signatures checked
+     * (signer, time, unchanged since signing, trust) and the result kept with the decision. A PDF
+     * that cannot be read is kept and says so; nothing here fails on a hostile file.
+     */
+    void attach(Decision decision, Scan scan, Instant now) {
+        String previous = decision.getFileKey();
+        decision.attach(store(scan), scan.name(), scan.type());
+        if ("application/pdf".equals(scan.type())) {
+            decision.recordSignatures(signatures.verify(scan.bytes()), now);
+        }
+        if (previous != null) {
+            deleteAfterCommit(previous);
+        }
+    }
+
+    /** The file a new one replaced, deleted once the replacement is committed. */
+    private void deleteAfterCommit(String key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    try {
+                        storage.delete(key);
+                    } catch (IOException e) {
+                        // orphaned on disk; nothing refers to it
+                    }
+                }
+            }
+        });
     }
 
     /** A scan checked before anything is written; null when none was given. */

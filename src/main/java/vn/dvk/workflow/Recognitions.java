@@ -83,7 +83,7 @@ public class Recognitions {
             taken.add(step(n, item, WorkflowStep.RECOGNISE, StepInput.byDecision(decision.getId(), decision.citation())));
         }
         if (checkedScan != null) {
-            decision.attach(files.store(checkedScan), checkedScan.name(), checkedScan.type());
+            files.attach(decision, checkedScan, clock.instant());
         }
         return new Result(decision.view(), taken);
     }
@@ -117,6 +117,30 @@ public class Recognitions {
             problems.add(FieldProblem.field("issuingBody", "validation.Size"));
         }
         return problems;
+    }
+
+    /**
+     * Attaches a file to a recorded decision, or replaces its file: typically the PDF signed by the
+     * issuing body (ký số), whose signatures are checked and kept. Only where the decision was taken:
+     * an administrator, or a committee member whose scope covers the decision's unit.
+     */
+    @Transactional
+    public DecisionView attachScan(Long id, byte[] scan, String scanName) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.COMMITTEE_MEMBER);
+        Decision decision = readable(id);
+        DataScope scope = user.scope();
+        boolean ownUnit = decision.getUnitId() != null && units.findById(decision.getUnitId()).map(scope::covers).orElse(false);
+        if (!scope.national() && !ownUnit) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "decision.notYours");
+        }
+        DecisionFiles.Scan checked = DecisionFiles.check(scan, scanName);
+        if (checked == null) {
+            throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("scan", "decision.scanMissing")),
+                    "decision.scanMissing");
+        }
+        files.attach(decision, checked, clock.instant());
+        decisions.saveAndFlush(decision);
+        return decision.view();
     }
 
     @Transactional(readOnly = true)

@@ -179,6 +179,31 @@ class WorkflowController {
                 WorkflowDecisionsApiController.DOCX);
     }
 
+    @GetMapping("/decisions/{id}")
+    String decision(@PathVariable Long id, Model model) {
+        model.addAttribute("decision", recognitions.decision(id).orElseThrow(() -> DomainException.notFound("error.notFound")));
+        model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
+        return "workflow/decision";
+    }
+
+    @PostMapping("/decisions/{id}/scan")
+    String attachScan(@PathVariable Long id, @RequestParam(required = false) MultipartFile scan, Model model,
+                      RedirectAttributes redirect) throws IOException {
+        try {
+            recognitions.attachScan(id, scan == null || scan.isEmpty() ? null : scan.getBytes(),
+                    scan == null ? null : scan.getOriginalFilename());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/decisions/" + id;
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
+                throw e;
+            }
+            model.addAttribute("error", e);
+            model.addAttribute("fieldErrors", e.problemsByField());
+            return decision(id, model);
+        }
+    }
+
     @GetMapping("/decisions/{id}/scan")
     ResponseEntity<byte[]> scan(@PathVariable Long id) throws IOException {
         Decision decision = commendations.scanOf(id);

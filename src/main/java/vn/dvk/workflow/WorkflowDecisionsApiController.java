@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import vn.dvk.initiative.InitiativeWorkflow;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -72,6 +74,13 @@ class WorkflowDecisionsApiController {
     @GetMapping("/api/v1/decisions/{id}")
     DecisionView decision(@PathVariable Long id) {
         return recognitions.decision(id).orElseThrow(() -> DomainException.notFound("error.notFound"));
+    }
+
+    @PostMapping(value = "/api/v1/decisions/{id}/scan", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach or replace the decision's file (PDF, JPEG, PNG); a PDF's digital signatures are checked "
+            + "(signer, signing time, unchanged since signing, certificate validity, trust) and the result answered in 'signatures'")
+    DecisionView attachScan(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return recognitions.attachScan(id, file.isEmpty() ? null : file.getBytes(), file.getOriginalFilename());
     }
 
     @GetMapping("/api/v1/commendation-proposals")
