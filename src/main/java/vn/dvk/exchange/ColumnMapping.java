@@ -145,6 +145,10 @@ final class ColumnMapping {
             String sub = i < lower.size() ? VietnameseText.clean(lower.get(i)) : "";
             top = top == null ? "" : top;
             sub = sub == null ? "" : sub;
+            if (sub.equals(top)) {
+                // a title merged down over both rows (its value given to each)
+                sub = "";
+            }
             if (!top.isEmpty()) {
                 spanning = sub.isEmpty() ? null : top;
             } else if (sub.isEmpty()) {

@@ -446,6 +446,9 @@ class ImportPipeline {
             for (Row row : head) {
                 if (row.number() > headerRow) {
                     data(row);
+                } else {
+                    // the title and the header are typed in the file's font too: evidence for its encoding
+                    row.cells().forEach(detector::add);
                 }
             }
         }

@@ -132,7 +132,7 @@ final class SpreadsheetFiles {
                     TabularFile.read(new ByteArrayInputStream(content), WINDOWS_1252, limited);
                 }
             }
-            case XLSX -> TabularFile.read(new ByteArrayInputStream(content), limited);
+            case XLSX -> TabularFile.read(new ByteArrayInputStream(content), MergedCells.fillDown(MergedCells.downward(content), limited));
         }
     }
 
@@ -169,6 +169,7 @@ final class SpreadsheetFiles {
     private static void xls(byte[] content, Consumer<Row> rows) {
         try (InputStream in = new ByteArrayInputStream(content); HSSFWorkbook workbook = new HSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
+            rows = MergedCells.fillDown(sheet.getMergedRegions().stream().filter(m -> m.getLastRow() > m.getFirstRow()).toList(), rows);
             DataFormatter formatter = new DataFormatter();
             for (org.apache.poi.ss.usermodel.Row row : sheet) {
                 List<String> cells = new ArrayList<>();

@@ -232,6 +232,54 @@ class ColumnMappingTests {
     }
 
     @Test
+    void aCommuneWrittenOnceInACellMergedDownOverItsRowsIsEachRowsCommune() throws Exception {
+        String mark = unique();
+        OfficeSpreadsheetTests.OfficeSheet sheet = new OfficeSpreadsheetTests.OfficeSheet()
+                .row("BAN DÂN VẬN HUYỆN ỦY ĐAM RÔNG")
+                .row("DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023")
+                .row("STT", "Xã", "Tên mô hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Đăng ký (Mới/Duy trì)")
+                .row("1", "Phi Liêng", "A Tổ tự quản " + mark, "Mô hình", "Tập thể", "Kinh tế", "Mới")
+                .row("2", null, "B Tổ hòa giải " + mark, "Mô hình", "Tập thể", "Kinh tế", "Mới")
+                .row("3", null, "C Chi hội nông dân " + mark, "Mô hình", "Tập thể", "Kinh tế", "Mới")
+                .row("4", "Rô Men", "D Vườn mẫu " + mark, "Mô hình", "Tập thể", "Kinh tế", "Mới")
+                .row("5", null, "E Gương sáng " + mark, "Điển hình", "Cá nhân", "Kinh tế", "Mới")
+                .merge("B4:B6").merge("B7:B8");
+        for (byte[] file : List.of(sheet.xlsx(), sheet.xls())) {
+            String preview = preview(file, DvkIntegrationTest.DAM_RONG_OFFICER);
+            assertThat(number(preview, "$.rejected")).as(preview).isZero();
+            assertThat(number(preview, "$.created")).isEqualTo(5);
+            assertThat((List<String>) JsonPath.read(preview, "$.lines[*].unit")).containsExactly("Xã Phi Liêng", "Xã Phi Liêng",
+                    "Xã Phi Liêng", "Xã Rô Men", "Xã Rô Men");
+            assertThat((List<?>) JsonPath.read(preview, "$.warnings")).isEmpty();
+        }
+    }
+
+    @Test
+    void theSameLayoutTypedInVniReadsTheSame() throws Exception {
+        String mark = "kiem thu gan cot " + UUID.randomUUID().toString().substring(0, 8); // typed in VNI: no Unicode letters
+        // typed with a VNI font: the letters with their marks as separate Latin-1 characters
+        OfficeSpreadsheetTests.OfficeSheet vni = new OfficeSpreadsheetTests.OfficeSheet()
+                .row("Huyeän uûy Ñam Roâng")
+                .row("Danh saùch moâ hình daân vaän kheùo naêm 2023")
+                .row("TT", "Teân moâ hình", "Loaïi hình", null, "Ñoái töôïng", null, "Lónh vöïc", null, "Huyeän", "Xaõ", "Ñaêng kyù", null)
+                .merge("C3:D3").merge("E3:F3").merge("G3:H3").merge("K3:L3")
+                .row(null, null, "Moâ hình", "Ñieån hình", "Taäp theå", "Caù nhaân", "Kinh teá", "Vaên hoùa - xaõ hoäi", null, null,
+                        "Môùi", "Duy trì")
+                .row("1", "Toå hoøa giaûi " + mark, "x", null, "x", null, "x", null, "Ñam Roâng", "Phi Lieâng", "x", null)
+                .row("2", "Göông saùng " + mark, null, "x", null, "x", null, "x", "Ñam Roâng", "Roâ Men", null, "x");
+        String preview = preview(vni.xlsx(), DvkIntegrationTest.LAM_DONG_OFFICER);
+        assertThat((String) JsonPath.read(preview, "$.encoding")).isEqualTo("VNI");
+        assertThat(number(preview, "$.rejected")).as(preview).isZero();
+        assertThat(number(preview, "$.created")).isEqualTo(2);
+        assertThat((List<String>) JsonPath.read(preview, "$.lines[*].name")).containsExactly("Tổ hòa giải " + mark, "Gương sáng " + mark);
+        assertThat((List<String>) JsonPath.read(preview, "$.mapping.columns[*].header")).contains("Loại hình / Điển hình",
+                "Lĩnh vực / Văn hóa - xã hội", "Đăng ký / Mới");
+        confirm(JsonPath.read(preview, "$.id"), DvkIntegrationTest.LAM_DONG_OFFICER);
+        assertThat(classification(mark)).containsExactly("EXEMPLAR INDIVIDUAL CULTURE_SOCIETY MAINTAINED 2023",
+                "MODEL COLLECTIVE ECONOMY NEW 2023");
+    }
+
+    @Test
     void aWindows1258CsvSavedByAnOfficeMachineKeepsItsLettersAndColumns() throws Exception {
         String mark = unique();
         OfficeSpreadsheetTests.OfficeSheet sheet = new OfficeSpreadsheetTests.OfficeSheet()
