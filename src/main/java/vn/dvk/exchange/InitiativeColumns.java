@@ -3,9 +3,7 @@ package vn.dvk.exchange;
 import vn.dvk.shared.VietnameseText;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The columns of the initiative workbook: the template, every export and the import share them, so
@@ -61,17 +59,5 @@ enum InitiativeColumns {
             }
         }
         return null;
-    }
-
-    /** Where each known column is in a header row; empty unless the row names the initiative and at least two more. */
-    static Map<InitiativeColumns, Integer> locate(List<String> cells) {
-        Map<InitiativeColumns, Integer> found = new EnumMap<>(InitiativeColumns.class);
-        for (int i = 0; i < cells.size(); i++) {
-            InitiativeColumns column = of(cells.get(i));
-            if (column != null && !found.containsKey(column)) {
-                found.put(column, i);
-            }
-        }
-        return found.containsKey(NAME) && found.size() >= 3 ? found : Map.of();
     }
 }
