@@ -58,8 +58,7 @@ public record OfficialDocument(Style style, String superiorOrgan, String organ, 
 
     /** "Số 24-BC/BDVHU" (party) or "Số: 06/QĐ-UBND" (state). */
     public String numberLine() {
-        String n = number == null ? BLANK : number;
-        return style == Style.STATE ? "Số: " + n : "Số " + n;
+        return numberLine(style, number);
     }
 
     /**
@@ -67,12 +66,22 @@ public record OfficialDocument(Style style, String superiorOrgan, String organ, 
      * leading zero, as both rules ask; without a date the places for it are left blank.
      */
     public String dateLine() {
-        String where = place == null || place.isBlank() ? BLANK : place.strip();
+        return (place == null || place.isBlank() ? BLANK : place.strip()) + datePart(date);
+    }
+
+    /** ", ngày 05 tháng 01 năm 2022", or with blanks for the officer to fill in. */
+    public static String datePart(LocalDate date) {
         if (date == null) {
-            return where + ", ngày" + BLANK + "tháng" + BLANK + "năm" + BLANK;
+            return ", ngày" + BLANK + "tháng" + BLANK + "năm" + BLANK;
         }
-        return where + ", ngày " + (date.getDayOfMonth() < 10 ? "0" : "") + date.getDayOfMonth() + " tháng "
+        return ", ngày " + (date.getDayOfMonth() < 10 ? "0" : "") + date.getDayOfMonth() + " tháng "
                 + (date.getMonthValue() < 3 ? "0" : "") + date.getMonthValue() + " năm " + date.getYear();
+    }
+
+    /** "Số 24-BC/BDVHU" or "Số: 24/QĐ-UBND" for a number as printed (null: left blank). */
+    public static String numberLine(Style style, String number) {
+        String n = number == null ? BLANK : number;
+        return style == Style.STATE ? "Số: " + n : "Số " + n;
     }
 
     public static final Locale VI = OfficeDocs.VI;
