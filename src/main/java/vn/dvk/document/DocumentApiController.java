@@ -53,12 +53,12 @@ class DocumentApiController {
     record IssuedList(List<IssuedDocumentView> items, Integer nextNumber) {
     }
 
-    @GetMapping("/api/v1/documents/{id}")
+    @GetMapping("/api/v1/documents/{id:[0-9]+}")
     IssuedDocumentView document(@PathVariable long id) {
         return issued.get(id);
     }
 
-    @GetMapping("/api/v1/documents/{id}.{format:docx|pdf}")
+    @GetMapping("/api/v1/documents/{id:[0-9]+}.{format:docx|pdf}")
     @Operation(summary = "An issued document's file, exactly as issued")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
         return download(issued.get(id), issued.file(id, format), format);

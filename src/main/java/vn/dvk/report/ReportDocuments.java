@@ -51,7 +51,7 @@ class ReportDocuments {
         return s.name() == null ? "Toàn quốc" : s.name();
     }
 
-    private List<String> headers() {
+    List<String> headers() {
         List<String> headers = new ArrayList<>(List.of("TT", "Đơn vị", "Tổng số"));
         sectors.all().forEach(sec -> headers.add(sec.nameVi()));
         headers.addAll(List.of("Xây dựng mới", "Duy trì", "Tập thể", "Cá nhân", "Được công nhận", "Tiêu biểu"));
@@ -79,6 +79,14 @@ class ReportDocuments {
                     r.byHolder(), r.recognised(), r.featured()));
         }
         return rows;
+    }
+
+    /** The figures' table as text, a row per child unit and the total row, for an annex. */
+    List<List<String>> tableText(Summary s) {
+        List<List<Object>> all = new ArrayList<>(rows(s));
+        all.add(totalRow(s));
+        return all.stream().map(values -> values.stream().map(v -> v instanceof Long l ? String.format(OfficeDocs.VI, "%,d", l)
+                : String.valueOf(v)).toList()).toList();
     }
 
     private List<Object> totalRow(Summary s) {

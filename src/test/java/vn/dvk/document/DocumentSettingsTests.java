@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** An office's document settings: the defaults of today's and of past structures, kept once saved, refused when stale. */
 @DvkIntegrationTest
 @Transactional
-class DocumentSettingsTests {
+public class DocumentSettingsTests {
 
     @Autowired
     MockMvc mvc;
@@ -37,7 +37,12 @@ class DocumentSettingsTests {
     }
 
     long organisation(String name) throws Exception {
-        String body = mvc.perform(get("/api/v1/organisations").param("q", name).param("size", "50").with(as(DvkIntegrationTest.ADMIN)))
+        return organisationOf(mvc, directory, name);
+    }
+
+    /** The id of the demo organisation of that exact name (for other modules' document tests too). */
+    public long organisationOf(MockMvc mvc, UserDirectory directory, String name) throws Exception {
+        String body = mvc.perform(get("/api/v1/organisations").param("q", name).param("size", "50").with(Logins.as(directory, DvkIntegrationTest.ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Number> ids = JsonPath.read(body, "$.items[?(@.name == '" + name + "')].id");
         assertThat(ids).as(name).hasSize(1);
