@@ -22,7 +22,12 @@ public record OfficialDocument(Style style, String superiorOrgan, String organ, 
     /** A numbered heading ("I. KẾT QUẢ"), a sub-heading ("1. Đăng ký") or a paragraph of the body. */
     public record Block(Kind kind, String text) {
 
-        public enum Kind { HEADING, SUBHEADING, PARAGRAPH }
+        public enum Kind { HEADING, SUBHEADING, PARAGRAPH, CENTRED }
+
+        /** A bold line centred on the page: the deciding authority, "QUYẾT ĐỊNH:", "Kính gửi: ...". */
+        public static Block centred(String text) {
+            return new Block(Kind.CENTRED, text);
+        }
 
         public static Block heading(String text) {
             return new Block(Kind.HEADING, text);

@@ -198,8 +198,11 @@ public final class OfficialLayout {
     private static void body(XWPFDocument doc, Block block) {
         for (String line : lines(block.text())) {
             XWPFParagraph p = doc.createParagraph();
-            p.setAlignment(ParagraphAlignment.BOTH);
-            p.setIndentationFirstLine(FIRST_LINE_INDENT_TWIPS);
+            boolean centred = block.kind() == Block.Kind.CENTRED;
+            p.setAlignment(centred ? ParagraphAlignment.CENTER : ParagraphAlignment.BOTH);
+            if (!centred) {
+                p.setIndentationFirstLine(FIRST_LINE_INDENT_TWIPS);
+            }
             p.setSpacingAfter(120);
             p.setSpacingBetween(1.15, LineSpacingRule.AUTO);
             OfficeDocs.run(p, line, block.kind() != Block.Kind.PARAGRAPH, BODY_PT);
@@ -298,8 +301,9 @@ public final class OfficialLayout {
             for (Block block : d.body()) {
                 for (String line : lines(block.text())) {
                     Paragraph p = new Paragraph(line, block.kind() == Block.Kind.PARAGRAPH ? plain : bold);
-                    p.setAlignment(Element.ALIGN_JUSTIFIED);
-                    p.setFirstLineIndent(mm(10));
+                    boolean centred = block.kind() == Block.Kind.CENTRED;
+                    p.setAlignment(centred ? Element.ALIGN_CENTER : Element.ALIGN_JUSTIFIED);
+                    p.setFirstLineIndent(centred ? 0 : mm(10));
                     p.setSpacingAfter(6);
                     p.setLeading(BODY_PT * 1.3f);
                     doc.add(p);
