@@ -28,9 +28,6 @@ import java.util.List;
 @Component
 class ReportDocuments {
 
-    /** Liberation Sans, shipped inside PDFBox: every Vietnamese letter, free to embed. */
-    static final String BUNDLED_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-
     private final Sectors sectors;
     private final String pdfFontPath;
 
@@ -267,17 +264,7 @@ class ReportDocuments {
     }
 
     private com.lowagie.text.pdf.BaseFont pdfFont() throws IOException {
-        byte[] bytes = null;
-        if (pdfFontPath != null && !pdfFontPath.isBlank() && java.nio.file.Files.isReadable(java.nio.file.Path.of(pdfFontPath))) {
-            bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(pdfFontPath));
-        }
-        if (bytes == null) {
-            try (var in = ReportDocuments.class.getResourceAsStream(BUNDLED_FONT)) {
-                bytes = in.readAllBytes();
-            }
-        }
-        return com.lowagie.text.pdf.BaseFont.createFont("dvk-report.ttf", com.lowagie.text.pdf.BaseFont.IDENTITY_H,
-                com.lowagie.text.pdf.BaseFont.EMBEDDED, false, bytes, null);
+        return vn.dvk.shared.office.PdfFonts.load(pdfFontPath);
     }
 
 }
