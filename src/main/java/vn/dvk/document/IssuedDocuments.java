@@ -81,10 +81,16 @@ public class IssuedDocuments {
         }
         Files files = layout.render(number, date);
         String numberText = settings.number(number, issue.typeCode());
-        long id = Inserts.returningId(jdbc, "insert into issued_document (organisation_id, kind, doc_year, doc_number, number_text,"
-                        + " issued_on, title, file_stem, docx, pdf, issued_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                issue.organisationId(), issue.kind(), year, number, numberText, date, issue.title(), issue.fileStem(), files.docx(),
-                files.pdf(), user.getUsername(), OffsetDateTime.now(clock));
+        long id;
+        try {
+            id = Inserts.returningId(jdbc, "insert into issued_document (organisation_id, kind, doc_year, doc_number, number_text,"
+                            + " issued_on, title, file_stem, docx, pdf, issued_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    issue.organisationId(), issue.kind(), year, number, numberText, date, issue.title(), issue.fileStem(), files.docx(),
+                    files.pdf(), user.getUsername(), OffsetDateTime.now(clock));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another officer issued with the same number a moment ago
+            throw DomainException.conflict("document.numberTaken", number, year);
+        }
         if (jdbc.update("update document_counter set last_number = greatest(last_number, ?) where organisation_id = ? and doc_year = ?",
                 number, issue.organisationId(), year) == 0) {
             jdbc.update("insert into document_counter (organisation_id, doc_year, last_number) values (?, ?, ?)",
