@@ -15,6 +15,9 @@ import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 
+import jakarta.validation.constraints.Size;
+import vn.dvk.shared.validation.Inputs;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,16 +30,20 @@ import java.util.List;
 public class DocumentSettings {
 
     /** What an officer sets; {@code version} is the one read (0 while the defaults are shown). */
-    public record Input(Style style, String superiorOrgan, String organ, String symbol, String place, String signerCapacity,
-                        String signerTitle, String signerName, List<String> recipients, Long version) {
+    public record Input(Style style, @Size(max = 200) String superiorOrgan, @Size(max = 200) String organ,
+                        @Size(max = 40) String symbol, @Size(max = 100) String place, @Size(max = 200) String signerCapacity,
+                        @Size(max = 200) String signerTitle, @Size(max = 100) String signerName,
+                        @Size(max = 50) List<@Size(max = 300) String> recipients, Long version) {
     }
 
     private final JdbcTemplate jdbc;
     private final Organisations organisations;
     private final AdminUnits units;
     private final Clock clock;
+    private final Inputs inputs;
 
-    DocumentSettings(JdbcTemplate jdbc, Organisations organisations, AdminUnits units, Clock clock) {
+    DocumentSettings(JdbcTemplate jdbc, Organisations organisations, AdminUnits units, Clock clock, Inputs inputs) {
+        this.inputs = inputs;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.units = units;
@@ -69,7 +76,10 @@ public class DocumentSettings {
         if (expected != current.version()) {
             throw DomainException.conflict("error.stale");
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(inputs.problems(input));
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
         if (input.style() == null) {
             problems.add(FieldProblem.field("style", "validation.NotNull"));
         }

@@ -21,14 +21,19 @@ class ReportAssessments {
     static final int MAX = 8000;
 
     /** Strengths (ưu điểm), weaknesses (hạn chế), causes (nguyên nhân) and directions (phương hướng). */
-    record Assessment(String strengths, String weaknesses, String causes, String directions) {
+    record Assessment(@jakarta.validation.constraints.Size(max = MAX) String strengths,
+                      @jakarta.validation.constraints.Size(max = MAX) String weaknesses,
+                      @jakarta.validation.constraints.Size(max = MAX) String causes,
+                      @jakarta.validation.constraints.Size(max = MAX) String directions) {
         static final Assessment EMPTY = new Assessment(null, null, null, null);
     }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final vn.dvk.shared.validation.Inputs inputs;
 
-    ReportAssessments(JdbcTemplate jdbc, Clock clock) {
+    ReportAssessments(JdbcTemplate jdbc, Clock clock, vn.dvk.shared.validation.Inputs inputs) {
+        this.inputs = inputs;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -46,7 +51,7 @@ class ReportAssessments {
     @Transactional
     Assessment save(Long unitId, int year, Assessment a) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(inputs.problems(a));
         if (unitId == null) {
             problems.add(FieldProblem.field("unit", "validation.NotBlank"));
         }
@@ -70,7 +75,7 @@ class ReportAssessments {
             return null;
         }
         String nfc = java.text.Normalizer.normalize(text.strip().replace("\r\n", "\n"), java.text.Normalizer.Form.NFC);
-        if (nfc.length() > MAX) {
+        if (nfc.length() > MAX && problems.stream().noneMatch(p -> field.equals(p.field()))) {
             problems.add(FieldProblem.field(field, "validation.Size"));
         }
         return nfc;

@@ -66,6 +66,10 @@ class WorkflowDocuments {
 
     /** The decision recognising every initiative of the unit recognised in the year (the unit's standing committee by default). */
     Made decision(String unitCode, int year, Long organisationId, Integer number, LocalDate date) {
+        if (year < 1990 || year > LocalDate.now(clock).getYear() + 1) {
+            throw new DomainException(DomainException.Kind.INVALID,
+                    List.of(FieldProblem.field("year", "report.year", LocalDate.now(clock).getYear() + 1)), "error.validation");
+        }
         AdminUnitView unit = units.getByCode(unitCode, LocalDate.of(year, 12, 31));
         vn.dvk.shared.security.Permissions.requireInScope(unit, "adminUnit.notFound", unitCode);
         List<InitiativeRow> recognised = registry.search(new InitiativeQuery(unit.code(), null, year, null, null, null,
