@@ -59,7 +59,7 @@ class AnnualReportController {
                           @RequestParam(required = false) String weaknesses, @RequestParam(required = false) String causes,
                           @RequestParam(required = false) String directions, RedirectAttributes redirect) {
         try {
-            annual.saveAssessment(unit, year == null ? 0 : year, new ReportAssessments.Assessment(strengths, weaknesses, causes,
+            annual.saveAssessment(unit, year, new ReportAssessments.Assessment(strengths, weaknesses, causes,
                     directions));
             redirect.addFlashAttribute("assessmentSaved", true);
         } catch (DomainException e) {

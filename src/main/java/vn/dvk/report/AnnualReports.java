@@ -111,7 +111,7 @@ class AnnualReports {
         return issued.nextNumber(d.settings().organisationId(), d.date().getYear());
     }
 
-    ReportAssessments.Assessment saveAssessment(String unit, int year, ReportAssessments.Assessment assessment) {
+    ReportAssessments.Assessment saveAssessment(String unit, Integer year, ReportAssessments.Assessment assessment) {
         Summary s = reports.summary(unit, year);
         return assessments.save(s.unitId(), s.year(), assessment);
     }
