@@ -2,11 +2,6 @@ package vn.dvk.planning;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,7 +24,6 @@ import vn.dvk.shared.security.Role;
 import vn.dvk.shared.validation.Inputs;
 
 import java.time.Clock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -81,9 +75,17 @@ public class Conferences {
 
     private final Clock clock;
     private final Inputs inputs;
+    private final vn.dvk.organisation.Organisations organisations;
+    private final vn.dvk.document.DocumentSettings documentSettings;
+    private final String pdfFontPath;
 
     Conferences(JdbcTemplate jdbc, AdminUnits units, InitiativeRegistry registry, Plans plans, Reports reports, Sectors sectors,
-                ApplicationEventPublisher events, Clock clock, Inputs inputs) {
+                ApplicationEventPublisher events, Clock clock, Inputs inputs, vn.dvk.organisation.Organisations organisations,
+                vn.dvk.document.DocumentSettings documentSettings,
+                @org.springframework.beans.factory.annotation.Value("${dvk.pdf.font:}") String pdfFontPath) {
+        this.organisations = organisations;
+        this.documentSettings = documentSettings;
+        this.pdfFontPath = pdfFontPath;
         this.inputs = inputs;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -206,62 +208,89 @@ public class Conferences {
                 (rs, n) -> new Presented(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)), initiativeId);
     }
 
-    /** A draft report of a review (docx): the conference, then the period's figures by year and sector, then the papers. */
+    /** A review's report draft with the file name that says what it is. */
+    public record Draft(vn.dvk.shared.office.OfficialDocument document, String fileStem) {
+    }
+
+    /** A draft report of a review (docx): the conference, the period's figures as sentences, the papers; figures as annex. */
     public byte[] draft(long id) {
-        ConferenceView conference = get(id);
-        int from = conference.period() != null ? conference.period().fromYear() : conference.heldOn().getYear();
-        int to = conference.period() != null ? Math.min(conference.period().toYear(), conference.heldOn().getYear())
-                : conference.heldOn().getYear();
-        Trend trend = reports.trend(conference.unitCode(), from, to);
-        Map<String, String> sectorNames = new java.util.HashMap<>();
-        sectors.all().forEach(s -> sectorNames.put(s.code(), s.nameVi()));
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            paragraph(doc, "BÁO CÁO", true, ParagraphAlignment.CENTER, 14);
-            paragraph(doc, (conference.kind() == Kind.FINAL_REVIEW ? "Tổng kết" : conference.kind() == Kind.INTERIM_REVIEW ? "Sơ kết"
-                    : "Trao đổi kinh nghiệm") + " phong trào thi đua \"Dân vận khéo\" " + (conference.period() != null
-                    ? "giai đoạn " + conference.period().fromYear() + "–" + conference.period().toYear() : "năm " + from), true,
-                    ParagraphAlignment.CENTER, 13);
-            paragraph(doc, "(Dự thảo do DVK lập từ số liệu đăng ký; " + conference.unitName() + ")", false, ParagraphAlignment.CENTER, 12);
-            paragraph(doc, "I. KẾT QUẢ THỰC HIỆN", true, ParagraphAlignment.LEFT, 13);
-            paragraph(doc, "Trong giai đoạn, " + conference.unitName() + " có " + trend.initiatives()
-                    + " mô hình, điển hình \"Dân vận khéo\" được đăng ký xây dựng và duy trì.", false, ParagraphAlignment.BOTH, 13);
-            List<String> codes = new ArrayList<>(sectorNames.keySet());
-            codes.sort(java.util.Comparator.naturalOrder());
-            XWPFTable table = doc.createTable(trend.years().size() + 1, codes.size() + 2);
-            table.getRow(0).getCell(0).setText("Năm");
-            table.getRow(0).getCell(1).setText("Tổng số");
-            for (int c = 0; c < codes.size(); c++) {
-                table.getRow(0).getCell(c + 2).setText(sectorNames.get(codes.get(c)));
-            }
-            for (int r = 0; r < trend.years().size(); r++) {
-                Trend.Year year = trend.years().get(r);
-                table.getRow(r + 1).getCell(0).setText(String.valueOf(year.year()));
-                table.getRow(r + 1).getCell(1).setText(String.valueOf(year.total()));
-                for (int c = 0; c < codes.size(); c++) {
-                    table.getRow(r + 1).getCell(c + 2).setText(String.valueOf(year.bySector().getOrDefault(codes.get(c), 0L)));
-                }
-            }
-            paragraph(doc, "II. CÁC THAM LUẬN", true, ParagraphAlignment.LEFT, 13);
-            for (PaperView paper : conference.papers()) {
-                paragraph(doc, paper.position() + ". " + paper.title() + (paper.presenter() == null ? "" : " — " + paper.presenter()),
-                        false, ParagraphAlignment.LEFT, 13);
-            }
-            paragraph(doc, "III. KẾT LUẬN", true, ParagraphAlignment.LEFT, 13);
-            paragraph(doc, conference.conclusions() == null ? "" : conference.conclusions(), false, ParagraphAlignment.BOTH, 13);
-            doc.write(out);
-            return out.toByteArray();
+        return vn.dvk.shared.office.OfficialLayout.docx(drafted(id).document());
+    }
+
+    /** The same draft as PDF. */
+    public byte[] draftPdf(long id) {
+        try {
+            return vn.dvk.shared.office.OfficialLayout.pdf(drafted(id).document(), vn.dvk.shared.office.PdfFonts.load(pdfFontPath));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void paragraph(XWPFDocument doc, String text, boolean bold, ParagraphAlignment alignment, int size) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(alignment);
-        XWPFRun run = p.createRun();
-        run.setFontFamily("Times New Roman");
-        run.setFontSize(size);
-        run.setBold(bold);
-        run.setText(text);
+    /**
+     * The draft in the layout of the organiser (its document settings when the organiser is one of the
+     * unit's organisations by name, else the organiser's name heads it in the party layout).
+     */
+    public Draft drafted(long id) {
+        ConferenceView conference = get(id);
+        int from = conference.period() != null ? conference.period().fromYear() : conference.heldOn().getYear();
+        int to = conference.period() != null ? Math.min(conference.period().toYear(), conference.heldOn().getYear())
+                : conference.heldOn().getYear();
+        Trend trend = reports.trend(conference.unitCode(), from, to);
+        AdminUnitView unit = units.findById(conference.unitId()).orElseThrow();
+        String prefix = unit.type() == null ? null : unit.type().prefix();
+        String where = vn.dvk.shared.office.OfficialDocument.inSentence(unit.fullName(), prefix);
+        String kind = conference.kind() == Kind.FINAL_REVIEW ? "Tổng kết" : conference.kind() == Kind.INTERIM_REVIEW ? "Sơ kết"
+                : "Trao đổi kinh nghiệm";
+        String span = conference.period() != null
+                ? "giai đoạn " + conference.period().fromYear() + "–" + conference.period().toYear() : "năm " + from;
+        List<vn.dvk.shared.office.OfficialDocument.Block> body = new ArrayList<>();
+        body.add(vn.dvk.shared.office.OfficialDocument.Block.heading("I. KẾT QUẢ THỰC HIỆN"));
+        body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph("Trong " + span + ", toàn " + where + " có "
+                + trend.initiatives() + " mô hình, điển hình \"Dân vận khéo\" được đăng ký xây dựng và duy trì."));
+        for (Trend.Year year : trend.years()) {
+            body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph("Năm " + year.year() + ", đăng ký " + year.total()
+                    + " mô hình, điển hình, trong đó " + year.byStatus().getOrDefault("NEW", 0L) + " xây dựng mới, "
+                    + year.byStatus().getOrDefault("MAINTAINED", 0L) + " duy trì."));
+        }
+        body.add(vn.dvk.shared.office.OfficialDocument.Block.heading("II. CÁC THAM LUẬN"));
+        for (PaperView paper : conference.papers()) {
+            body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph(paper.position() + ". " + paper.title()
+                    + (paper.presenter() == null ? "" : " — " + paper.presenter())));
+        }
+        body.add(vn.dvk.shared.office.OfficialDocument.Block.heading("III. KẾT LUẬN"));
+        body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph(conference.conclusions() == null
+                || conference.conclusions().isBlank() ? "…………………………………………………………………………………………" : conference.conclusions()));
+        Map<String, String> sectorNames = new java.util.LinkedHashMap<>();
+        sectors.all().forEach(sec -> sectorNames.put(sec.code(), sec.nameVi()));
+        List<String> headers = new ArrayList<>(List.of("Năm", "Tổng số"));
+        headers.addAll(sectorNames.values());
+        List<List<String>> rows = new ArrayList<>();
+        for (Trend.Year year : trend.years()) {
+            List<String> row = new ArrayList<>(List.of(String.valueOf(year.year()), String.valueOf(year.total())));
+            sectorNames.keySet().forEach(code -> row.add(String.valueOf(year.bySector().getOrDefault(code, 0L))));
+            rows.add(row);
+        }
+        vn.dvk.document.DocumentSettingsView settings = organiserSettings(conference, unit);
+        vn.dvk.shared.office.OfficialDocument.Annex annex = new vn.dvk.shared.office.OfficialDocument.Annex("PHỤ LỤC",
+                "SỐ LIỆU MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" " + span.toUpperCase(vn.dvk.shared.office.OfficeDocs.VI), null,
+                headers, rows, null);
+        return new Draft(settings.document(null, "BC", conference.heldOn(), "BÁO CÁO",
+                kind + " phong trào thi đua \"Dân vận khéo\" " + span, body, annex),
+                "bao-cao-" + vn.dvk.shared.office.OfficialDocument.slug(kind) + "-dan-van-kheo-"
+                        + (conference.period() != null ? conference.period().fromYear() + "-" + conference.period().toYear() : from)
+                        + "-" + vn.dvk.shared.office.OfficialDocument.slug(unit.fullName()));
+    }
+
+    private vn.dvk.document.DocumentSettingsView organiserSettings(ConferenceView conference, AdminUnitView unit) {
+        Long found = organisations.search(new vn.dvk.organisation.Organisations.Query(conference.organiser(), null, null, unit.id()),
+                0, 20).getContent().stream().filter(o -> o.name().equalsIgnoreCase(conference.organiser()))
+                .map(vn.dvk.organisation.OrganisationView::id).findFirst().orElse(null);
+        if (found != null) {
+            return documentSettings.of(found);
+        }
+        String place = unit.type() != null && unit.fullName().startsWith(unit.type().prefix() + " ")
+                ? unit.fullName().substring(unit.type().prefix().length() + 1) : unit.name();
+        return new vn.dvk.document.DocumentSettingsView(null, conference.organiser(), vn.dvk.shared.office.OfficialDocument.Style.PARTY,
+                null, conference.organiser(), null, place, null, null, null, List.of("- Lưu VT."), false, 0);
     }
 }

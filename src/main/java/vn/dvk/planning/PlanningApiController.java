@@ -129,11 +129,18 @@ class PlanningApiController {
         return conferences.get(id);
     }
 
-    @GetMapping("/conferences/{id}/draft.docx")
-    @Operation(summary = "A review's report drafted from the period's figures (Word)")
-    ResponseEntity<byte[]> draft(@PathVariable long id) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"bao-cao-" + id + ".docx\"")
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .body(conferences.draft(id));
+    @GetMapping("/conferences/{id}/draft.{format:docx|pdf}")
+    @Operation(summary = "A review's report drafted from the period's figures (Word or PDF), in the organiser's layout")
+    ResponseEntity<byte[]> draft(@PathVariable long id, @PathVariable String format) {
+        return draftFile(conferences, id, format);
+    }
+
+    static ResponseEntity<byte[]> draftFile(Conferences conferences, long id, String format) {
+        String name = conferences.drafted(id).fileStem() + "." + format;
+        return ResponseEntity.ok().header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType("pdf".equals(format) ? MediaType.APPLICATION_PDF
+                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .body("pdf".equals(format) ? conferences.draftPdf(id) : conferences.draft(id));
     }
 }

@@ -156,13 +156,9 @@ class PlanningController {
         return "planning/conference";
     }
 
-    @GetMapping("/conferences/{id}/draft.docx")
-    org.springframework.http.ResponseEntity<byte[]> draft(@PathVariable long id) {
-        return org.springframework.http.ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"bao-cao-" + id + ".docx\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .body(conferences.draft(id));
+    @GetMapping("/conferences/{id}/draft.{format:docx|pdf}")
+    org.springframework.http.ResponseEntity<byte[]> draft(@PathVariable long id, @PathVariable String format) {
+        return PlanningApiController.draftFile(conferences, id, format);
     }
 
     /** The report's registrations counted by linked movement (loaded by htmx into the report page). */

@@ -94,10 +94,13 @@ class ReportApiController {
     static org.springframework.http.ResponseEntity<byte[]> document(Reports reports, ReportDocuments documents, String format,
                                                                     String unit, Integer year, ReportDocuments.Heading heading) {
         Summary s = reports.summary(unit, year);
+        // "tong-hop-dan-van-kheo-2021-huyen-dam-rong": the figures' table; the report itself is /reports/annual
+        String stem = "tong-hop-dan-van-kheo-" + s.year() + "-" + (s.name() == null ? "toan-quoc"
+                : vn.dvk.shared.office.OfficialDocument.slug(s.name()));
         return switch (format) {
-            case "xlsx" -> file(documents.xlsx(s, heading), "tong-hop-" + s.year() + ".xlsx", XLSX);
-            case "pdf" -> file(documents.pdf(s, heading), "bao-cao-" + s.year() + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF);
-            default -> file(documents.docx(s, heading), "bao-cao-" + s.year() + ".docx", DOCX);
+            case "xlsx" -> file(documents.xlsx(s, heading), stem + ".xlsx", XLSX);
+            case "pdf" -> file(documents.pdf(s, heading), stem + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF);
+            default -> file(documents.docx(s, heading), stem + ".docx", DOCX);
         };
     }
 

@@ -28,9 +28,6 @@ import java.util.List;
 @Component
 class ReportDocuments {
 
-    /** Liberation Sans, shipped inside PDFBox: every Vietnamese letter, free to embed. */
-    static final String BUNDLED_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-
     private final Sectors sectors;
     private final String pdfFontPath;
 
@@ -51,7 +48,7 @@ class ReportDocuments {
         return s.name() == null ? "Toàn quốc" : s.name();
     }
 
-    private List<String> headers() {
+    List<String> headers() {
         List<String> headers = new ArrayList<>(List.of("TT", "Đơn vị", "Tổng số"));
         sectors.all().forEach(sec -> headers.add(sec.nameVi()));
         headers.addAll(List.of("Xây dựng mới", "Duy trì", "Tập thể", "Cá nhân", "Được công nhận", "Tiêu biểu"));
@@ -79,6 +76,14 @@ class ReportDocuments {
                     r.byHolder(), r.recognised(), r.featured()));
         }
         return rows;
+    }
+
+    /** The figures' table as text, a row per child unit and the total row, for an annex. */
+    List<List<String>> tableText(Summary s) {
+        List<List<Object>> all = new ArrayList<>(rows(s));
+        all.add(totalRow(s));
+        return all.stream().map(values -> values.stream().map(v -> v instanceof Long l ? String.format(OfficeDocs.VI, "%,d", l)
+                : String.valueOf(v)).toList()).toList();
     }
 
     private List<Object> totalRow(Summary s) {
@@ -259,17 +264,7 @@ class ReportDocuments {
     }
 
     private com.lowagie.text.pdf.BaseFont pdfFont() throws IOException {
-        byte[] bytes = null;
-        if (pdfFontPath != null && !pdfFontPath.isBlank() && java.nio.file.Files.isReadable(java.nio.file.Path.of(pdfFontPath))) {
-            bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(pdfFontPath));
-        }
-        if (bytes == null) {
-            try (var in = ReportDocuments.class.getResourceAsStream(BUNDLED_FONT)) {
-                bytes = in.readAllBytes();
-            }
-        }
-        return com.lowagie.text.pdf.BaseFont.createFont("dvk-report.ttf", com.lowagie.text.pdf.BaseFont.IDENTITY_H,
-                com.lowagie.text.pdf.BaseFont.EMBEDDED, false, bytes, null);
+        return vn.dvk.shared.office.PdfFonts.load(pdfFontPath);
     }
 
 }

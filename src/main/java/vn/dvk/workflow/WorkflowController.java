@@ -39,8 +39,11 @@ class WorkflowController {
 
     private final Clock clock;
 
+    private final WorkflowDocuments official;
+
     WorkflowController(Recognitions recognitions, Commendations commendations, ProposalDocuments documents,
-                       InitiativeRegistry registry, DecisionFiles files, Clock clock) {
+                       InitiativeRegistry registry, DecisionFiles files, Clock clock, WorkflowDocuments official) {
+        this.official = official;
         this.clock = clock;
         this.recognitions = recognitions;
         this.commendations = commendations;
@@ -202,6 +205,17 @@ class WorkflowController {
             model.addAttribute("fieldErrors", e.problemsByField());
             return decision(id, model);
         }
+    }
+
+    @GetMapping("/proposals/{id}/submission.{format:docx|pdf}")
+    ResponseEntity<byte[]> submission(@PathVariable Long id, @PathVariable String format) {
+        return WorkflowDecisionsApiController.made(official, official.submission(commendations.get(id), null, null, null), format);
+    }
+
+    @GetMapping("/recognitions/decision.{format:docx|pdf}")
+    ResponseEntity<byte[]> decisionDocument(@PathVariable String format, @org.springframework.web.bind.annotation.RequestParam String unit,
+                                            @org.springframework.web.bind.annotation.RequestParam int year) {
+        return WorkflowDecisionsApiController.made(official, official.decision(unit, year, null, null, null), format);
     }
 
     @GetMapping("/decisions/{id}/scan")

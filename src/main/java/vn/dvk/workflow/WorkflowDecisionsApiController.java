@@ -36,7 +36,40 @@ class WorkflowDecisionsApiController {
     private final Commendations commendations;
     private final ProposalDocuments documents;
 
-    WorkflowDecisionsApiController(Recognitions recognitions, Commendations commendations, ProposalDocuments documents) {
+    private final WorkflowDocuments official;
+
+    @GetMapping("/api/v1/recognitions/decision.{format:docx|pdf}")
+    @io.swagger.v3.oas.annotations.Operation(summary = "The decision recognising every initiative of a unit recognised in a year, "
+            + "with their list as its annex, in the layout of the deciding organisation (the unit's standing committee by default)")
+    ResponseEntity<byte[]> decisionDocument(@PathVariable String format, @org.springframework.web.bind.annotation.RequestParam String unit,
+            @org.springframework.web.bind.annotation.RequestParam int year,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Long organisation,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer number,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
+        return made(official, official.decision(unit, year, organisation, number, date), format);
+    }
+
+    @GetMapping("/api/v1/commendation-proposals/{id}/submission.{format:docx|pdf}")
+    @io.swagger.v3.oas.annotations.Operation(summary = "The submission (tờ trình) asking the authority to commend the proposal's "
+            + "collectives and individuals, with their list, in the layout of the proposing organisation")
+    ResponseEntity<byte[]> submission(@PathVariable Long id, @PathVariable String format,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Long organisation,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer number,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
+        return made(official, official.submission(commendations.get(id), organisation, number, date), format);
+    }
+
+    static ResponseEntity<byte[]> made(WorkflowDocuments official, WorkflowDocuments.Made made, String format) {
+        return "pdf".equals(format)
+                ? file(official.pdf(made), made.fileStem() + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF)
+                : file(official.docx(made), made.fileStem() + ".docx", DOCX);
+    }
+
+    WorkflowDecisionsApiController(Recognitions recognitions, Commendations commendations, ProposalDocuments documents,
+                                   WorkflowDocuments official) {
+        this.official = official;
         this.recognitions = recognitions;
         this.commendations = commendations;
         this.documents = documents;

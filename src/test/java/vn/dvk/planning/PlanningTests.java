@@ -143,12 +143,23 @@ class PlanningTests {
         Long th1 = jdbc.queryForObject("select id from initiative where name = 'Thực hiện quy chế dân chủ ở cơ sở'", Long.class);
         String part = mvc.perform(get("/initiatives/" + th1 + "/planning").with(admin())).andReturn().getResponse().getContentAsString();
         assertThat(part).contains("id=\"presented\"", "2016–2018", "13/09/2018");
-        byte[] docx = mvc.perform(get("/api/v1/conferences/" + ids.get(0) + "/draft.docx").with(admin())).andExpect(status().isOk())
+        var response = mvc.perform(get("/api/v1/conferences/" + ids.get(0) + "/draft.docx").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(response.getHeader("Content-Disposition")).contains("bao-cao-trao-doi-kinh-nghiem-dan-van-kheo-2016-2018-huyen-tuyen-hoa.docx");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(response.getContentAsByteArray()));
+             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "giai đoạn 2016–2018", "toàn huyện Tuyên Hóa",
+                    "Kinh nghiệm xây dựng và nhân rộng", "Nơi nhận:").doesNotContain("toàn Huyện");
+            assertThat(doc.getTables().get(0).getRow(0).getCell(0).getText()).contains("HUYỆN ỦY TUYÊN HÓA");
+            // the header, the signature block, then the figures by year as the annex
+            assertThat(doc.getTables()).hasSize(3);
+            assertThat(doc.getTables().get(2).getRows()).hasSize(4);
+        }
+        byte[] pdf = mvc.perform(get("/api/v1/conferences/" + ids.get(0) + "/draft.pdf").with(admin())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-            assertThat(text.getText()).contains("BÁO CÁO", "giai đoạn 2016–2018", "Huyện Tuyên Hóa", "Kinh nghiệm xây dựng và nhân rộng");
-            assertThat(doc.getTables()).hasSize(1);
-            assertThat(doc.getTables().get(0).getRows()).hasSize(4);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("BÁO CÁO", "toàn huyện Tuyên Hóa", "Kinh nghiệm xây dựng và nhân rộng");
         }
     }
 

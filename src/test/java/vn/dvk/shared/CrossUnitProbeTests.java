@@ -160,6 +160,9 @@ class CrossUnitProbeTests {
                          "criteria": [{"groupName": "Hiệu quả", "name": "Hiệu quả kinh tế", "maxScore": 50}]}"""),
                 DvkIntegrationTest.ADMIN), "$.id")));
         fixture("organisations", () -> String.valueOf(organisation));
+        // a report the province's board issued (numbered, kept as issued)
+        fixture("documents", () -> String.valueOf((Object) JsonPath.read(body(post("/api/v1/reports/annual").param("unit", "68")
+                .param("year", String.valueOf(thisYear)), officer), "$.id")));
         fixture("users", () -> firstId("/api/v1/users?q=damrong1", DvkIntegrationTest.ADMIN));
         fixture("me", () -> String.valueOf((Object) JsonPath.read(body(post("/api/v1/me/tokens").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"thăm dò\"}"), editor), "$.token.id")));

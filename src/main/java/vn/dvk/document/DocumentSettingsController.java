@@ -1,0 +1,88 @@
+package vn.dvk.document;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.office.OfficialDocument;
+import vn.dvk.shared.office.OfficialDocument.Style;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The page where an office sets how its documents are headed and signed, and lists what it issued. */
+@Controller
+class DocumentSettingsController {
+
+    private static final String FORM = "document/settings";
+
+    private final DocumentSettings settings;
+    private final IssuedDocuments issued;
+    private final Clock clock;
+
+    DocumentSettingsController(DocumentSettings settings, IssuedDocuments issued, Clock clock) {
+        this.settings = settings;
+        this.issued = issued;
+        this.clock = clock;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @GetMapping("/organisations/{id}/document-settings")
+    String form(@PathVariable Long id, Model model) {
+        return page(settings.of(id), model);
+    }
+
+    /** One text field of the form, named as the settings' property. */
+    record Field(String name, String value) {
+    }
+
+    private String page(DocumentSettingsView s, Model model) {
+        model.addAttribute("settings", s);
+        model.addAttribute("recipientsText", String.join("\n", s.recipients()));
+        model.addAttribute("fields", List.of(new Field("superiorOrgan", s.superiorOrgan()), new Field("organ", s.organ()),
+                new Field("symbol", s.symbol()), new Field("place", s.place()), new Field("signerCapacity", s.signerCapacity()),
+                new Field("signerTitle", s.signerTitle()), new Field("signerName", s.signerName())));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("previewNumber", OfficialDocument.numberLine(s.style(), s.number(null, "BC")));
+        model.addAttribute("previewDate", OfficialDocument.datePart(today));
+        model.addAttribute("issued", issued.of(s.organisationId(), null));
+        return FORM;
+    }
+
+    @PostMapping("/organisations/{id}/document-settings")
+    String save(@PathVariable Long id, @RequestParam(required = false) Style style,
+                @RequestParam(required = false) String superiorOrgan, @RequestParam(required = false) String organ,
+                @RequestParam(required = false) String symbol, @RequestParam(required = false) String place,
+                @RequestParam(required = false) String signerCapacity, @RequestParam(required = false) String signerTitle,
+                @RequestParam(required = false) String signerName, @RequestParam(required = false) String recipients,
+                @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect) {
+        DocumentSettings.Input input = new DocumentSettings.Input(style, superiorOrgan, organ, symbol, place, signerCapacity,
+                signerTitle, signerName, recipients == null ? List.of() : recipients.lines().toList(), version);
+        try {
+            settings.save(id, input);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/organisations/" + id + "/document-settings";
+        } catch (DomainException e) {
+            DocumentSettingsView current = settings.of(id);
+            model.addAttribute("fieldErrors", e.problemsByField());
+            model.addAttribute("error", e);
+            return page(new DocumentSettingsView(id, current.organisationName(), style == null ? current.style() : style,
+                    blankToNull(superiorOrgan), blankToNull(organ), blankToNull(symbol), blankToNull(place),
+                    blankToNull(signerCapacity), blankToNull(signerTitle), blankToNull(signerName), input.recipients(),
+                    current.saved(), version == null ? 0 : version), model);
+        }
+    }
+
+    @GetMapping("/documents/{id}.{format:docx|pdf}")
+    org.springframework.http.ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
+        return DocumentApiController.download(issued.get(id), issued.file(id, format), format);
+    }
+}
