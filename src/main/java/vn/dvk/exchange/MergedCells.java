@@ -6,8 +6,6 @@ import vn.dvk.shared.tabular.Row;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,14 +25,26 @@ import java.util.zip.ZipInputStream;
 final class MergedCells {
 
     private static final Pattern SHEET = Pattern.compile("<(?:\\w+:)?sheet\\b[^>]*?\\br:id=\"([^\"]+)\"");
-    private static final Pattern MERGE = Pattern.compile("<(?:\\w+:)?mergeCell\\s+ref=\"([A-Z]+\\d+:[A-Z]+\\d+)\"");
     private static final int MAX_MERGES = 20_000;
 
     private MergedCells() {
     }
 
+    /** The last file's merges: an import reads its file twice (header search, then the rows). */
+    private static final Map<byte[], List<CellRangeAddress>> LAST = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The merges of an xlsx's first sheet that span more than one row. */
     static List<CellRangeAddress> downward(byte[] xlsx) {
+        List<CellRangeAddress> known = LAST.get(xlsx);
+        if (known != null) {
+            return known;
+        }
+        List<CellRangeAddress> found = read(xlsx);
+        LAST.put(xlsx, found);
+        return found;
+    }
+
+    private static List<CellRangeAddress> read(byte[] xlsx) {
         try {
             String workbook = entry(xlsx, "xl/workbook.xml");
             String rels = entry(xlsx, "xl/_rels/workbook.xml.rels");
@@ -70,7 +80,10 @@ final class MergedCells {
         return null;
     }
 
-    /** Scans the sheet's XML for its merges without holding it: only a window of text is kept. */
+    private static final byte[] TAG = "mergeCell ".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern REF = Pattern.compile("ref=\"([A-Z]+\\d+:[A-Z]+\\d+)\"");
+
+    /** Scans the sheet's XML bytes for its merges without holding or decoding it: only the tags found are read. */
     private static List<CellRangeAddress> merges(byte[] zip, String sheetPath) throws IOException {
         List<CellRangeAddress> found = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -78,33 +91,51 @@ final class MergedCells {
                 if (!e.getName().equals(sheetPath)) {
                     continue;
                 }
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-                char[] buffer = new char[1 << 16];
-                StringBuilder window = new StringBuilder();
+                byte[] buffer = new byte[1 << 16];
+                int kept = 0;
                 int read;
-                while ((read = reader.read(buffer)) > 0 && found.size() < MAX_MERGES) {
-                    window.append(buffer, 0, read);
-                    int start = window.indexOf("mergeCell");
-                    if (start < 0) {
-                        // nothing yet: keep only a tail long enough to hold the start of one
-                        window.delete(0, Math.max(0, window.length() - 64));
-                        continue;
-                    }
-                    Matcher m = MERGE.matcher(window);
-                    int end = 0;
-                    while (m.find()) {
-                        CellRangeAddress range = CellRangeAddress.valueOf(m.group(1));
-                        if (range.getLastRow() > range.getFirstRow()) {
-                            found.add(range);
+                while ((read = in.read(buffer, kept, buffer.length - kept)) > 0 && found.size() < MAX_MERGES) {
+                    int length = kept + read;
+                    int scanned = 0;
+                    for (int i = 0; i + TAG.length <= length; i++) {
+                        if (buffer[i] != 'm' || !startsWith(buffer, i, TAG)) {
+                            continue;
                         }
-                        end = m.end();
+                        int end = i;
+                        while (end < length && buffer[end] != '>') {
+                            end++;
+                        }
+                        if (end == length) {
+                            break;
+                        }
+                        Matcher ref = REF.matcher(new String(buffer, i, end - i, StandardCharsets.US_ASCII));
+                        if (ref.find()) {
+                            CellRangeAddress range = CellRangeAddress.valueOf(ref.group(1));
+                            if (range.getLastRow() > range.getFirstRow()) {
+                                found.add(range);
+                            }
+                        }
+                        scanned = end;
+                        i = end;
                     }
-                    window.delete(0, Math.max(end, Math.max(0, window.length() - 200)));
+                    // keep the tail that may hold the start of a tag cut by the buffer's end
+                    int from = Math.max(scanned, length - 256);
+                    System.arraycopy(buffer, from, buffer, 0, length - from);
+                    kept = length - from;
                 }
                 break;
             }
         }
         return found;
+    }
+
+    private static boolean startsWith(byte[] data, int at, byte[] prefix) {
+        for (int k = 0; k < prefix.length; k++) {
+            if (data[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rows given to {@code rows}, each cell under a downward merge given the merge's value. */

@@ -67,7 +67,17 @@ class RegistrationTally {
         });
     }
 
-    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::toString);
+    /** A fixed order of keys (writers lock tally rows in the same order), compared field by field, not through strings. */
+    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::provinceId,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.<Long>naturalOrder()))
+            .thenComparing(Key::unitId, java.util.Comparator.nullsFirst(java.util.Comparator.<Long>naturalOrder()))
+            .thenComparingInt(Key::year)
+            .thenComparing(Key::sector, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+            .thenComparing(Key::status, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+            .thenComparing(Key::kind, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+            .thenComparing(Key::holder, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+            .thenComparing(Key::featured)
+            .thenComparing(Key::state, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()));
 
     private static final String UPSERT_POSTGRES = "insert into registration_tally (province_id, reg_year, unit_id, sector, status,"
             + " kind, holder, featured, workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint"

@@ -42,7 +42,18 @@ public final class VietnameseText {
 
     /** True when the text is null or only whitespace of any kind. */
     public static boolean isBlank(String text) {
-        return text == null || clean(text).isEmpty();
+        if (text == null) {
+            return true;
+        }
+        // most cells are plainly filled or plainly empty: decided without normalising
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200b' && c != '\ufeff') {
+                // a character that neither the spaces' pattern nor strip() removes: the cleaned text is not empty
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
