@@ -51,15 +51,11 @@ class ImportBrowserTests {
         element.click();
     }
 
-    @Test
-    void anOfficerPreviewsThenImportsAWorkbook() throws Exception {
+    /** A workbook of the rows, in a temporary file for the browser to send. */
+    private static Path workbook(String sheetName, List<List<String>> rows) throws Exception {
         Path file = Files.createTempFile("ds-", ".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = workbook.createSheet("DS");
-            List<List<String>> rows = List.of(
-                    List.of("Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Tỉnh", "Huyện", "Xã", "Năm đăng ký", "Đăng ký"),
-                    List.of("Tổ nhập trình duyệt một", "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới"),
-                    List.of("Tổ nhập trình duyệt hai", "Mô hình", "Tập thể", "Thể thao", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới"));
+            Sheet sheet = workbook.createSheet(sheetName);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows.get(r).size(); c++) {
@@ -68,6 +64,15 @@ class ImportBrowserTests {
             }
             workbook.write(out);
         }
+        return file;
+    }
+
+    @Test
+    void anOfficerPreviewsThenImportsAWorkbook() throws Exception {
+        Path file = workbook("DS", List.of(
+                List.of("Tên mô hình, điển hình", "Loại", "Tập thể/Cá nhân", "Lĩnh vực", "Tỉnh", "Huyện", "Xã", "Năm đăng ký", "Đăng ký"),
+                List.of("Tổ nhập trình duyệt một", "Mô hình", "Tập thể", "Kinh tế", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới"),
+                List.of("Tổ nhập trình duyệt hai", "Mô hình", "Tập thể", "Thể thao", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới")));
         WebDriver driver = browser.driver();
         String base = "http://localhost:" + port;
         browser.login(base, DvkIntegrationTest.LAM_DONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
@@ -94,24 +99,13 @@ class ImportBrowserTests {
      */
     @Test
     void anOfficerMapsTheColumnsAndAValueOfAnOfficesOwnListThenImportsIt() throws Exception {
-        Path file = Files.createTempFile("ds-", ".xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = workbook.createSheet("Biểu 02");
-            List<List<String>> rows = List.of(
-                    List.of("HUYỆN ỦY ĐAM RÔNG"),
-                    List.of("DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023"),
-                    List.of("TT", "Mô hình dân vận khéo", "Hình thức", "Phân loại", "Nhóm", "Đơn vị chủ trì", "Tình trạng"),
-                    List.of("1", "Tổ nhập trình duyệt đường làng", "Mô hình", "Tập thể", "Kinh tế", "Xã Phi Liêng", "Mới"),
-                    List.of("2", "Tổ nhập trình duyệt thu gom rác", "Mô hình", "Tập thể", "Môi trường", "Xã Rô Men", "Mới"),
-                    List.of("Tổng cộng: 2 mô hình"));
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            workbook.write(out);
-        }
+        Path file = workbook("Biểu 02", List.of(
+                List.of("HUYỆN ỦY ĐAM RÔNG"),
+                List.of("DANH SÁCH MÔ HÌNH DÂN VẬN KHÉO NĂM 2023"),
+                List.of("TT", "Mô hình dân vận khéo", "Hình thức", "Phân loại", "Nhóm", "Đơn vị chủ trì", "Tình trạng"),
+                List.of("1", "Tổ nhập trình duyệt đường làng", "Mô hình", "Tập thể", "Kinh tế", "Xã Phi Liêng", "Mới"),
+                List.of("2", "Tổ nhập trình duyệt thu gom rác", "Mô hình", "Tập thể", "Môi trường", "Xã Rô Men", "Mới"),
+                List.of("Tổng cộng: 2 mô hình")));
         WebDriver driver = browser.driver();
         String base = "http://localhost:" + port;
         browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);

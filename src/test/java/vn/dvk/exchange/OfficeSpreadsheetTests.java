@@ -88,27 +88,17 @@ class OfficeSpreadsheetTests {
         }
 
         byte[] xlsx() throws Exception {
-            try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                Sheet sheet = workbook.createSheet("Biểu 01");
-                for (int r = 0; r < rows.size(); r++) {
-                    Row row = sheet.createRow(r);
-                    List<String> cells = rows.get(r);
-                    for (int c = 0; c < cells.size(); c++) {
-                        if (cells.get(c) != null) {
-                            row.createCell(c).setCellValue(cells.get(c));
-                        }
-                    }
-                }
-                merges.forEach(m -> sheet.addMergedRegion(CellRangeAddress.valueOf(m)));
-                workbook.write(out);
-                return out.toByteArray();
-            }
+            return write(new XSSFWorkbook(), "Biểu 01");
         }
 
         /** The same sheet as an Excel 97–2003 workbook (.xls), as older offices still save. */
         byte[] xls() throws Exception {
-            try (Workbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                Sheet sheet = workbook.createSheet("Bieu 01");
+            return write(new org.apache.poi.hssf.usermodel.HSSFWorkbook(), "Bieu 01");
+        }
+
+        private byte[] write(Workbook book, String name) throws Exception {
+            try (Workbook workbook = book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                Sheet sheet = workbook.createSheet(name);
                 for (int r = 0; r < rows.size(); r++) {
                     Row row = sheet.createRow(r);
                     List<String> cells = rows.get(r);
