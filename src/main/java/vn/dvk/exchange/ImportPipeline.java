@@ -447,8 +447,8 @@ class ImportPipeline {
                 if (row.number() > headerRow) {
                     data(row);
                 } else {
-                    // the title and the header are typed in the file's font too: evidence for its encoding
-                    row.cells().forEach(detector::add);
+                    // the title and the header are typed in the file's font too (a template's Unicode header is no evidence)
+                    row.cells().forEach(detector::addLegacyOnly);
                 }
             }
         }

@@ -81,13 +81,25 @@ final class LegacyText {
         private long vni;
 
         void add(String text) {
+            add(text, true);
+        }
+
+        /**
+         * Counts a title's or header's signs of a legacy font only: a template's Unicode header over rows typed in VNI
+         * is no evidence against them, a title typed in VNI is evidence for them.
+         */
+        void addLegacyOnly(String text) {
+            add(text, false);
+        }
+
+        private void add(String text, boolean countUnicode) {
             if (text == null) {
                 return;
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (unicodeOnly(c)) {
-                    unicode++;
+                    unicode += countUnicode ? 1 : 0;
                 } else if (TCVN3_ONLY.indexOf(c) >= 0) {
                     tcvn3++;
                 } else if (VNI_ONLY.indexOf(c) >= 0 && i > 0 && "aeiouyAEIOUYôöÔÖ".indexOf(text.charAt(i - 1)) >= 0

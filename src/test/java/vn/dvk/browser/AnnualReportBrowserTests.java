@@ -1,0 +1,89 @@
+package vn.dvk.browser;
+
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.dvk.DvkIntegrationTest;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 17 in a browser: the district's officer opens the year's report from the reports page, sees what will
+ * print (the organ, the figures as sentences), types the office's assessment, and downloads the Word and PDF files
+ * with their names, the assessment in them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnnualReportBrowserTests {
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDistrictOfficerMakesTheYearsReportAndDownloadsIt() throws Exception {
+        WebDriver driver = browser.driver();
+        String base = "http://localhost:" + port;
+        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base + "/reports?year=2021");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-annual-report")));
+        driver.get(driver.findElement(By.id("open-annual-report")).getAttribute("href"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("annual-body")));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN");
+        assertThat(driver.findElement(By.id("annual-body")).getText())
+                .contains("Năm 2021, toàn huyện đăng ký 47 mô hình, điển hình, trong đó 37 xây dựng mới, 10 duy trì");
+
+        String strengths = "Cấp ủy quan tâm chỉ đạo sát sao " + UUID.randomUUID().toString().substring(0, 6);
+        WebElement box = driver.findElement(By.id("strengths"));
+        box.clear();
+        box.sendKeys(strengths);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                driver.findElement(By.id("save-assessment")));
+        driver.findElement(By.id("save-assessment")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("strengths")));
+        assertThat(driver.findElement(By.id("strengths")).getAttribute("value")).isEqualTo(strengths);
+
+        WebElement form = driver.findElement(By.id("annual-download"));
+        String query = "?unit=" + URLEncoder.encode(form.findElement(By.name("unit")).getAttribute("value"), StandardCharsets.UTF_8)
+                + "&year=" + form.findElement(By.name("year")).getAttribute("value")
+                + "&organisation=" + form.findElement(By.name("organisation")).getAttribute("value");
+        HttpResponse<byte[]> docx = download(driver, base + "/reports/annual.docx" + query);
+        assertThat(docx.headers().firstValue("Content-Disposition").orElse("")).contains("bao-cao-dan-van-kheo-2021-huyen-dam-rong.docx");
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx.body()));
+             XWPFWordExtractor text = new XWPFWordExtractor(document)) {
+            assertThat(text.getText()).contains("HUYỆN ỦY ĐAM RÔNG", "toàn huyện đăng ký 47 mô hình", strengths);
+        }
+        HttpResponse<byte[]> pdf = download(driver, base + "/reports/annual.pdf" + query);
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("bao-cao-dan-van-kheo-2021-huyen-dam-rong.pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
+    /** A file the page's form downloads, fetched with the browser's session cookie. */
+    private static HttpResponse<byte[]> download(WebDriver driver, String href) throws Exception {
+        String cookies = String.join("; ", driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(href).isEqualTo(200);
+        return response;
+    }
+}
