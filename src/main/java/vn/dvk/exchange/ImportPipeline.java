@@ -200,10 +200,6 @@ class ImportPipeline {
             return titleYear;
         }
 
-        long titleYearRow() {
-            return titleYearRow;
-        }
-
         /** A value a row took from outside the table: listed once per source, with how many rows took it. */
         void used(String column, long sourceRow, String messageKey, Object value) {
             String key = messageKey + "|" + sourceRow + "|" + value;

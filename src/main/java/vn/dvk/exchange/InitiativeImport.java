@@ -449,14 +449,10 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             Kind kind = choice(row, InitiativeColumns.KIND, InitiativeValues.KINDS, InitiativeValues.KIND_LABELS, found);
             Holder holder = choice(row, InitiativeColumns.HOLDER, InitiativeValues.HOLDERS, InitiativeValues.HOLDER_LABELS, found);
             String sector = choice(row, InitiativeColumns.SECTOR, values.sectorNames, values.sectorLabels, found);
-            Integer year = number(row, InitiativeColumns.YEAR, found);
-            if (year == null) {
-                year = defaultYear;
-            }
-            if (year == null && context.titleYear() != null && cell(row, InitiativeColumns.YEAR).isEmpty()) {
-                year = context.titleYear();
-                context.used(InitiativeColumns.YEAR.header, context.titleYearRow(), "import.inferred.yearFromTitle", year);
-            }
+            Integer typed = number(row, InitiativeColumns.YEAR, found);
+            // a year left out comes from the import or the title; one typed wrong is not replaced (the row is refused)
+            Integer year = cell(row, InitiativeColumns.YEAR).isEmpty() ? context.yearOf(null, defaultYear, InitiativeColumns.YEAR.header)
+                    : typed != null ? typed : defaultYear;
             int thisYear = LocalDate.now(clock).getYear();
             if (year == null) {
                 found.add(FieldProblem.cell(n, InitiativeColumns.YEAR.header, "import.cell.required"));
