@@ -57,9 +57,7 @@ class AnnualReportBrowserTests {
         WebElement box = driver.findElement(By.id("strengths"));
         box.clear();
         box.sendKeys(strengths);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                driver.findElement(By.id("save-assessment")));
-        driver.findElement(By.id("save-assessment")).click();
+        browser.click(driver.findElement(By.id("save-assessment")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("strengths")));
         assertThat(driver.findElement(By.id("strengths")).getAttribute("value")).isEqualTo(strengths);
 

@@ -49,6 +49,17 @@ public class Browser implements BeforeEachCallback, TestWatcher {
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /**
+     * Clicks as a person would after scrolling: the element is brought to the middle of the window
+     * at once first (Bootstrap makes scrolling smooth, and a click during the scroll lands on
+     * whatever passes under the pointer).
+     */
+    public void click(org.openqa.selenium.WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
     /** Resizes the window to a phone's screen. */
     public void phone() {
         driver.manage().window().setSize(new Dimension(390, 844));

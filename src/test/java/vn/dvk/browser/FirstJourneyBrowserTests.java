@@ -33,12 +33,6 @@ class FirstJourneyBrowserTests {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
-    /** Scrolls the element to the middle first, at once (Bootstrap makes scrolling smooth): with the whole country loaded, the tree is long. */
-    private static void click(WebDriver driver, WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
-    }
-
     @Test
     void anOfficerOpensDvkSwitchesLanguageBrowsesToACommuneAndSearches() {
         WebDriver driver = browser.driver();
@@ -61,13 +55,13 @@ class FirstJourneyBrowserTests {
         waiting(driver).until(ExpectedConditions.urlContains("on=2025-06-30"));
         WebElement lamDong = waiting(driver).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//li[a[normalize-space()='Tỉnh Lâm Đồng']]")));
-        click(driver, lamDong.findElement(By.tagName("button")));
+        browser.click(lamDong.findElement(By.tagName("button")));
         WebElement damRong = waiting(driver).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//li[a[normalize-space()='Huyện Đam Rông']]")));
-        click(driver, damRong.findElement(By.tagName("button")));
+        browser.click(damRong.findElement(By.tagName("button")));
         WebElement phiLieng = waiting(driver).until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//a[normalize-space()='Xã Phi Liêng']")));
-        click(driver, phiLieng);
+        browser.click(phiLieng);
         waiting(driver).until(ExpectedConditions.textToBe(By.id("unit-name"), "Xã Phi Liêng"));
         assertThat(driver.findElement(By.id("unit-code")).getText()).isEqualTo("24886");
         assertThat(driver.findElement(By.id("unit-children")).getText()).contains("Thôn Trung Tâm", "Thôn Đồng Tâm");

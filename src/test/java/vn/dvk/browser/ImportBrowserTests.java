@@ -44,11 +44,8 @@ class ImportBrowserTests {
                 "nhap trinh duyet"), 0, 100).getContent().forEach(row -> registry.delete(row.id())));
     }
 
-    private static void click(WebDriver driver, By by) {
-        var element = driver.findElement(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-                element);
-        element.click();
+    private void click(WebDriver driver, By by) {
+        browser.click(driver.findElement(by));
     }
 
     /** A workbook of the rows, in a temporary file for the browser to send. */

@@ -74,8 +74,7 @@ class InitiativeBrowserTests {
         driver.findElement(By.id("name")).sendKeys("Mô hình thử chọn địa bàn bằng tên");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sector"))).selectByValue("ECONOMY");
         var save = driver.findElement(By.id("save-initiative"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
-        save.click();
+        browser.click(save);
         wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), "Mô hình thử chọn địa bàn bằng tên"));
         assertThat(driver.getPageSource()).contains("Xã Đam Rông 1, Tỉnh Lâm Đồng", "Ủy ban nhân dân xã Đam Rông 1");
     }

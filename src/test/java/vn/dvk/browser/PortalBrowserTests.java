@@ -76,8 +76,7 @@ class PortalBrowserTests {
         driver.findElement(By.id("voice-kind")).sendKeys("Kiến nghị");
         driver.findElement(By.id("voice-text")).sendKeys("Đề nghị trình duyệt cổng: hướng dẫn thêm các thôn khác nuôi tằm");
         var send = driver.findElement(By.id("voice-send"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", send);
-        send.click();
+        browser.click(send);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("voice-sent")));
         assertThat(jdbc.queryForObject("select count(*) from feedback where text like '%trình duyệt cổng%' and state = 'NEW'", Long.class))
                 .isEqualTo(1);

@@ -50,9 +50,7 @@ class WorkflowBrowserTests {
     private String base;
 
     private void click(String id) {
-        WebElement element = driver.findElement(By.id(id));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
+        browser.click(driver.findElement(By.id(id)));
     }
 
     private void type(String id, String text) {
