@@ -246,8 +246,11 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         long groupSectorRow;
         final Map<Long, Map<String, Long>> namesByUnit = new HashMap<>();
         final Map<Long, Map<String, Long>> codesByProvince = new HashMap<>();
+        /** New initiatives of this file not written yet (the batch), and those written, by match key. */
         final Map<String, InitiativeRegistry.ImportedNew> pending = new HashMap<>();
+        final Map<String, Long> createdHere = new HashMap<>();
         final List<InitiativeRegistry.ImportedNew> batch = new ArrayList<>();
+        final List<String> batchKeys = new ArrayList<>();
         final List<String> written = new ArrayList<>();
         final String within;
         final Long organisationId;
@@ -285,8 +288,15 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         @Override
         public void finish() {
             if (!batch.isEmpty()) {
-                registry.createAllImported(batch).forEach(id -> written.add(String.valueOf(id)));
+                List<Long> ids = registry.createAllImported(batch);
+                for (int k = 0; k < ids.size(); k++) {
+                    written.add(String.valueOf(ids.get(k)));
+                    // a later row of the same initiative (another year) registers it as an existing one
+                    createdHere.put(batchKeys.get(k), ids.get(k));
+                    pending.remove(batchKeys.get(k));
+                }
                 batch.clear();
+                batchKeys.clear();
             }
         }
 
@@ -492,12 +502,13 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             if (unit != null && !name.isEmpty()) {
                 Long province = unit.path().length() > 1 ? Long.valueOf(unit.path().split("/")[1]) : unit.id();
                 matchKey = !code.isEmpty() ? province + "/" + code : unit.id() + "/" + VietnameseText.fold(name);
-                Long existingId = !code.isEmpty()
+                Long createdId = createdHere.get(matchKey);
+                Long existingId = createdId != null ? createdId : !code.isEmpty()
                         ? codesByProvince.computeIfAbsent(province, registry::codesOfProvince).get(code)
                         : namesByUnit.computeIfAbsent(unit.id(), registry::namesOfUnit).get(VietnameseText.fold(name));
                 existing = existingId == null ? null : registry.get(existingId);
                 pendingMatch = existing == null ? pending.get(matchKey) : null;
-                String key = (existing != null ? "id" + existing.id() : matchKey) + "@" + year;
+                String key = (existing != null && createdId == null ? "id" + existing.id() : matchKey) + "@" + year;
                 Long earlier = seen.putIfAbsent(key, n);
                 if (earlier != null) {
                     found.add(FieldProblem.cell(n, InitiativeColumns.NAME.header, "import.row.duplicate", earlier));
@@ -535,6 +546,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                         new ArrayList<>(List.of(new InitiativeRegistry.Registering(year, status))), organisationId,
                         gazetteer.lineage(unit));
                 batch.add(created);
+                batchKeys.add(matchKey);
                 pending.put(matchKey, created);
                 if (batch.size() >= BATCH) {
                     finish();

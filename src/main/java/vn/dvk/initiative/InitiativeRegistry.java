@@ -49,7 +49,6 @@ public class InitiativeRegistry {
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
 
     private final InitiativeRepository initiatives;
-    private final CodeCounterRepository counters;
     private final InitiativeSearch search;
     private final InitiativeWords words;
     private final Sectors sectors;
@@ -60,18 +59,17 @@ public class InitiativeRegistry {
     private final RegistrationTally tally;
     private final BulkInserts bulk;
     private final RegistrationStepRepository steps;
-    private final CodeCounters codeCounters;
+    private final CodeNumbering numbering;
 
-    InitiativeRegistry(InitiativeRepository initiatives, CodeCounterRepository counters, InitiativeSearch search,
+    InitiativeRegistry(InitiativeRepository initiatives, InitiativeSearch search,
                        InitiativeWords words, Sectors sectors, AdminUnits units, Organisations organisations,
                        ApplicationEventPublisher events, Clock clock, RegistrationTally tally, BulkInserts bulk,
-                       RegistrationStepRepository steps, CodeCounters codeCounters) {
+                       RegistrationStepRepository steps, CodeNumbering numbering) {
         this.steps = steps;
-        this.codeCounters = codeCounters;
+        this.numbering = numbering;
         this.tally = tally;
         this.bulk = bulk;
         this.initiatives = initiatives;
-        this.counters = counters;
         this.search = search;
         this.words = words;
         this.sectors = sectors;
@@ -197,7 +195,7 @@ public class InitiativeRegistry {
     public Created create(InitiativeDraft draft) {
         Checked checked = check(draft, null);
         Long provinceId = checked.lineage().get(0).id();
-        String code = blank(draft.code()) ? nextCode(provinceId, checked.lineage().get(0).code()) : draft.code().strip();
+        String code = blank(draft.code()) ? numbering.next(provinceId, checked.lineage().get(0).code()) : draft.code().strip();
         requireUniqueCode(provinceId, code, null);
         Initiative initiative = new Initiative(code, provinceId, clock.instant());
         initiative.describe(checked.description(), locality(checked.lineage()));
@@ -248,15 +246,14 @@ public class InitiativeRegistry {
     /** The initiatives of a unit by folded name (the first of each name), for matching imported rows. */
     public Map<String, Long> namesOfUnit(Long unitId) {
         Map<String, Long> names = new java.util.HashMap<>();
-        initiatives.findByUnitId(unitId).stream().sorted(java.util.Comparator.comparing(Initiative::getId))
-                .forEach(i -> names.putIfAbsent(VietnameseText.fold(i.getName()), i.getId()));
+        initiatives.idsAndNamesOfUnit(unitId).forEach(row -> names.putIfAbsent(VietnameseText.fold((String) row[1]), (Long) row[0]));
         return names;
     }
 
     /** The initiatives of a province by code, for matching imported rows. */
     public Map<String, Long> codesOfProvince(Long provinceId) {
         Map<String, Long> codes = new java.util.HashMap<>();
-        initiatives.findByProvinceId(provinceId).forEach(i -> codes.put(i.getCode(), i.getId()));
+        initiatives.idsAndCodesOfProvince(provinceId).forEach(row -> codes.put((String) row[1], (Long) row[0]));
         return codes;
     }
 
@@ -271,7 +268,6 @@ public class InitiativeRegistry {
         Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         Map<Long, List<AdminUnitView>> lineages = new java.util.HashMap<>();
         List<Initiative> created = new ArrayList<>();
-        Map<Long, java.util.Deque<String>> reserved = new java.util.HashMap<>();
         Map<Long, java.util.Set<String>> typedCodes = new java.util.HashMap<>();
         for (ImportedNew row : rows) {
             // the import knows every unit already (its gazetteer); otherwise they are read here
@@ -286,15 +282,16 @@ public class InitiativeRegistry {
                 }
             }
         }
-        // codes for the rows without one, reserved per province
-        Map<Long, Long> needed = new java.util.HashMap<>();
+        // codes for the rows without one, reserved for all provinces at once
+        Map<Long, CodeNumbering.Need> needed = new java.util.HashMap<>();
         for (ImportedNew row : rows) {
             if (blank(row.draft().code())) {
-                needed.merge(lineages.get(row.unit().id()).get(0).id(), 1L, Long::sum);
+                AdminUnitView province = lineages.get(row.unit().id()).get(0);
+                needed.merge(province.id(), new CodeNumbering.Need(province.code(), 1),
+                        (a, b) -> new CodeNumbering.Need(a.provinceCode(), a.count() + b.count()));
             }
         }
-        needed.forEach((provinceId, count) -> reserved.put(provinceId, nextCodes(provinceId,
-                units.findById(provinceId).orElseThrow().code(), count.intValue())));
+        Map<Long, java.util.Deque<String>> reserved = numbering.reserve(needed);
         Instant now = clock.instant();
         for (ImportedNew row : rows) {
             List<AdminUnitView> lineage = lineages.get(row.unit().id());
@@ -315,27 +312,6 @@ public class InitiativeRegistry {
         tally.addAll(counts);
         words.addAll(created);
         return created.stream().map(Initiative::getId).toList();
-    }
-
-    /** The province's code counter, locked; its row is made first if it has none (safely when two make it at once). */
-    private CodeCounter lockedCounter(Long provinceId) {
-        codeCounters.ensure(provinceId);
-        return counters.lock(provinceId).orElseThrow();
-    }
-
-    /** Codes for new initiatives of a province, counted on from its counter, skipping any already taken. */
-    private java.util.Deque<String> nextCodes(Long provinceId, String provinceCode, int count) {
-        CodeCounter counter = lockedCounter(provinceId);
-        java.util.Deque<String> codes = new java.util.ArrayDeque<>();
-        while (codes.size() < count) {
-            List<String> batch = new ArrayList<>();
-            for (int k = codes.size(); k < count; k++) {
-                batch.add("DVK-%s-%05d".formatted(provinceCode, counter.next()));
-            }
-            java.util.Set<String> taken = new java.util.HashSet<>(initiatives.codesAmong(provinceId, batch));
-            batch.stream().filter(c -> !taken.contains(c)).forEach(codes::add);
-        }
-        return codes;
     }
 
     @Transactional
@@ -695,15 +671,6 @@ public class InitiativeRegistry {
         }
         relocate(initiative, unit, thisYear());
         return view(initiative);
-    }
-
-    private String nextCode(Long provinceId, String provinceCode) {
-        CodeCounter counter = lockedCounter(provinceId);
-        String code;
-        do {
-            code = "DVK-%s-%05d".formatted(provinceCode, counter.next());
-        } while (initiatives.findByProvinceIdAndCode(provinceId, code).isPresent());
-        return code;
     }
 
     private void requireUniqueCode(Long provinceId, String code, Long selfId) {

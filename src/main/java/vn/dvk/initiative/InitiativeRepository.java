@@ -19,10 +19,13 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
 
     List<Initiative> findByCode(String code);
 
-    List<Initiative> findByProvinceId(Long provinceId);
+    /** Id and name of a unit's initiatives, oldest first (for matching imported rows, without loading them). */
+    @Query("select i.id, i.name from Initiative i where i.unitId = :unit order by i.id")
+    List<Object[]> idsAndNamesOfUnit(@Param("unit") Long unit);
 
-    @Query("select i.code from Initiative i where i.provinceId = :province and i.code in :codes")
-    List<String> codesAmong(@Param("province") Long province, @Param("codes") java.util.Collection<String> codes);
+    /** Id and code of a province's initiatives (for matching imported rows, without loading them). */
+    @Query("select i.id, i.code from Initiative i where i.provinceId = :province")
+    List<Object[]> idsAndCodesOfProvince(@Param("province") Long province);
 
     /**
      * The initiative, its row locked until the transaction ends: the writes that change its

@@ -74,10 +74,12 @@ class ExchangeTests {
     @AfterEach
     void removeImported() {
         SystemActor.run(() -> {
-            for (var row : registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null, "kiem thu nhap"),
-                    0, 500).getContent()) {
-                registry.delete(row.id());
-            }
+            List<Long> ids;
+            do {
+                ids = registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null, "kiem thu nhap"), 0, 500)
+                        .getContent().stream().map(row -> row.id()).toList();
+                ids.forEach(registry::delete);
+            } while (!ids.isEmpty());
         });
     }
 
@@ -384,6 +386,38 @@ class ExchangeTests {
         String found = mvc.perform(get("/api/v1/initiatives").param("q", "nhieu nam kiem thu").with(officer())).andReturn().getResponse()
                 .getContentAsString();
         assertThat(number(found, "$.total")).isEqualTo(1);
+    }
+
+    @Test
+    void anInitiativesLaterYearAfterMoreThanABatchOfRowsIsRegisteredNotLostAndARepeatIsStillADuplicate() throws Exception {
+        // new initiatives are written 500 at a time: the later rows of one written earlier must still reach it
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        List<String> first = new ArrayList<>(line("1", "Qua nhiều đợt " + MARK, "Phi Liêng"));
+        first.set(8, "2022");
+        rows.add(first);
+        for (int k = 2; k <= InitiativeImport.BATCH + 2; k++) {
+            rows.add(line(String.valueOf(k), "Mô hình số " + k + " " + MARK, k % 2 == 0 ? "Rô Men" : "Phi Liêng"));
+        }
+        List<String> later = new ArrayList<>(line(String.valueOf(InitiativeImport.BATCH + 3), "Qua nhiều đợt " + MARK, "Phi Liêng"));
+        later.set(9, "Duy trì");
+        rows.add(later);
+        rows.add(new ArrayList<>(later));
+        String preview = preview(xlsx(rows), "nhieu-dot.xlsx");
+        assertThat(number(preview, "$.created")).isEqualTo(InitiativeImport.BATCH + 2);
+        assertThat(number(preview, "$.updated")).isEqualTo(1);
+        List<Map<String, Object>> errors = JsonPath.read(preview, "$.errors");
+        int repeatRow = rows.size() + 2;
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.get("row")).isEqualTo(repeatRow);
+            assertThat((String) e.get("message")).contains("Trùng với dòng " + (repeatRow - 1));
+        });
+        confirm(JsonPath.read(preview, "$.id"), true, 200);
+        assertThat(jdbc.queryForList("select r.reg_year || ':' || r.status from registration r join initiative i on i.id = r.initiative_id"
+                + " where i.name = ? order by r.reg_year", String.class, "Qua nhiều đợt " + MARK)).containsExactly("2022:NEW", "2023:MAINTAINED");
+        assertThat(imported()).isEqualTo(InitiativeImport.BATCH + 2);
+        assertThat(jdbc.queryForList("select code from initiative where search_key like '% kiem thu nhap%'", String.class))
+                .hasSize(InitiativeImport.BATCH + 2).allMatch(code -> code.startsWith("DVK-68-")).doesNotHaveDuplicates();
     }
 
     @Test

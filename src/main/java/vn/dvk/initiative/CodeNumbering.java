@@ -1,0 +1,140 @@
+package vn.dvk.initiative;
+
+import jakarta.persistence.EntityManager;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Numbers new initiatives per province ("DVK-68-00042"), counting on from a counter row per province
+ * that stays locked until the writing transaction ends, so two editors or two imports never take the
+ * same number, and skipping codes already typed in by hand. The codes of any number of provinces are
+ * reserved in a fixed number of statements (lock, check, write back): an import batch spans all 34
+ * provinces. Counters are locked in the order of their province ids, so two imports never wait for
+ * each other in a circle.
+ */
+@Component
+class CodeNumbering {
+
+    /** How many codes a province needs, and the province's own code that the numbers carry. */
+    record Need(String provinceCode, int count) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final EntityManager entityManager;
+    private final boolean postgres;
+
+    CodeNumbering(NamedParameterJdbcTemplate jdbc, EntityManager entityManager) {
+        this.jdbc = jdbc;
+        this.entityManager = entityManager;
+        this.postgres = DatabaseProduct.isPostgres(jdbc.getJdbcTemplate());
+    }
+
+    /** The next code of one province. */
+    String next(Long provinceId, String provinceCode) {
+        return reserve(Map.of(provinceId, new Need(provinceCode, 1))).get(provinceId).pop();
+    }
+
+    /** Codes for the given provinces, in counting order, each province's deque holding exactly what it needs. */
+    Map<Long, Deque<String>> reserve(Map<Long, Need> needs) {
+        Map<Long, Deque<String>> codes = new HashMap<>();
+        if (needs.isEmpty()) {
+            return codes;
+        }
+        // codes typed by hand in this transaction and not yet written count as taken
+        entityManager.flush();
+        TreeMap<Long, Integer> counters = locked(needs.keySet());
+        Map<Long, Integer> start = new HashMap<>(counters);
+        needs.forEach((province, need) -> codes.put(province, new ArrayDeque<>()));
+        Map<Long, List<String>> candidates = candidates(needs, codes, counters);
+        while (!candidates.isEmpty()) {
+            Set<String> taken = taken(candidates);
+            candidates.forEach((province, list) -> list.stream().filter(c -> !taken.contains(c)).forEach(codes.get(province)::add));
+            candidates = candidates(needs, codes, counters);
+        }
+        List<Map<String, Object>> changed = new ArrayList<>();
+        counters.forEach((province, value) -> {
+            if (!value.equals(start.get(province))) {
+                changed.add(Map.of("province", province, "value", value));
+            }
+        });
+        jdbc.batchUpdate("update initiative_code_counter set last_value = :value where province_id = :province",
+                changed.stream().map(org.springframework.jdbc.core.namedparam.MapSqlParameterSource::new)
+                        .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        return codes;
+    }
+
+    /** The next numbers each province still lacks, counted on (the counters move). */
+    private static Map<Long, List<String>> candidates(Map<Long, Need> needs, Map<Long, Deque<String>> codes,
+                                                      Map<Long, Integer> counters) {
+        Map<Long, List<String>> candidates = new HashMap<>();
+        needs.forEach((province, need) -> {
+            int missing = need.count() - codes.get(province).size();
+            if (missing > 0) {
+                List<String> list = new ArrayList<>(missing);
+                int value = counters.get(province);
+                for (int k = 0; k < missing; k++) {
+                    list.add("DVK-%s-%05d".formatted(need.provinceCode(), ++value));
+                }
+                counters.put(province, value);
+                candidates.put(province, list);
+            }
+        });
+        return candidates;
+    }
+
+    private Set<String> taken(Map<Long, List<String>> candidates) {
+        Set<String> taken = new HashSet<>();
+        List<String> all = candidates.values().stream().flatMap(List::stream).toList();
+        jdbc.query("select code from initiative where province_id in (:provinces) and code in (:codes)",
+                Map.of("provinces", candidates.keySet(), "codes", all), row -> {
+                    taken.add(row.getString(1));
+                });
+        return taken;
+    }
+
+    /** The provinces' counters, locked; rows are made first for provinces without one (safely when two make it at once). */
+    private TreeMap<Long, Integer> locked(Set<Long> provinces) {
+        TreeMap<Long, Integer> counters = lock(provinces);
+        if (counters.size() < provinces.size()) {
+            for (Long province : new java.util.TreeSet<>(provinces)) {
+                if (!counters.containsKey(province)) {
+                    ensure(province);
+                }
+            }
+            counters = lock(provinces);
+        }
+        return counters;
+    }
+
+    private TreeMap<Long, Integer> lock(Set<Long> provinces) {
+        TreeMap<Long, Integer> counters = new TreeMap<>();
+        jdbc.query("select province_id, last_value from initiative_code_counter where province_id in (:provinces)"
+                + " order by province_id for update", Map.of("provinces", provinces),
+                row -> {
+                    counters.put(row.getLong(1), row.getInt(2));
+                });
+        return counters;
+    }
+
+    private void ensure(Long province) {
+        Map<String, Object> parameters = Map.of("province", province);
+        if (postgres) {
+            jdbc.update("insert into initiative_code_counter (province_id, last_value) values (:province, 0) on conflict do nothing",
+                    parameters);
+            return;
+        }
+        RegistrationTally.retryingDuplicates(() -> jdbc.update("merge into initiative_code_counter c using"
+                + " (values (cast(:province as bigint))) s(province_id) on c.province_id = s.province_id"
+                + " when not matched then insert (province_id, last_value) values (s.province_id, 0)", parameters));
+    }
+}
