@@ -136,6 +136,27 @@ class ConcurrentWritesTests {
     }
 
     @Test
+    void twentyCreatesWithoutACodeAtOnceAllSucceedWithTwentyDifferentCodesOfTheProvince() throws Exception {
+        Map<Integer, List<String>> answers = atOnce(THREADS, k -> {
+            try {
+                return post("/api/v1/initiatives").with(officer()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(draft("Tổ tự quản đánh số cùng lúc " + k, null));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Long> ids = new ArrayList<>();
+        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.initiative.id")).longValue()));
+        try {
+            assertThat(answers).containsOnlyKeys(201);
+            List<String> codes = answers.get(201).stream().map(body -> (String) JsonPath.read(body, "$.initiative.code")).toList();
+            assertThat(codes).hasSize(THREADS).doesNotHaveDuplicates().allMatch(code -> code.matches("DVK-68-\\d{5}"));
+        } finally {
+            deleteAll(ids);
+        }
+    }
+
+    @Test
     void twentyCreatesWithOneCodeAtOnceGiveOneInitiativeAndNineteenConflicts() throws Exception {
         String code = "CL-" + System.nanoTime() % 1_000_000_000L;
         Map<Integer, List<String>> answers = atOnce(THREADS, k -> {
