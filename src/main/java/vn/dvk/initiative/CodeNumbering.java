@@ -92,13 +92,26 @@ class CodeNumbering {
         return candidates;
     }
 
+    /**
+     * Which candidates are taken: one statement, a branch per province, so that each reads the unique
+     * index on (province, code) (one condition over all provinces and all codes lets PostgreSQL plan a
+     * scan of the provinces' rows: 170 ms a batch at national scale instead of a few).
+     */
     private Set<String> taken(Map<Long, List<String>> candidates) {
         Set<String> taken = new HashSet<>();
-        List<String> all = candidates.values().stream().flatMap(List::stream).toList();
-        jdbc.query("select code from initiative where province_id in (:provinces) and code in (:codes)",
-                Map.of("provinces", candidates.keySet(), "codes", all), row -> {
-                    taken.add(row.getString(1));
-                });
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> parameters = new HashMap<>();
+        int k = 0;
+        for (Map.Entry<Long, List<String>> province : candidates.entrySet()) {
+            sql.append(k == 0 ? "" : " union all ")
+                    .append("select code from initiative where province_id = :p").append(k).append(" and code in (:c").append(k).append(')');
+            parameters.put("p" + k, province.getKey());
+            parameters.put("c" + k, province.getValue());
+            k++;
+        }
+        jdbc.query(sql.toString(), parameters, row -> {
+            taken.add(row.getString(1));
+        });
         return taken;
     }
 
