@@ -56,6 +56,8 @@ class AnnualReportDocumentTests {
     MockMvc mvc;
     @Autowired
     UserDirectory directory;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private RequestPostProcessor as(String user) {
         return Logins.as(directory, user);
@@ -143,6 +145,35 @@ class AnnualReportDocumentTests {
             assertThat(doc.getHeaderFooterPolicy().getDefaultHeader().getParagraphs().get(0).getCTP().getFldSimpleArray(0).getInstr())
                     .isEqualTo("PAGE");
             assertThat(doc.getHeaderFooterPolicy().getFirstPageHeader().getText()).isBlank();
+        }
+    }
+
+    @Test
+    void lucYens2024ReportSaysItsFiguresInSentencesInTheWordFileAndThePdf() throws Exception {
+        // FACTS.md: 421 registered in 2024, 91 economy, 232 culture-society, 47 defence-security, 18 political system,
+        // 33 new rural development; the new/maintained split is the demo's own, counted here afresh
+        List<java.util.Map<String, Object>> byStatus = jdbc.queryForList("select r.status as status, count(*) as n from registration r"
+                + " join admin_unit u on u.id = r.unit_id join admin_unit d on d.code = '135' and d.level = 'DISTRICT'"
+                + " where r.reg_year = 2024 and (u.id = d.id or u.path like concat(d.path, d.id, '/%')) group by r.status");
+        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        byStatus.forEach(row -> counted.put((String) row.get("status"), ((Number) row.get("n")).longValue()));
+        assertThat(counted.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(421);
+        String expected = "Năm 2024, toàn huyện đăng ký 421 mô hình, điển hình, trong đó " + counted.getOrDefault("NEW", 0L)
+                + " xây dựng mới, " + counted.getOrDefault("MAINTAINED", 0L) + " duy trì; lĩnh vực kinh tế 91, văn hóa - xã hội 232,"
+                + " quốc phòng - an ninh 47, xây dựng hệ thống chính trị 18, xây dựng nông thôn mới 33.";
+
+        MockHttpServletResponse word = mvc.perform(get("/api/v1/reports/annual.docx").param("unit", "135").param("year", "2024")
+                .with(as(DvkIntegrationTest.LUC_YEN_VIEWER))).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(word.getHeader("Content-Disposition")).contains("bao-cao-dan-van-kheo-2024-huyen-luc-yen.docx");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(word.getContentAsByteArray()))) {
+            assertThat(doc.getTables().get(0).getRow(0).getCell(0).getParagraphs()).extracting(XWPFParagraph::getText)
+                    .containsExactly("HUYỆN ỦY LỤC YÊN", "BAN DÂN VẬN", "*");
+            assertThat(doc.getParagraphs()).extracting(AnnualReportDocumentTests::text).contains(expected);
+        }
+        MockHttpServletResponse pdf = mvc.perform(get("/api/v1/reports/annual.pdf").param("unit", "135").param("year", "2024")
+                .with(as(DvkIntegrationTest.LUC_YEN_VIEWER))).andExpect(status().isOk()).andReturn().getResponse();
+        try (PDDocument document = Loader.loadPDF(pdf.getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("HUYỆN ỦY LỤC YÊN", expected);
         }
     }
 
