@@ -52,7 +52,12 @@ class InitiativeApiController {
         }
     }
 
-    record CreatedJson(InitiativeJson initiative, List<InitiativeRow> possibleDuplicates) {
+    /**
+     * A created initiative answered as itself (API.md: never wrapped), the likely duplicates in the same
+     * unit added as one more field.
+     */
+    record CreatedJson(@com.fasterxml.jackson.annotation.JsonUnwrapped InitiativeJson initiative,
+                       List<InitiativeRow> possibleDuplicates) {
     }
 
     record RegistrationRequest(@PlausibleYear Integer year, RegistrationStatus status, Long organisationId) {
@@ -132,14 +137,17 @@ class InitiativeApiController {
     }
 
     @PostMapping("/api/v1/initiatives/{id}/registrations")
-    @Operation(summary = "Register the initiative for a year, NEW or MAINTAINED (409 when already registered that year)")
-    ResponseEntity<List<InitiativeView.RegistrationView>> register(@PathVariable Long id, @RequestBody RegistrationRequest request) {
+    @Operation(summary = "Register the initiative for a year, NEW or MAINTAINED (409 when already registered that year);"
+            + " answers the registration made")
+    ResponseEntity<InitiativeView.RegistrationView> register(@PathVariable Long id, @RequestBody RegistrationRequest request) {
         registry.requireReadable(id);
         if (request.year() == null) {
             throw missing("year");
         }
         InitiativeView view = registry.register(id, request.year(), request.status(), request.organisationId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(view.registrations());
+        InitiativeView.RegistrationView made = view.registrations().stream().filter(r -> r.year() == request.year())
+                .findFirst().orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/initiatives/" + id + "/registrations")).body(made);
     }
 
     @PostMapping("/api/v1/registrations/renew")

@@ -95,7 +95,7 @@ class WorkflowBrowserTests {
         String created = api(editor, "POST", "/api/v1/initiatives", """
                 {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitCode": "dam rong 1",
                  "organisationId": %d, "startYear": %d}""".formatted(name, organisation, year));
-        Number id = com.jayway.jsonpath.JsonPath.read(created, "$.initiative.id");
+        Number id = com.jayway.jsonpath.JsonPath.read(created, "$.id");
 
         as(editor);
         driver.get(base + "/initiatives/" + id);

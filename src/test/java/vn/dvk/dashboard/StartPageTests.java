@@ -60,7 +60,7 @@ class StartPageTests {
                         {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitId": %d,
                          "organisationId": %d, "startYear": %d}""".formatted(name, unitId, organisation, year)))
                 .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/initiatives/" + id + "/registrations").with(as(by)).with(csrf())
                 .param("year", String.valueOf(year)).param("status", "NEW"));
         return id;
@@ -75,7 +75,7 @@ class StartPageTests {
                         {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitCode": "dam rong 1",
                          "organisationId": %d, "startYear": %d}""".formatted(name, organisation, year)))
                 .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/initiatives/" + id + "/registrations").with(as(editor)).with(csrf())
                 .param("year", String.valueOf(year)).param("status", "NEW")).andExpect(status().is3xxRedirection());
         return id;

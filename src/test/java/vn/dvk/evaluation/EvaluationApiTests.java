@@ -45,7 +45,7 @@ class EvaluationApiTests {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "NEW_RURAL", "unitId": %d,
                          "startYear": 2022}""".formatted(name, unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"));
         mvc.perform(post("/api/v1/initiatives/" + id + "/years/2022/submit").with(as(DvkIntegrationTest.DAM_RONG_OFFICER))

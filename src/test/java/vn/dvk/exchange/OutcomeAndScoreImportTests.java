@@ -159,8 +159,8 @@ class OutcomeAndScoreImportTests {
                 .content("""
                         {"name": "Chấm điểm kiểm thử nhập", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "NEW_RURAL",
                          "unitId": %d, "startYear": 2022}""".formatted(unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
-        String code = JsonPath.read(body, "$.initiative.code");
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        String code = JsonPath.read(body, "$.code");
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(officer).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"));
         mvc.perform(post("/api/v1/initiatives/" + id + "/years/2022/submit").with(officer).with(csrf())

@@ -69,7 +69,7 @@ class ConcurrentWritesTests {
         MockHttpServletResponse response = mvc.perform(post("/api/v1/initiatives").with(officer()).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(draft(name, null))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(201);
-        return ((Number) JsonPath.read(response.getContentAsString(), "$.initiative.id")).longValue();
+        return ((Number) JsonPath.read(response.getContentAsString(), "$.id")).longValue();
     }
 
     private RequestBuilder registration(long id, int year) {
@@ -146,10 +146,10 @@ class ConcurrentWritesTests {
             }
         });
         List<Long> ids = new ArrayList<>();
-        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.initiative.id")).longValue()));
+        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.id")).longValue()));
         try {
             assertThat(answers).containsOnlyKeys(201);
-            List<String> codes = answers.get(201).stream().map(body -> (String) JsonPath.read(body, "$.initiative.code")).toList();
+            List<String> codes = answers.get(201).stream().map(body -> (String) JsonPath.read(body, "$.code")).toList();
             assertThat(codes).hasSize(THREADS).doesNotHaveDuplicates().allMatch(code -> code.matches("DVK-68-\\d{5}"));
         } finally {
             deleteAll(ids);
@@ -168,7 +168,7 @@ class ConcurrentWritesTests {
             }
         });
         List<Long> ids = new ArrayList<>();
-        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.initiative.id")).longValue()));
+        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.id")).longValue()));
         try {
             assertThat(answers).containsOnlyKeys(201, 409);
             assertThat(answers.get(201)).hasSize(1);

@@ -140,14 +140,14 @@ class InitiativeApiTests {
         String body = mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(draft))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.initiative.code", startsWith("DVK-68-")))
+                .andExpect(jsonPath("$.code", startsWith("DVK-68-")))
                 // a code means the unit of the start year: 24886 was Xã Phi Liêng in 2024, Xã Đam Rông 1 since July 2025
-                .andExpect(jsonPath("$.initiative.unitName").value("Xã Phi Liêng"))
-                .andExpect(jsonPath("$.initiative.targetGroups[0]").value("ETHNIC_MINORITY"))
-                .andExpect(jsonPath("$.initiative.version").value(0))
+                .andExpect(jsonPath("$.unitName").value("Xã Phi Liêng"))
+                .andExpect(jsonPath("$.targetGroups[0]").value("ETHNIC_MINORITY"))
+                .andExpect(jsonPath("$.version").value(0))
                 .andExpect(jsonPath("$.possibleDuplicates", hasSize(0)))
                 .andReturn().getResponse().getContentAsString();
-        String code = JsonPath.read(body, "$.initiative.code");
+        String code = JsonPath.read(body, "$.code");
         mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(draft.replace("Mô hình nuôi ong", "Mô hình nuôi  ong")))
                 .andExpect(status().isCreated())
@@ -178,7 +178,8 @@ class InitiativeApiTests {
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(officer).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$[0].year").value(2022));
+                .andExpect(jsonPath("$.year").value(2022))
+                .andExpect(jsonPath("$.status").value("NEW"));
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(officer).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"MAINTAINED\"}"))
                 .andExpect(status().isConflict())
@@ -231,12 +232,12 @@ class InitiativeApiTests {
         mvc.perform(post("/api/v1/initiatives/" + pilot + "/replicas").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"unitCode\": \"24889\", \"startYear\": 2022}"))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.initiative.name").value("Tuyến đường hoa thôn Trung Tâm"))
-                .andExpect(jsonPath("$.initiative.sector").value("CULTURE_SOCIETY"))
-                .andExpect(jsonPath("$.initiative.description").value("Mô tả thử nghiệm"))
-                .andExpect(jsonPath("$.initiative.results").doesNotExist())
-                .andExpect(jsonPath("$.initiative.replicatedFromId").value(pilot))
-                .andExpect(jsonPath("$.initiative.unitName").value("Xã Đạ K' Nàng"));
+                .andExpect(jsonPath("$.name").value("Tuyến đường hoa thôn Trung Tâm"))
+                .andExpect(jsonPath("$.sector").value("CULTURE_SOCIETY"))
+                .andExpect(jsonPath("$.description").value("Mô tả thử nghiệm"))
+                .andExpect(jsonPath("$.results").doesNotExist())
+                .andExpect(jsonPath("$.replicatedFromId").value(pilot))
+                .andExpect(jsonPath("$.unitName").value("Xã Đạ K' Nàng"));
         mvc.perform(get("/api/v1/initiatives/" + pilot + "/replications").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)))
                 .andExpect(jsonPath("$.replicas[0].unitName").value("Xã Đạ K' Nàng"));
         mvc.perform(delete("/api/v1/initiatives/" + pilot).with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf()))
@@ -325,7 +326,7 @@ class InitiativeApiTests {
                                  "results": "Kết quả riêng của mô hình điểm"}"""
                                 .formatted(name, phiLiengOld(), startYear)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.initiative.id");
+        return JsonPath.read(body, "$.id");
     }
 
     private Integer phiLiengOld() throws Exception {

@@ -72,7 +72,7 @@ class RecognitionLockTests {
         String body = mvc.perform(post("/api/v1/initiatives").with(as(OFFICER)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content(DRAFT.formatted(name, "MODEL", "ECONOMY", unitId("24886"), "null")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         register(id, 2022).andExpect(status().isCreated());
         step(OFFICER, id, 2022, "submit", "{}").andExpect(status().isOk());
         step(OFFICER, id, 2022, "evaluate", "{\"rating\": \"GOOD\", \"score\": 80}").andExpect(status().isOk());

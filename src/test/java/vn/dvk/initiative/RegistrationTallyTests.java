@@ -53,7 +53,7 @@ class RegistrationTallyTests {
                  "unitId": %d, "startYear": 2022, "version": %s}""";
         String created = mvc.perform(post("/api/v1/initiatives").with(officer()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(draft.formatted(unitId, "null"))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(created, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(officer()).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}")).andExpect(status().isCreated());
         mvc.perform(post("/api/v1/registrations/renew").with(officer()).with(csrf())
@@ -75,7 +75,7 @@ class RegistrationTallyTests {
         long created2023 = summaryTotal(null);
         Integer other = JsonPath.read(mvc.perform(post("/api/v1/initiatives").with(officer()).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(draft.formatted(unitId, "null").replace("thôn 8", "thôn 9")))
-                .andReturn().getResponse().getContentAsString(), "$.initiative.id");
+                .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(post("/api/v1/initiatives/" + other + "/registrations").with(officer()).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2023, \"status\": \"NEW\"}")).andExpect(status().isCreated());
         assertThat(summaryTotal(null)).isEqualTo(created2023 + 1);

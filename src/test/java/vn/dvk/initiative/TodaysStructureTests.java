@@ -133,7 +133,7 @@ class TodaysStructureTests {
         mvc.perform(post("/api/v1/initiatives").with(as(DAM_RONG_1_EDITOR)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content(draft.formatted("dam rong 1", organisation, thisYear())))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.initiative.unitName").value("Xã Đam Rông 1"));
+                .andExpect(jsonPath("$.unitName").value("Xã Đam Rông 1"));
         // a commune that merged away: the message says why, never "no permission"
         mvc.perform(post("/api/v1/initiatives").with(as(DAM_RONG_1_EDITOR)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content(draft.formatted("Phi Liêng", organisation, thisYear())))
@@ -166,7 +166,7 @@ class TodaysStructureTests {
                                 {"name": "Mô hình năm 2021 nhập muộn", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
                                  "unitCode": "24886", "organisationId": %d, "startYear": 2021}""".formatted(organisation)))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.initiative.unitName").value("Xã Phi Liêng"));
+                .andExpect(jsonPath("$.unitName").value("Xã Phi Liêng"));
     }
 
     @Test

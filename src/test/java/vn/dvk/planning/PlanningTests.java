@@ -114,7 +114,7 @@ class PlanningTests {
                         {"name": "Mô hình sau sáp nhập thử", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
                          "unitCode": "24886", "startYear": 2025}""")).andExpect(status().isCreated()).andReturn().getResponse()
                 .getContentAsString();
-        long id = ((Number) JsonPath.read(initiative, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(initiative, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER))
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2025, \"status\": \"NEW\"}"))
                 .andExpect(status().is2xxSuccessful());

@@ -115,7 +115,7 @@ class CrossUnitProbeTests {
                 {"name": "Mô hình thăm dò phạm vi %s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
                  "unitCode": "dam rong 1", "organisationId": %d, "startYear": %d}""".formatted(letters(), organisation, thisYear)),
                 editor);
-        String initiative = String.valueOf((Object) JsonPath.read(created, "$.initiative.id"));
+        String initiative = String.valueOf((Object) JsonPath.read(created, "$.id"));
         fixtures.put("initiatives", initiative);
         fixtureYear = String.valueOf(thisYear);
         fixture("attachments", () -> String.valueOf((Object) JsonPath.read(body(multipart("/api/v1/initiatives/{id}/attachments", initiative)

@@ -57,7 +57,7 @@ class HanoiTimeTests {
                                 {"name": "Giờ Hà Nội trên dòng thời gian", "kind": "MODEL", "holder": "COLLECTIVE",
                                  "sector": "ECONOMY", "unitId": %d, "startYear": 2022}""".formatted(unitId)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(officer)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"))
                 .andExpect(status().isCreated());

@@ -73,7 +73,7 @@ class InputLimitsTests {
         String body = send(post("/api/v1/initiatives"), """
                 {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitCode": "24886", "startYear": 2024}"""
                 .formatted(name)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     @Test

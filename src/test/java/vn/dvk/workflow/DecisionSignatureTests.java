@@ -180,7 +180,7 @@ class DecisionSignatureTests {
                 .with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "Mô hình nuôi ong lấy mật có chữ ký số", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
                          "unitId": %d, "startYear": 2022}""".formatted(unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(created, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         mvc.perform(post("/initiatives/" + id + "/registrations").with(officer).with(csrf()).param("year", "2022").param("status", "NEW"));
         mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"));
         mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")

@@ -88,7 +88,7 @@ class InspectionAndTasksTests {
                 .content("""
                         {"name": "Mô hình vườn cà phê mẫu thôn 7", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
                          "unitId": %d, "startYear": 2023}""".formatted(unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(OFFICER)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2023, \"status\": \"NEW\"}"));
         mvc.perform(post("/api/v1/initiatives/" + id + "/years/2023/submit").with(as(OFFICER)).with(csrf())

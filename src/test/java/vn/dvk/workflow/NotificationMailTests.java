@@ -56,7 +56,7 @@ class NotificationMailTests {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitId": %d,
                          "startYear": 2024}""".formatted(name, unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2024, \"status\": \"NEW\"}"));
         mvc.perform(post("/api/v1/initiatives/" + id + "/years/2024/submit").with(as(DvkIntegrationTest.DAM_RONG_OFFICER))

@@ -61,7 +61,7 @@ class WorkflowApiTests {
                                 {"name": "%s", "kind": "MODEL", "holder": "%s", "sector": "ECONOMY",
                                  "unitId": %d, "startYear": 2022}""".formatted(name, holder, unitId)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(OFFICER)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"))
                 .andExpect(status().isCreated());
@@ -292,7 +292,7 @@ class WorkflowApiTests {
                         {"name": "Tổ phụ nữ tiết kiệm thôn 3", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
                          "unitId": %d, "organisationId": %d, "startYear": 2022}""".formatted(unitId, organisation)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long own = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long own = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/api/v1/initiatives/" + own + "/registrations").with(as(editor)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}")).andExpect(status().isCreated());
         long other = registeredIn2022("Mô hình của tổ chức khác thôn 3", "COLLECTIVE");

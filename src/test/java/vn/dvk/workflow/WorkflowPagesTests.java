@@ -49,7 +49,7 @@ class WorkflowPagesTests {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitId": %d,
                          "startYear": 2022}""".formatted(name, unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.initiative.id")).longValue();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(post("/initiatives/" + id + "/registrations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
                 .param("year", "2022").param("status", "NEW"));
         return id;
