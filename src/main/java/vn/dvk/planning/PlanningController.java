@@ -108,8 +108,7 @@ class PlanningController {
             }
         }
         try {
-            plans.clearTargets(id, cleared);
-            plans.setTargets(id, set, version);
+            plans.saveTargets(id, set, cleared, version);
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException e) {
             redirect.addFlashAttribute("problem", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey());

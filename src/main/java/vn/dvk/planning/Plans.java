@@ -237,50 +237,67 @@ public class Plans {
     }
 
     /**
-     * Sets the targets of a plan in one go (one screen): every given amount replaces the one for its
-     * unit, year and metric; a null amount removes it. Units must be the plan's children, years in its period.
+     * Sets targets of a plan (the API): every given amount replaces the one for its unit, year and
+     * metric. Units must be the plan's children, years in its period.
      */
     @Transactional
     public List<Target> setTargets(long planId, List<Target> targets, Long version) {
+        return saveTargets(planId, targets, List.of(), version);
+    }
+
+    /**
+     * The one screen saved as one change: the amounts typed replace theirs, the cells left empty lose
+     * their target. Everything is checked before anything is written, and the plan's version moves
+     * only from the version the officer read (a stale screen, or one bad amount, changes nothing).
+     */
+    @Transactional
+    public List<Target> saveTargets(long planId, List<Target> set, List<Target> cleared, Long version) {
         Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
         PlanView plan = get(planId);
-        if (version != null && version != plan.version()) {
-            throw DomainException.conflict("error.stale");
-        }
         Set<Long> children = new java.util.HashSet<>(children(plan).stream().map(AdminUnitView::id).toList());
         List<FieldProblem> problems = new ArrayList<>();
-        for (Target t : targets) {
-            if (!children.contains(t.unitId())) {
-                problems.add(FieldProblem.field("unitId", "plan.notChild", t.unitId()));
-            } else if (t.year() < plan.period().fromYear() || t.year() > plan.period().toYear()) {
-                problems.add(FieldProblem.field("year", "plan.yearOutside", t.year()));
-            } else if (t.amount() < 0 || t.amount() > 100_000) {
-                problems.add(FieldProblem.field("amount", "plan.amount", t.amount()));
-            }
+        for (Target t : set) {
+            check(plan, children, t, true, problems);
+        }
+        for (Target t : cleared) {
+            check(plan, children, t, false, problems);
         }
         if (!problems.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
-        for (Target t : targets) {
-            MapSqlParameterSource p = new MapSqlParameterSource("plan", planId).addValue("unit", t.unitId()).addValue("year", t.year())
-                    .addValue("metric", t.metric().name()).addValue("amount", t.amount());
+        int moved = version == null
+                ? jdbc.update("update plan set version = version + 1 where id = :id", Map.of("id", planId))
+                : jdbc.update("update plan set version = version + 1 where id = :id and version = :version",
+                Map.of("id", planId, "version", version));
+        if (moved == 0) {
+            throw DomainException.conflict("error.stale");
+        }
+        for (Target t : cleared) {
+            jdbc.update("delete from plan_target where plan_id = :plan and unit_id = :unit and target_year = :year and metric = :metric",
+                    cell(planId, t));
+        }
+        for (Target t : set) {
+            MapSqlParameterSource p = cell(planId, t).addValue("amount", t.amount());
             jdbc.update("delete from plan_target where plan_id = :plan and unit_id = :unit and target_year = :year and metric = :metric", p);
             jdbc.update("insert into plan_target (plan_id, unit_id, target_year, metric, amount) values (:plan, :unit, :year, :metric, :amount)", p);
         }
-        jdbc.update("update plan set version = version + 1 where id = :id", Map.of("id", planId));
-        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "PLAN_TARGETS", planId, plan.unitId(), targets.size() + " chỉ tiêu"));
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "PLAN_TARGETS", planId, plan.unitId(),
+                cleared.isEmpty() ? set.size() + " chỉ tiêu" : set.size() + " chỉ tiêu, bỏ " + cleared.size() + " ô"));
         return targets(planId);
     }
 
-    /** Removes the targets of some cells (those left empty on the screen). */
-    @Transactional
-    public void clearTargets(long planId, List<Target> cells) {
-        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
-        get(planId);
-        for (Target t : cells) {
-            jdbc.update("delete from plan_target where plan_id = :plan and unit_id = :unit and target_year = :year and metric = :metric",
-                    new MapSqlParameterSource("plan", planId).addValue("unit", t.unitId()).addValue("year", t.year())
-                            .addValue("metric", t.metric().name()));
+    private static MapSqlParameterSource cell(long planId, Target t) {
+        return new MapSqlParameterSource("plan", planId).addValue("unit", t.unitId()).addValue("year", t.year())
+                .addValue("metric", t.metric().name());
+    }
+
+    private static void check(PlanView plan, Set<Long> children, Target t, boolean amount, List<FieldProblem> problems) {
+        if (!children.contains(t.unitId())) {
+            problems.add(FieldProblem.field("unitId", "plan.notChild", t.unitId()));
+        } else if (t.year() < plan.period().fromYear() || t.year() > plan.period().toYear()) {
+            problems.add(FieldProblem.field("year", "plan.yearOutside", t.year()));
+        } else if (amount && (t.amount() < 0 || t.amount() > 100_000)) {
+            problems.add(FieldProblem.field("amount", "plan.amount", t.amount()));
         }
     }
 

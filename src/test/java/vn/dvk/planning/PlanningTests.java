@@ -74,6 +74,47 @@ class PlanningTests {
         assertThat(mvc.perform(get("/plans/" + planId).with(admin())).andReturn().getResponse().getContentAsString()).contains("table-danger");
     }
 
+    private List<Integer> targetsOf(Long planId, Integer unit) {
+        return jdbc.queryForList("select amount from plan_target where plan_id = ? and unit_id = ? and target_year = 2024"
+                + " and metric = 'NEW_MODELS'", Integer.class, planId, unit);
+    }
+
+    private String saveScreen(Long planId, long version, List<Integer> children, Integer unit, String amount) throws Exception {
+        var request = post("/plans/" + planId + "/targets").with(admin()).with(csrf()).param("metric", "NEW_MODELS")
+                .param("version", String.valueOf(version));
+        for (Integer child : children) {
+            request.param("t_" + child + "_2024", child.equals(unit) ? amount : "");
+        }
+        return mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getFlashMap().toString();
+    }
+
+    @Test
+    void theTargetsScreenIsSavedAsOneChangeSoABadAmountOrAStaleScreenClearsNothing() throws Exception {
+        Long planId = jdbc.queryForObject("select p.id from plan p join admin_unit u on u.id = p.unit_id where u.code = '135'", Long.class);
+        List<Integer> children = JsonPath.read(json(get("/api/v1/plans/" + planId + "/progress").with(admin())), "$.rows[*].unitId");
+        Integer first = children.get(0);
+        Integer second = children.get(1);
+        json(put("/api/v1/plans/" + planId + "/targets").with(admin()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+                {"targets": [{"unitId": %d, "year": 2024, "metric": "NEW_MODELS", "amount": 7},
+                             {"unitId": %d, "year": 2024, "metric": "NEW_MODELS", "amount": 9}]}""".formatted(first, second)));
+        long version = ((Number) JsonPath.read(json(get("/api/v1/plans/" + planId).with(admin())), "$.version")).longValue();
+
+        // the first box emptied, the second with an amount no plan can have: refused, and the first keeps its target
+        assertThat(saveScreen(planId, version, children, second, "-1")).contains("plan.amount");
+        assertThat(targetsOf(planId, first)).containsExactly(7);
+        assertThat(targetsOf(planId, second)).containsExactly(9);
+        // a screen read before someone else saved: refused, nothing cleared
+        assertThat(saveScreen(planId, version - 1, children, second, "3")).contains("error.stale");
+        assertThat(targetsOf(planId, first)).containsExactly(7);
+        assertThat(targetsOf(planId, second)).containsExactly(9);
+        // the screen as read: the emptied box loses its target, the other takes the new amount, the version moves once
+        assertThat(saveScreen(planId, version, children, second, "3")).contains("saved");
+        assertThat(targetsOf(planId, first)).isEmpty();
+        assertThat(targetsOf(planId, second)).containsExactly(3);
+        assertThat(((Number) JsonPath.read(json(get("/api/v1/plans/" + planId).with(admin())), "$.version")).longValue())
+                .isEqualTo(version + 1);
+    }
+
     @Test
     void aProvincesPlanCountsItsDistrictsSubtreesAndFlagsTheOnesBehind() throws Exception {
         String created = json(post("/api/v1/plans").with(admin()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
