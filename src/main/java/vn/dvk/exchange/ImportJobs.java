@@ -178,7 +178,7 @@ class ImportJobs {
                 if (mine != null && mine.stop) {
                     throw new Cancelled();
                 }
-                long now = System.currentTimeMillis();
+                long now = clock.millis();
                 if (now - last[0] < REPORT_EVERY_MILLIS) {
                     return;
                 }

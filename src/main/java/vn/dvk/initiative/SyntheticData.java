@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.shared.VietnameseText;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -68,9 +67,11 @@ class SyntheticData implements ApplicationRunner {
     private final RegistrationTally tally;
     private final SearchIndex index;
     private final int count;
+    private final java.time.Clock clock;
 
     SyntheticData(JdbcTemplate jdbc, PlatformTransactionManager transactions, RegistrationTally tally, SearchIndex index,
-                  @Value("${dvk.synthetic.initiatives:500000}") int count) {
+                  @Value("${dvk.synthetic.initiatives:500000}") int count, java.time.Clock clock) {
+        this.clock = clock;
         this.tally = tally;
         this.index = index;
         this.jdbc = jdbc;
@@ -109,7 +110,7 @@ class SyntheticData implements ApplicationRunner {
         long firstInitiative = reserve("initiative", count);
         long firstRegistration = reserve("registration", count * (long) (LAST_YEAR - FIRST_YEAR + 1));
         Random random = new Random(42);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> initiatives = new ArrayList<>(BATCH);
         List<Object[]> registrations = new ArrayList<>(BATCH * 7);
         List<Object[]> words = new ArrayList<>(BATCH * 12);
