@@ -31,10 +31,6 @@ class SuccessorLink {
         return key;
     }
 
-    boolean isPartial() {
-        return partial;
-    }
-
     @Embeddable
     record Key(@Column(name = "predecessor_id") Long predecessorId,
                @Column(name = "successor_id") Long successorId) implements Serializable {

@@ -53,7 +53,6 @@ class Criterion {
     }
 
     Long getId() { return id; }
-    String getGroupName() { return groupName; }
     String getName() { return name; }
     BigDecimal getMaxScore() { return maxScore; }
     boolean isBonus() { return bonus; }

@@ -280,7 +280,8 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             this.organisationId = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
         }
 
-        String cell(Row row, InitiativeColumns column) {
+        /** The repaired text of the current row's cell under the column ("" when empty or absent). */
+        String cell(InitiativeColumns column) {
             return cellsOfRow.get(column.name());
         }
 
@@ -451,8 +452,8 @@ class InitiativeImport implements ImportPipeline.RowHandler {
 
         ImportPipeline.Line row(Row row, List<FieldProblem> found) {
             long n = row.number();
-            String code = cell(row, InitiativeColumns.CODE);
-            String name = cell(row, InitiativeColumns.NAME);
+            String code = cell(InitiativeColumns.CODE);
+            String name = cell(InitiativeColumns.NAME);
             if (name.isEmpty()) {
                 found.add(FieldProblem.cell(n, InitiativeColumns.NAME.header, "import.cell.required"));
             }
@@ -461,7 +462,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             String sector = choice(row, InitiativeColumns.SECTOR, values.sectorNames, values.sectorLabels, found);
             Integer typed = number(row, InitiativeColumns.YEAR, found);
             // a year left out comes from the import or the title; one typed wrong is not replaced (the row is refused)
-            Integer year = cell(row, InitiativeColumns.YEAR).isEmpty() ? context.yearOf(null, defaultYear, InitiativeColumns.YEAR.header)
+            Integer year = cell(InitiativeColumns.YEAR).isEmpty() ? context.yearOf(null, defaultYear, InitiativeColumns.YEAR.header)
                     : typed != null ? typed : defaultYear;
             int thisYear = LocalDate.now(clock).getYear();
             if (year == null) {
@@ -473,8 +474,8 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             RegistrationStatus status = choice(row, InitiativeColumns.STATUS, InitiativeValues.STATUSES, InitiativeValues.STATUS_LABELS,
                     found);
             LocalDate on = year != null && year >= 1945 && year <= thisYear + 1 ? LocalDate.of(year, 12, 31) : LocalDate.now(clock);
-            Gazetteer.Found place = place(cell(row, InitiativeColumns.PROVINCE), cell(row, InitiativeColumns.DISTRICT),
-                    cell(row, InitiativeColumns.COMMUNE), on);
+            Gazetteer.Found place = place(cell(InitiativeColumns.PROVINCE), cell(InitiativeColumns.DISTRICT),
+                    cell(InitiativeColumns.COMMUNE), on);
             AdminUnitView unit = place.unit();
             unitOfRow = unit;
             if (unit == null) {
@@ -484,17 +485,17 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                 cellsOfRow.understood(place.column(), place.typed(), place.understoodAs());
             }
             Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
-            if (flag(row, InitiativeColumns.ETHNIC_MINORITY)) {
+            if (flag(InitiativeColumns.ETHNIC_MINORITY)) {
                 groups.add(TargetGroup.ETHNIC_MINORITY);
             }
-            if (flag(row, InitiativeColumns.RELIGIOUS)) {
+            if (flag(InitiativeColumns.RELIGIOUS)) {
                 groups.add(TargetGroup.RELIGIOUS);
             }
-            boolean featured = flag(row, InitiativeColumns.FEATURED);
-            String responsible = cell(row, InitiativeColumns.RESPONSIBLE);
-            String description = cell(row, InitiativeColumns.DESCRIPTION);
-            String method = cell(row, InitiativeColumns.METHOD);
-            String results = cell(row, InitiativeColumns.RESULTS);
+            boolean featured = flag(InitiativeColumns.FEATURED);
+            String responsible = cell(InitiativeColumns.RESPONSIBLE);
+            String description = cell(InitiativeColumns.DESCRIPTION);
+            String method = cell(InitiativeColumns.METHOD);
+            String results = cell(InitiativeColumns.RESULTS);
 
             InitiativeView existing = null;
             InitiativeRegistry.ImportedNew pendingMatch = null;
@@ -597,7 +598,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
          */
         private <T> T choice(Row row, InitiativeColumns column, Map<String, T> values, Map<T, String> labels,
                              List<FieldProblem> found) {
-            String text = cell(row, column);
+            String text = cell(column);
             List<String> marked = text.isEmpty() ? cellsOfRow.marked(column.name()) : null;
             if (marked != null && marked.size() > 1) {
                 found.add(FieldProblem.cell(row.number(), column.header, "import.cell.severalMarked", String.join(", ", marked)));
@@ -632,8 +633,8 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             return cellsOfRow.year(column.name(), row.number(), found);
         }
 
-        private boolean flag(Row row, InitiativeColumns column) {
-            return Set.of("x", "co", "1", "yes", "true", "v", "dung").contains(VietnameseText.fold(cell(row, column)));
+        private boolean flag(InitiativeColumns column) {
+            return Set.of("x", "co", "1", "yes", "true", "v", "dung").contains(VietnameseText.fold(cell(column)));
         }
     }
 

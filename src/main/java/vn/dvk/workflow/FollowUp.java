@@ -53,7 +53,6 @@ class FollowUp {
     }
 
     Long getId() { return id; }
-    Long getInspectionId() { return inspectionId; }
     String getTask() { return task; }
     String getAssignee() { return assignee; }
     LocalDate getDueOn() { return dueOn; }
