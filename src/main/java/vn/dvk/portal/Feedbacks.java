@@ -172,21 +172,39 @@ public class Feedbacks {
 
     /** Feedback on initiatives in the officer's scope, newest first (optionally of one state). */
     public List<FeedbackView> inScope(String state, int limit) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
-        DataScope scope = user.scope();
-        StringBuilder sql = new StringBuilder("select f.*, i.name as initiative_name from feedback f join initiative i on i.id = f.initiative_id"
-                + " join admin_unit u on u.id = i.unit_id where (? = true or u.id = ? or u.path like ? or u.placed_path like ?)");
-        List<Object> args = new ArrayList<>(List.of(scope.national(), scope.unitId(), scope.prefix(), scope.prefix()));
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select f.*, i.name as initiative_name").append(scoped(args));
         if (state != null && !state.isBlank()) {
             sql.append(" and f.state = ?");
             args.add(state);
         }
+        sql.append(" order by f.created_at desc limit ").append(Math.max(1, limit));
+        return jdbc.query(sql.toString(), (rs, n) -> view(rs), args.toArray());
+    }
+
+    /** One item, when the officer's scope covers its initiative. */
+    private java.util.Optional<FeedbackView> inScope(long id) {
+        List<Object> args = new ArrayList<>();
+        String sql = "select f.*, i.name as initiative_name" + scoped(args) + " and f.id = ?";
+        args.add(id);
+        return jdbc.query(sql, (rs, n) -> view(rs), args.toArray()).stream().findFirst();
+    }
+
+    /**
+     * "from … where" of the feedback on initiatives in the current officer's scope (a unit editor: those of
+     * their organisation), its arguments added to {@code args}.
+     */
+    private static String scoped(List<Object> args) {
+        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
+        DataScope scope = user.scope();
+        StringBuilder sql = new StringBuilder(" from feedback f join initiative i on i.id = f.initiative_id"
+                + " join admin_unit u on u.id = i.unit_id where (? = true or u.id = ? or u.path like ? or u.placed_path like ?)");
+        args.addAll(List.of(scope.national(), scope.unitId(), scope.prefix(), scope.prefix()));
         if (!user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)) {
             sql.append(" and i.organisation_id = ?");
             args.add(user.organisationId());
         }
-        sql.append(" order by f.created_at desc limit ").append(limit);
-        return jdbc.query(sql.toString(), (rs, n) -> view(rs), args.toArray());
+        return sql.toString();
     }
 
     private static FeedbackView view(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -200,8 +218,7 @@ public class Feedbacks {
     /** Answers an item and publishes it with its answer, or hides it; the officer's scope must cover the initiative. */
     @Transactional
     public FeedbackView moderate(long id, String answer, State state, Long version) {
-        FeedbackView item = inScope(null, 100_000).stream().filter(f -> f.id() == id).findFirst()
-                .orElseThrow(() -> DomainException.notFound("feedback.notFound", id));
+        FeedbackView item = inScope(id).orElseThrow(() -> DomainException.notFound("feedback.notFound", id));
         if (version == null || version != item.version()) {
             throw DomainException.conflict("error.stale");
         }
@@ -215,11 +232,16 @@ public class Feedbacks {
                     "error.validation");
         }
         String user = CurrentUser.get().map(CurrentUser::getUsername).orElse("?");
-        jdbc.update("update feedback set answer = ?, state = ?, answered_by = ?, answered_at = ?, version = version + 1 where id = ?",
-                emptyToNull(clean), state.name(), clean == null || clean.isEmpty() ? item.answeredBy() : user,
-                clean == null || clean.isEmpty() ? null : Timestamp.from(clock.instant()), id);
+        // only from the version read: another moderator's answer saved meanwhile is not overwritten
+        int changed = jdbc.update("update feedback set answer = ?, state = ?, answered_by = ?, answered_at = ?, version = version + 1"
+                        + " where id = ? and version = ?", emptyToNull(clean), state.name(),
+                clean == null || clean.isEmpty() ? item.answeredBy() : user,
+                clean == null || clean.isEmpty() ? null : Timestamp.from(clock.instant()), id, version);
+        if (changed == 0) {
+            throw DomainException.conflict("error.stale");
+        }
         events.publishEvent(AuditEvent.of(AuditEvent.Action.STATE_CHANGE, "FEEDBACK", id, null, state.name()));
-        return inScope(null, 100_000).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+        return inScope(id).orElseThrow();
     }
 
     /** The published items of a public initiative, with their answers (no names, no phones). */
@@ -235,7 +257,9 @@ public class Feedbacks {
         for (State s : State.values()) {
             counts.put(s.name(), 0L);
         }
-        inScope(null, 100_000).forEach(f -> counts.merge(f.state(), 1L, Long::sum));
+        List<Object> args = new ArrayList<>();
+        jdbc.query("select f.state, count(*)" + scoped(args) + " group by f.state",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
         return counts;
     }
 }

@@ -181,6 +181,13 @@ class PortalTests {
         String after = page(path);
         assertThat(after).contains("Đề nghị kiểm thử cổng mở thêm lớp tập huấn", "Xã sẽ mở lớp vào tháng tới")
                 .doesNotContain("Người Dân Thử", "0987654321");
+        // a second officer's screen, read before the answer: refused, the answer kept; the counts by state include it
+        mvc.perform(post("/portal/feedback/" + feedbackId).param("answer", "Trả lời từ màn hình cũ").param("state", "HIDDEN")
+                .param("version", "0").with(officer()).with(csrf()));
+        assertThat(jdbc.queryForObject("select answer || '/' || state from feedback where id = ?", String.class, feedbackId))
+                .isEqualTo("Xã sẽ mở lớp vào tháng tới/PUBLISHED");
+        String moderation = mvc.perform(get("/portal/feedback").with(officer())).andReturn().getResponse().getContentAsString();
+        assertThat(moderation).contains("Đề nghị kiểm thử cổng", "Xã sẽ mở lớp vào tháng tới");
         // counted in the reports: the year's voices about initiatives of the province (in today's structure)
         String summary = mvc.perform(get("/api/v1/reports/summary").param("unit", "68").param("structure", "today")
                 .param("year", String.valueOf(java.time.LocalDate.now().getYear())).with(officer())).andExpect(status().isOk())
