@@ -318,7 +318,7 @@ public class Exchange {
         private final InitiativeQuery query;
         private final Map<Long, List<AdminUnitView>> lineages = new HashMap<>();
         private final Map<String, String> sectorNames = new HashMap<>();
-        private List<InitiativeRow> page = List.of();
+        private List<InitiativeView> page = List.of();
         private int next;
         private int pageNumber;
         private boolean last;
@@ -333,20 +333,22 @@ public class Exchange {
 
         @Override
         public boolean hasNext() {
-            if (next < page.size()) {
-                return true;
+            while (next >= page.size()) {
+                if (last) {
+                    return false;
+                }
+                Page<InitiativeRow> rows = registry.search(query, pageNumber++, EXPORT_PAGE);
+                // the page's initiatives and where they lie, each read once for the page (not per row)
+                page = registry.getAll(rows.getContent().stream().map(InitiativeRow::id).toList());
+                lineages.clear();
+                lineages.putAll(units.lineages(page.stream().map(InitiativeView::unitId).distinct().toList()));
+                if (progress != null && pageNumber == 1) {
+                    progress.total(rows.getTotalElements());
+                }
+                next = 0;
+                last = !rows.hasNext();
             }
-            if (last) {
-                return false;
-            }
-            Page<InitiativeRow> rows = registry.search(query, pageNumber++, EXPORT_PAGE);
-            page = rows.getContent();
-            if (progress != null && pageNumber == 1) {
-                progress.total(rows.getTotalElements());
-            }
-            next = 0;
-            last = !rows.hasNext();
-            return !page.isEmpty();
+            return true;
         }
 
         @Override
@@ -354,13 +356,12 @@ public class Exchange {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            InitiativeRow row = page.get(next++);
+            InitiativeView view = page.get(next++);
             written++;
             if (progress != null) {
                 progress.done(written);
             }
-            InitiativeView view = registry.get(row.id());
-            List<AdminUnitView> lineage = lineages.computeIfAbsent(view.unitId(), units::lineage);
+            List<AdminUnitView> lineage = lineages.getOrDefault(view.unitId(), List.of());
             String province = lineage.isEmpty() ? "" : lineage.get(0).name();
             String district = lineage.stream().filter(u -> u.level() == vn.dvk.adminunit.AdminUnitLevel.DISTRICT)
                     .map(AdminUnitView::name).findFirst().orElse("");

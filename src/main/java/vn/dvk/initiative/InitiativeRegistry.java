@@ -775,21 +775,67 @@ public class InitiativeRegistry {
 
     private InitiativeView view(Initiative i) {
         List<AdminUnitView> lineage = units.lineage(i.getUnitId());
-        AdminUnitView unit = lineage.get(lineage.size() - 1);
-        Set<Long> organisationIds = new HashSet<>();
-        if (i.getOrganisationId() != null) {
-            organisationIds.add(i.getOrganisationId());
-        }
-        i.getRegistrations().forEach(r -> {
-            if (r.getOrganisationId() != null) {
-                organisationIds.add(r.getOrganisationId());
-            }
-        });
-        Map<Long, OrganisationView> names = organisations.byIds(organisationIds);
-        Map<String, String> sectorLabels = new HashMap<>();
-        sectors.all().forEach(s -> sectorLabels.put(s.code(), s.label()));
+        Map<Long, OrganisationView> names = organisations.byIds(organisationIds(List.of(i)));
         String pilotName = i.getReplicatedFromId() == null ? null
                 : initiatives.findById(i.getReplicatedFromId()).map(Initiative::getName).orElse(null);
+        return view(i, lineage, names, sectorLabels(), pilotName);
+    }
+
+    /**
+     * Many initiatives at once (a page of an export), in the order given, those outside the caller's
+     * scope left out: a fixed number of queries whatever their number (their registrations and
+     * indicators are read in batches).
+     */
+    public List<InitiativeView> getAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Initiative> byId = new HashMap<>();
+        initiatives.findAllById(ids).forEach(i -> byId.put(i.getId(), i));
+        Map<Long, List<AdminUnitView>> lineages = units.lineages(byId.values().stream().map(Initiative::getUnitId).distinct().toList());
+        Map<Long, OrganisationView> names = organisations.byIds(organisationIds(byId.values()));
+        Map<String, String> sectorLabels = sectorLabels();
+        Map<Long, String> pilots = new HashMap<>();
+        List<Long> pilotIds = byId.values().stream().map(Initiative::getReplicatedFromId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        initiatives.findAllById(pilotIds).forEach(p -> pilots.put(p.getId(), p.getName()));
+        vn.dvk.shared.security.DataScope scope = CurrentUser.currentScope();
+        List<InitiativeView> views = new ArrayList<>();
+        for (Long id : ids) {
+            Initiative i = byId.get(id);
+            List<AdminUnitView> lineage = i == null ? null : lineages.get(i.getUnitId());
+            if (lineage == null || lineage.isEmpty() || !scope.covers(lineage.get(lineage.size() - 1))) {
+                continue;
+            }
+            views.add(view(i, lineage, names, sectorLabels, pilots.get(i.getReplicatedFromId())));
+        }
+        return views;
+    }
+
+    private static Set<Long> organisationIds(java.util.Collection<Initiative> list) {
+        Set<Long> organisationIds = new HashSet<>();
+        for (Initiative i : list) {
+            if (i.getOrganisationId() != null) {
+                organisationIds.add(i.getOrganisationId());
+            }
+            i.getRegistrations().forEach(r -> {
+                if (r.getOrganisationId() != null) {
+                    organisationIds.add(r.getOrganisationId());
+                }
+            });
+        }
+        return organisationIds;
+    }
+
+    private Map<String, String> sectorLabels() {
+        Map<String, String> sectorLabels = new HashMap<>();
+        sectors.all().forEach(s -> sectorLabels.put(s.code(), s.label()));
+        return sectorLabels;
+    }
+
+    private InitiativeView view(Initiative i, List<AdminUnitView> lineage, Map<Long, OrganisationView> names,
+                                Map<String, String> sectorLabels, String pilotName) {
+        AdminUnitView unit = lineage.get(lineage.size() - 1);
         List<InitiativeView.RegistrationView> registrations = i.getRegistrations().stream()
                 .map(r -> new InitiativeView.RegistrationView(r.getId(), r.getYear(), r.getStatus(), r.getOrganisationId(),
                         nameOf(names, r.getOrganisationId()), r.getWorkflowState(), r.getRating(), r.getScore(), r.getUnitId(),

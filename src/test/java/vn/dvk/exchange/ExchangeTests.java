@@ -242,6 +242,30 @@ class ExchangeTests {
         assertThat(csv).startsWith("\uFEFF" + InitiativeColumns.CODE.header + ",").contains("Vườn mẫu " + MARK + " hai");
     }
 
+    @Autowired
+    Exchange exchange;
+
+    private long exportStatements(String unit, int year, int[] rows) throws Exception {
+        return vn.dvk.StatementCounter.during(() -> SystemActor.call(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            rows[0] = (int) exchange.export(new InitiativeQuery(unit, null, year, null, null, null, null, null, null, null), true, out, null);
+            return out;
+        }));
+    }
+
+    @Test
+    void anExportReadsABoundedNumberOfStatementsWhateverItsNumberOfRows() throws Exception {
+        int[] small = {0};
+        int[] large = {0};
+        long few = exportStatements("24886", 2021, small);
+        long many = exportStatements("674", 2021, large);
+        assertThat(large[0]).isEqualTo(47);
+        assertThat(small[0]).isPositive().isLessThan(large[0]);
+        // the same queries for a page of 47 rows as for a page of a few: none per row
+        assertThat(many).as("statements for %d rows against %d for %d rows", large[0], few, small[0]).isLessThanOrEqualTo(few + 2)
+                .isLessThan(40);
+    }
+
     @Test
     void anExportedNameThatLooksLikeAFormulaStaysTextAndComesBackUnchanged() throws Exception {
         String formula = "=HYPERLINK(\"http://vi.du\",\"Bấm\") " + MARK;
