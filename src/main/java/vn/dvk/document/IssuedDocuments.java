@@ -50,6 +50,7 @@ public class IssuedDocuments {
 
     /** The largest signed copy kept. */
     public static final long MAX_SIGNED_BYTES = 20L * 1024 * 1024;
+    private static final int MAX_SIGNATURES_JSON = 20000;
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** The stored form of the signatures checked: independent of the web's JSON settings. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -166,7 +167,7 @@ public class IssuedDocuments {
         String name = UploadNames.clean(fileName, 255, document.fileStem() + "-da-ky-so.pdf");
         jdbc.update("update issued_document set signed_pdf = ?, signed_file_name = ?, signature_status = ?,"
                         + " signature_checked_at = ?, signed_uploaded_by = ?, signatures = ? where id = ?",
-                pdf, name, report.status(), now, user.getUsername(), JSON.writeValueAsString(report.items()), id);
+                pdf, name, report.status(), now, user.getUsername(), stored(report.items()), id);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "ISSUED_DOCUMENT", id, null,
                         document.numberText() + " " + document.title() + ": " + name)
                 .withChanges(Map.of("signatureStatus", new AuditEvent.Change(document.signatureStatus(), report.status()))));
@@ -197,6 +198,35 @@ public class IssuedDocuments {
         return jdbc.query("select signed_pdf from issued_document where id = ? and signed_pdf is not null",
                         (rs, n) -> rs.getBytes(1), id).stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("document.signedNone", id));
+    }
+
+    /**
+     * The signatures as JSON that fits the column: whole when it fits (as it does for the few signatures
+     * of a real document); else without the chains, then without subjects and issuers, then as many
+     * signatures as fit. The status stays the one of the whole check.
+     */
+    static String stored(List<SignatureReport.Item> items) {
+        String json = JSON.writeValueAsString(items);
+        if (json.length() <= MAX_SIGNATURES_JSON) {
+            return json;
+        }
+        List<SignatureReport.Item> shorter = items.stream().map(i -> new SignatureReport.Item(i.commonName(), i.organisation(),
+                i.subject(), i.issuer(), i.serialNumber(), i.signedAt(), i.timeSigned(), i.coversWholeFile(), i.unchanged(),
+                i.signatureValid(), i.certificateValidAtSigning(), List.of(), i.trust(), i.problem())).toList();
+        json = JSON.writeValueAsString(shorter);
+        if (json.length() <= MAX_SIGNATURES_JSON) {
+            return json;
+        }
+        List<SignatureReport.Item> least = shorter.stream().map(i -> new SignatureReport.Item(i.commonName(), i.organisation(),
+                null, null, i.serialNumber(), i.signedAt(), i.timeSigned(), i.coversWholeFile(), i.unchanged(),
+                i.signatureValid(), i.certificateValidAtSigning(), List.of(), i.trust(), i.problem())).toList();
+        for (int n = least.size(); n >= 0; n--) {
+            json = JSON.writeValueAsString(least.subList(0, n));
+            if (json.length() <= MAX_SIGNATURES_JSON) {
+                return json;
+            }
+        }
+        return "[]";
     }
 
     static boolean isPdf(byte[] bytes) {

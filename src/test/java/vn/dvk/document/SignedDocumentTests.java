@@ -279,4 +279,22 @@ class SignedDocumentTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(cell(committeePage, doc.id())).contains("Chữ ký số hợp lệ").doesNotContain("signed-upload-form");
     }
+
+    @Test
+    void aFileWithManyLongSignaturesIsKeptWithinTheColumnAndItsStatus() {
+        String chainLine = "CN=" + "Cơ quan chứng thực chữ ký số ".repeat(60);
+        java.util.List<vn.dvk.shared.office.SignatureReport.Item> many = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> new vn.dvk.shared.office.SignatureReport.Item("Người ký " + i, "Cơ quan " + i, "S".repeat(2000),
+                        "I".repeat(2000), "0" + i, java.time.Instant.parse("2026-01-02T03:04:05Z"), true, i == 19, true, true, true,
+                        java.util.List.of(chainLine, chainLine, chainLine), "NO_ANCHORS", null))
+                .toList();
+        String stored = IssuedDocuments.stored(many);
+        assertThat(stored.length()).isLessThanOrEqualTo(20000);
+        assertThat(stored).contains("Người ký 0", "Người ký 19", "2026-01-02T03:04:05Z").doesNotContain("Cơ quan chứng thực");
+        String few = IssuedDocuments.stored(many.subList(0, 1));
+        assertThat(few).contains("Cơ quan chứng thực", "SSSS");
+        assertThat(IssuedDocuments.isPdf("%PDF-1.7".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(IssuedDocuments.isPdf("%PDF".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(IssuedDocuments.isPdf(" %PDF-1.7".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    }
 }
