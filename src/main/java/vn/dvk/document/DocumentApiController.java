@@ -76,8 +76,9 @@ class DocumentApiController {
     @Operation(summary = "Upload the copy of the document signed digitally (ký số) outside DVK (a PDF, at most 20 MB; replaces "
             + "an earlier one); its signatures are checked (signer, signing time, unchanged since signing, certificate "
             + "validity, trust) and the result answered in 'signatures'")
-    Signed attachSigned(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
-        IssuedDocumentView document = issued.attachSigned(id, file.getBytes(), file.getOriginalFilename());
+    Signed attachSigned(@PathVariable long id, @RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
+        IssuedDocumentView document = issued.attachSigned(id, file == null ? null : file.getBytes(),
+                file == null ? null : file.getOriginalFilename());
         return new Signed(document, issued.signatures(id));
     }
 

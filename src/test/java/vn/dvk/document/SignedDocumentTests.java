@@ -219,8 +219,25 @@ class SignedDocumentTests {
                         .with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
+        byte[] large = new byte[(int) IssuedDocuments.MAX_SIGNED_BYTES + 1];
+        System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, large, 0, 8);
+        mvc.perform(multipart("/api/v1/documents/{id}/signed", doc.id())
+                        .file(new MockMultipartFile("file", "lon.pdf", "application/pdf", large))
+                        .with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value("Tệp PDF đã ký số quá lớn (tối đa 20 MB)."));
+        // no file part at all
+        mvc.perform(multipart("/api/v1/documents/{id}/signed", doc.id()).param("lang", "en")
+                        .with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value("Choose the signed PDF file to upload."));
         mvc.perform(get("/api/v1/documents/{id}", doc.id()).with(as(DvkIntegrationTest.DAM_RONG_OFFICER)))
                 .andExpect(jsonPath("$.signatureStatus").doesNotExist());
+        mvc.perform(get("/api/v1/documents/{id}/signed", doc.id()).with(as(DvkIntegrationTest.DAM_RONG_OFFICER)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 
         // the page's form: back to the office's documents with the message; a PDF is kept with a confirmation
         String back = "/organisations/" + doc.organisationId() + "/document-settings";
