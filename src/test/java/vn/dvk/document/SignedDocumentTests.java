@@ -163,6 +163,16 @@ class SignedDocumentTests {
                         "CN=DVK Test Root CA", "signed-upload-form")
                 .doesNotContain("Chưa tải lên bản đã ký số.", "Tệp đã bị sửa sau khi ký");
         assertThat(cell(page(doc.organisationId(), "en"), doc.id())).contains("The digital signature is valid", "Nguyễn Văn A");
+
+        // in the audit trail: who uploaded which copy, and the status it changed
+        String audit = mvc.perform(get("/api/v1/audit").param("objectType", "ISSUED_DOCUMENT").param("action", "UPDATE")
+                        .param("size", "200").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.List<java.util.Map<String, Object>> entries = JsonPath.read(audit, "$.items[?(@.objectId == '" + doc.id() + "')]");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("actor")).isEqualTo(DvkIntegrationTest.DAM_RONG_OFFICER);
+        assertThat((String) entries.get(0).get("summary")).contains(doc.numberText(), "bao-cao-da-ky.pdf");
+        assertThat((String) entries.get(0).get("changes")).contains("signatureStatus", "VALID");
     }
 
     @Test
