@@ -8,11 +8,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.dvk.shared.office.SignatureReport;
 import vn.dvk.shared.web.ApiController;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -62,6 +66,39 @@ class DocumentApiController {
     @Operation(summary = "An issued document's file, exactly as issued")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
         return download(issued.get(id), issued.file(id, format), format);
+    }
+
+    /** The document and the check of its signed copy, as answered on upload. */
+    record Signed(IssuedDocumentView document, SignatureReport signatures) {
+    }
+
+    @PostMapping(value = "/api/v1/documents/{id:[0-9]+}/signed", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload the copy of the document signed digitally (ký số) outside DVK (a PDF, at most 20 MB; replaces "
+            + "an earlier one); its signatures are checked (signer, signing time, unchanged since signing, certificate "
+            + "validity, trust) and the result answered in 'signatures'")
+    Signed attachSigned(@PathVariable long id, @RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
+        IssuedDocumentView document = issued.attachSigned(id, file == null ? null : file.getBytes(),
+                file == null ? null : file.getOriginalFilename());
+        return new Signed(document, issued.signatures(id));
+    }
+
+    @GetMapping("/api/v1/documents/{id:[0-9]+}/signed")
+    @Operation(summary = "The check of the document's signed copy made on upload (404 when none was uploaded)")
+    SignatureReport signatures(@PathVariable long id) {
+        return issued.signatures(id);
+    }
+
+    @GetMapping("/api/v1/documents/{id:[0-9]+}/signed.pdf")
+    @Operation(summary = "The document's signed copy, byte for byte as uploaded")
+    ResponseEntity<byte[]> signedFile(@PathVariable long id) {
+        return signedDownload(issued.get(id), issued.signedFile(id));
+    }
+
+    static ResponseEntity<byte[]> signedDownload(IssuedDocumentView doc, byte[] bytes) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(doc.signedFileName(), StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
     }
 
     static ResponseEntity<byte[]> download(IssuedDocumentView doc, byte[] bytes, String format) {

@@ -1,16 +1,19 @@
 package vn.dvk.document;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.office.OfficialDocument;
 import vn.dvk.shared.office.OfficialDocument.Style;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +40,11 @@ class DocumentSettingsController {
 
     @GetMapping("/organisations/{id}/document-settings")
     String form(@PathVariable Long id, Model model) {
+        if (model.getAttribute("signedRefused") instanceof String key) {
+            // a signed copy refused (flash attributes live in the session: only the message key is kept)
+            model.addAttribute("error", new DomainException(DomainException.Kind.INVALID,
+                    List.of(vn.dvk.shared.FieldProblem.field("file", key)), key));
+        }
         return page(settings.of(id), model);
     }
 
@@ -54,6 +62,8 @@ class DocumentSettingsController {
         model.addAttribute("previewNumber", OfficialDocument.numberLine(s.style(), s.number(null, "BC")));
         model.addAttribute("previewDate", OfficialDocument.datePart(today));
         model.addAttribute("issued", issued.of(s.organisationId(), null));
+        model.addAttribute("signatureChecks", issued.signaturesOf(s.organisationId()));
+        model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
         return FORM;
     }
 
@@ -81,8 +91,30 @@ class DocumentSettingsController {
         }
     }
 
+    @PostMapping("/documents/{id:[0-9]+}/signed")
+    String attachSigned(@PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        IssuedDocumentView document = issued.get(id);
+        try {
+            IssuedDocumentView signed = issued.attachSigned(id, file == null ? null : file.getBytes(),
+                    file == null ? null : file.getOriginalFilename());
+            redirect.addFlashAttribute("signedSaved", signed.numberText());
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.INVALID) {
+                throw e;
+            }
+            redirect.addFlashAttribute("signedRefused", e.messageKey());
+        }
+        return "redirect:/organisations/" + document.organisationId() + "/document-settings";
+    }
+
+    @GetMapping("/documents/{id:[0-9]+}/signed.pdf")
+    ResponseEntity<byte[]> signedFile(@PathVariable long id) {
+        return DocumentApiController.signedDownload(issued.get(id), issued.signedFile(id));
+    }
+
     @GetMapping("/documents/{id}.{format:docx|pdf}")
-    org.springframework.http.ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
         return DocumentApiController.download(issued.get(id), issued.file(id, format), format);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import vn.dvk.shared.office.PdfSignatures;
+import vn.dvk.shared.office.SignatureReport;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,12 +103,8 @@ class Decision {
     }
 
     DecisionView view() {
-        DecisionView.Signatures checked = null;
-        if (signatureStatus != null) {
-            List<DecisionView.Signature> items = signatures.stream().map(SignatureCheck::view).toList();
-            checked = new DecisionView.Signatures(signatureStatus, signatureCheckedAt, "ALTERED".equals(signatureStatus),
-                    !items.isEmpty() && items.stream().allMatch(s -> "TRUSTED".equals(s.trust())), items);
-        }
+        SignatureReport checked = signatureStatus == null ? null
+                : SignatureReport.of(signatureStatus, signatureCheckedAt, signatures.stream().map(SignatureCheck::view).toList());
         return new DecisionView(id, kind.name(), number, issuedOn, issuingBody, unitId, fileName, citation(), checked);
     }
 

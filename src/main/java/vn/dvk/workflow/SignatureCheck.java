@@ -3,6 +3,7 @@ package vn.dvk.workflow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import vn.dvk.shared.office.PdfSignatures;
+import vn.dvk.shared.office.SignatureReport;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -58,8 +59,8 @@ class SignatureCheck {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    DecisionView.Signature view() {
-        return new DecisionView.Signature(commonName, organisation, subject, issuer, serialNumber, signedAt, timeSigned,
+    SignatureReport.Item view() {
+        return new SignatureReport.Item(commonName, organisation, subject, issuer, serialNumber, signedAt, timeSigned,
                 coversWholeFile, unchanged, signatureValid, certificateValid,
                 chain == null || chain.isEmpty() ? List.of() : Arrays.asList(chain.split("\n")), trust, problem);
     }
