@@ -258,15 +258,21 @@ public class AdminUnits {
     /** The unit and its ancestors, from the province down. */
     public List<AdminUnitView> lineage(Long id) {
         AdminUnit unit = units.findById(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id));
+        List<Long> ids = lineageIds(unit);
+        Map<Long, AdminUnit> byId = new HashMap<>();
+        units.findAllById(ids).forEach(u -> byId.put(u.getId(), u));
+        return views(ids.stream().map(byId::get).toList());
+    }
+
+    /** The ids of the unit's ancestors and its own, province first (its subtree prefix read as ids). */
+    private static List<Long> lineageIds(AdminUnit unit) {
         List<Long> ids = new ArrayList<>();
         for (String part : unit.subtreePrefix().split("/")) {
             if (!part.isEmpty()) {
                 ids.add(Long.valueOf(part));
             }
         }
-        Map<Long, AdminUnit> byId = new HashMap<>();
-        units.findAllById(ids).forEach(u -> byId.put(u.getId(), u));
-        return views(ids.stream().map(byId::get).toList());
+        return ids;
     }
 
     /**
@@ -281,12 +287,7 @@ public class AdminUnits {
         Map<Long, List<Long>> paths = new HashMap<>();
         java.util.Set<Long> all = new java.util.HashSet<>();
         for (AdminUnit unit : units.findAllById(unitIds)) {
-            List<Long> ids = new ArrayList<>();
-            for (String part : unit.subtreePrefix().split("/")) {
-                if (!part.isEmpty()) {
-                    ids.add(Long.valueOf(part));
-                }
-            }
+            List<Long> ids = lineageIds(unit);
             paths.put(unit.getId(), ids);
             all.addAll(ids);
         }
@@ -453,7 +454,7 @@ public class AdminUnits {
      * that became it.
      */
     public java.util.Set<Long> placedUnder(AdminUnitView unit, LocalDate day) {
-        Long province = Long.valueOf(unit.subtreePrefix().split("/")[1]);
+        Long province = unit.provinceId();
         List<Long> candidates = new ArrayList<>();
         for (Long p : withPredecessors(province)) {
             candidates.addAll(units.subtreeIds(p, "/" + p + "/%"));

@@ -501,7 +501,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             InitiativeRegistry.ImportedNew pendingMatch = null;
             String matchKey = null;
             if (unit != null && !name.isEmpty()) {
-                Long province = unit.path().length() > 1 ? Long.valueOf(unit.path().split("/")[1]) : unit.id();
+                Long province = unit.provinceId();
                 matchKey = !code.isEmpty() ? province + "/" + code : unit.id() + "/" + VietnameseText.fold(name);
                 Long createdId = createdHere.get(matchKey);
                 Long existingId = createdId != null ? createdId : !code.isEmpty()
