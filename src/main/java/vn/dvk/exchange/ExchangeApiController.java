@@ -14,11 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import vn.dvk.initiative.Holder;
+import vn.dvk.initiative.InitiativeFilter;
 import vn.dvk.initiative.InitiativeQuery;
 import vn.dvk.initiative.Kind;
-import vn.dvk.initiative.RegistrationStatus;
-import vn.dvk.initiative.TargetGroup;
 import vn.dvk.shared.validation.PlausibleYear;
 import vn.dvk.shared.web.ApiController;
 import vn.dvk.shared.web.ProblemMessages;
@@ -133,12 +131,8 @@ class ExchangeApiController {
     @PostMapping("/exports/initiatives")
     @Operation(summary = "Export the whole list in the caller's scope as a job (format xlsx or csv): 202 with the job")
     ResponseEntity<Map<String, Object>> startExport(@RequestParam(defaultValue = "xlsx") String format,
-                                                    @RequestParam(required = false) String unit,
-                                                    @RequestParam(required = false) String sector,
-                                                    @RequestParam(required = false) Integer year,
-                                                    @RequestParam(required = false) String q) {
-        InitiativeQuery query = new InitiativeQuery(unit, sector, year, null, null, null, null, null, null, q);
-        return accepted(exchange.startExport(query, "csv".equalsIgnoreCase(format)));
+                                                    @org.springdoc.core.annotations.ParameterObject InitiativeFilter filter) {
+        return accepted(exchange.startExport(filter.query(), "csv".equalsIgnoreCase(format)));
     }
 
     @PostMapping("/imports/{what:initiatives|outcomes|scores}/{id}/confirm")
@@ -162,19 +156,9 @@ class ExchangeApiController {
     @GetMapping({"/initiatives/export.xlsx", "/initiatives/export.csv"})
     @Operation(summary = "Every initiative of the list in the caller's scope, in the template's columns (streamed)")
     ResponseEntity<StreamingResponseBody> export(jakarta.servlet.http.HttpServletRequest request,
-                                                 @RequestParam(required = false) String unit,
-                                                 @RequestParam(required = false) String sector,
-                                                 @RequestParam(required = false) Integer year,
-                                                 @RequestParam(required = false) Kind kind,
-                                                 @RequestParam(required = false) Holder holder,
-                                                 @RequestParam(required = false) RegistrationStatus status,
-                                                 @RequestParam(required = false) String state,
-                                                 @RequestParam(required = false) TargetGroup targetGroup,
-                                                 @RequestParam(required = false) Boolean featured,
-                                                 @RequestParam(required = false) String q) {
+                                                 @org.springdoc.core.annotations.ParameterObject InitiativeFilter filter) {
         boolean csv = request.getRequestURI().endsWith(".csv");
-        InitiativeQuery query = new InitiativeQuery(unit, sector, year, kind, holder, status, state, targetGroup, featured, q);
-        return export(query, csv);
+        return export(filter.query(), csv);
     }
 
     /** Streamed while the list is read, page by page (the security context follows the async write). */

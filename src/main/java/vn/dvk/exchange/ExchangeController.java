@@ -9,11 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import vn.dvk.initiative.Holder;
-import vn.dvk.initiative.InitiativeQuery;
+import vn.dvk.initiative.InitiativeFilter;
 import vn.dvk.initiative.Kind;
-import vn.dvk.initiative.RegistrationStatus;
-import vn.dvk.initiative.TargetGroup;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.validation.PlausibleYear;
 
@@ -158,15 +155,8 @@ class ExchangeController {
 
     /** A whole list exported as a job (for large lists); the job's page offers the file. */
     @PostMapping("/exchange/export")
-    String startExport(@RequestParam(defaultValue = "xlsx") String format,
-                       @RequestParam(required = false) String unit, @RequestParam(required = false) String sector,
-                       @RequestParam(required = false) Integer year, @RequestParam(required = false) Kind kind,
-                       @RequestParam(required = false) Holder holder, @RequestParam(required = false) RegistrationStatus status,
-                       @RequestParam(required = false) String state, @RequestParam(required = false) TargetGroup targetGroup,
-                       @RequestParam(required = false) Boolean featured, @RequestParam(required = false) String q) {
-        InitiativeQuery query = new InitiativeQuery(blank(unit), blank(sector), year, kind, holder, status, blank(state),
-                targetGroup, featured, blank(q));
-        return "redirect:/exchange/jobs/" + exchange.startExport(query, "csv".equals(format));
+    String startExport(@RequestParam(defaultValue = "xlsx") String format, InitiativeFilter filter) {
+        return "redirect:/exchange/jobs/" + exchange.startExport(filter.query(), "csv".equals(format));
     }
 
     @GetMapping("/exchange/import/{id}/rejected.xlsx")
@@ -177,9 +167,5 @@ class ExchangeController {
     @GetMapping("/exchange/template.xlsx")
     ResponseEntity<byte[]> template() {
         return ExchangeApiController.file(exchange.templateBytes(), "mau-nhap-mo-hinh.xlsx", ExchangeApiController.XLSX);
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

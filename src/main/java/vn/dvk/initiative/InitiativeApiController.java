@@ -93,17 +93,10 @@ class InitiativeApiController {
 
     @GetMapping("/api/v1/initiatives")
     @Operation(summary = "Initiatives under a unit (and everything under it), filtered; q ignores diacritics")
-    PageResponse<InitiativeRow> list(@RequestParam(required = false) String unit, @RequestParam(required = false) String sector,
-                                     @RequestParam(required = false) Integer year, @RequestParam(required = false) Kind kind,
-                                     @RequestParam(required = false) Holder holder,
-                                     @RequestParam(required = false) RegistrationStatus status,
-                                     @RequestParam(required = false) String state,
-                                     @RequestParam(required = false) TargetGroup targetGroup,
-                                     @RequestParam(required = false) Boolean featured,
-                                     @RequestParam(required = false) String q,
+    PageResponse<InitiativeRow> list(@org.springdoc.core.annotations.ParameterObject InitiativeFilter filter,
                                      @RequestParam(required = false) String structure,
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
-        var query = new InitiativeQuery(unit, sector, year, kind, holder, status, state, targetGroup, featured, q);
+        var query = filter.query();
         return PageResponse.of(registry.search(query, "today".equalsIgnoreCase(structure), page, PageResponse.size(size)), r -> r);
     }
 

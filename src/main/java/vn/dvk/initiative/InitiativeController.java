@@ -154,15 +154,9 @@ class InitiativeController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String unit, @RequestParam(required = false) String sector,
-                @RequestParam(required = false) Integer year, @RequestParam(required = false) Kind kind,
-                @RequestParam(required = false) Holder holder, @RequestParam(required = false) RegistrationStatus status,
-                @RequestParam(required = false) String state, @RequestParam(required = false) TargetGroup targetGroup,
-                @RequestParam(required = false) Boolean featured, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String structure, @RequestParam(defaultValue = "0") int page,
+    String list(@ModelAttribute("filter") InitiativeFilter filter, @RequestParam(required = false) String structure, @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        var query = new InitiativeQuery(unit, blankToNull(sector), year, kind, holder, status, blankToNull(state), targetGroup,
-                featured, q);
+        var query = filter.query();
         model.addAttribute("query", query);
         try {
             model.addAttribute("structure", "today".equalsIgnoreCase(structure) ? "today" : null);
@@ -332,9 +326,5 @@ class InitiativeController {
         model.addAttribute("fieldErrors", e.problemsByField());
         model.addAttribute("error", e);
         return FORM;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

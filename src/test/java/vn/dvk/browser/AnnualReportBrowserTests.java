@@ -77,6 +77,41 @@ class AnnualReportBrowserTests {
     }
 
     /** A file the page's form downloads, fetched with the browser's session cookie. */
+    @Test
+    void theOfficerIssuesTheReportSignsItOutsideDvkAndUploadsTheSignedCopyBack() throws Exception {
+        WebDriver driver = browser.driver();
+        String base = "http://localhost:" + port;
+        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base + "/reports?year=2023");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-annual-report")));
+        driver.get(driver.findElement(By.id("open-annual-report")).getAttribute("href"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("annual-issue")));
+        browser.click(driver.findElement(By.id("annual-issue")));
+        WebElement issued = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-issued")));
+        String pdfLink = issued.findElement(By.cssSelector("a[href$='.pdf']")).getAttribute("href");
+        String documentId = pdfLink.replaceAll(".*/documents/(\\d+)\\.pdf$", "$1");
+
+        // signed with the office's certificate outside DVK (here: a test certificate made now)
+        byte[] pdf = download(driver, pdfLink).body();
+        vn.dvk.shared.office.TestSignatures.Identity ca = vn.dvk.shared.office.TestSignatures.ca("DVK Browser Test CA");
+        byte[] signed = vn.dvk.shared.office.TestSignatures.sign(pdf, vn.dvk.shared.office.TestSignatures.signer(ca), ca.certificate());
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("dvk-signed-").resolve("bao-cao-2023-da-ky.pdf");
+        java.nio.file.Files.write(file, signed);
+
+        // back on the office's documents, the signed copy is uploaded to the document it signs
+        driver.get(driver.findElement(By.id("issuer-settings")).getAttribute("href"));
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-file-" + documentId)));
+        input.sendKeys(file.toAbsolutePath().toString());
+        browser.click(input.findElement(By.xpath("./ancestor::form//button[@type='submit']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-saved")));
+        WebElement row = driver.findElement(By.id("signed-file-" + documentId)).findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.findElement(By.cssSelector(".signed-status")).getText()).contains("Chữ ký số hợp lệ");
+        assertThat(row.findElement(By.cssSelector(".signed-signer")).getText()).contains(vn.dvk.shared.office.TestSignatures.SIGNER);
+        HttpResponse<byte[]> kept = download(driver, row.findElement(By.cssSelector("a.signed-file")).getAttribute("href"));
+        assertThat(kept.body()).isEqualTo(signed);
+    }
+
     private static HttpResponse<byte[]> download(WebDriver driver, String href) throws Exception {
         String cookies = String.join("; ", driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -169,6 +170,23 @@ class InitiativeApiTests {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("unitCode")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'sector')].message").value("Không có lĩnh vực \"SPACE\"."))
                 .andExpect(jsonPath("$.errors[?(@.field == 'startYear')].message", hasItem(startsWith("Năm bắt đầu phải từ 1945"))));
+    }
+
+    @Test
+    void aListFilterThatIsNotANumberOrNotAValueIsRefusedNamingItOnTheApiAndThePage() throws Exception {
+        mvc.perform(get("/api/v1/initiatives").param("year", "hai nghìn").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("year"));
+        mvc.perform(get("/api/v1/initiatives").param("kind", "MOUNTAIN").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("kind"));
+        mvc.perform(get("/initiatives").param("year", "abc").with(as(DvkIntegrationTest.ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("abc")));
+        // blank filters, as an emptied form sends them, are no filter at all
+        long all = total("/api/v1/initiatives", "unit", "674", "year", "2021");
+        assertThat(total("/api/v1/initiatives", "unit", "674", "year", "2021", "sector", " ", "q", "", "state", "")).isEqualTo(all);
     }
 
     @Test
