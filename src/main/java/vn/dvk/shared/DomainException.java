@@ -8,7 +8,20 @@ import java.util.List;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, CONFLICT, INVALID, FORBIDDEN, TOO_LARGE }
+    /** What went wrong, with the HTTP status it answers on pages and on the API alike. */
+    public enum Kind {
+        NOT_FOUND(404), CONFLICT(409), INVALID(422), FORBIDDEN(403), TOO_LARGE(413);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
 
     private final Kind kind;
     private final String messageKey;

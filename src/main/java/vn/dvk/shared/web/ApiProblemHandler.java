@@ -48,14 +48,7 @@ class ApiProblemHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-        };
-        return problem(status, text(e.messageKey(), e.args()), e.problems());
+        return problem(HttpStatus.valueOf(e.kind().status()), text(e.messageKey(), e.args()), e.problems());
     }
 
     @ExceptionHandler(BindException.class)

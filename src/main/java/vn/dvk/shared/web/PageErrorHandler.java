@@ -36,14 +36,7 @@ class PageErrorHandler {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, Model model, HttpServletResponse response) {
-        int status = switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case INVALID -> 422;
-            case FORBIDDEN -> 403;
-            case TOO_LARGE -> 413;
-        };
-        return page(status, e, model, response);
+        return page(e.kind().status(), e, model, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
