@@ -192,12 +192,40 @@ public class Conferences {
                         r.getString(3)), rs.getLong("id"))), conferenceId);
     }
 
-    /** The conferences in the current user's scope, newest first. */
+    /**
+     * The conferences in the current user's scope, newest first: four statements whatever their number
+     * (the conferences with their units, the periods, the papers, the papers' initiatives).
+     */
     public List<ConferenceView> list() {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
-        return jdbc.queryForList("select c.id from conference c join admin_unit u on u.id = c.unit_id"
-                        + " where (? = true or u.id = ? or u.path like ? or u.placed_path like ?) order by c.held_on desc", Long.class,
-                user.scope().national(), user.scope().unitId(), user.scope().prefix(), user.scope().prefix()).stream().map(this::get).toList();
+        java.util.Map<Long, Plans.PeriodView> periods = new java.util.HashMap<>();
+        plans.periods().forEach(p -> periods.put(p.id(), p));
+        List<ConferenceView> bare = jdbc.query("select c.*, u.code, u.full_name, u.level from conference c join admin_unit u"
+                        + " on u.id = c.unit_id where (? = true or u.id = ? or u.path like ? or u.placed_path like ?) order by c.held_on desc",
+                (rs, n) -> {
+                    Long periodId = (Long) rs.getObject("period_id", Long.class);
+                    return new ConferenceView(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("title"),
+                            rs.getObject("held_on", LocalDate.class), rs.getString("organiser"), rs.getLong("unit_id"),
+                            rs.getString("code"), rs.getString("full_name"), rs.getString("level"),
+                            periodId == null ? null : periods.get(periodId), rs.getString("attendees"), rs.getString("conclusions"),
+                            List.of());
+                }, user.scope().national(), user.scope().unitId(), user.scope().prefix(), user.scope().prefix());
+        if (bare.isEmpty()) {
+            return List.of();
+        }
+        String conferenceIds = String.join(",", bare.stream().map(c -> String.valueOf(c.id())).toList());
+        java.util.Map<Long, List<InitiativeRef>> initiativesOfPaper = new java.util.HashMap<>();
+        jdbc.query("select p.paper_id, i.id, i.code, i.name from conference_paper_initiative p join initiative i on i.id = p.initiative_id"
+                + " join conference_paper cp on cp.id = p.paper_id where cp.conference_id in (" + conferenceIds + ") order by i.sort_key",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> initiativesOfPaper.computeIfAbsent(rs.getLong(1),
+                        k -> new java.util.ArrayList<>()).add(new InitiativeRef(rs.getLong(2), rs.getString(3), rs.getString(4))));
+        java.util.Map<Long, List<PaperView>> papersOf = new java.util.HashMap<>();
+        jdbc.query("select * from conference_paper where conference_id in (" + conferenceIds + ") order by position",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> papersOf.computeIfAbsent(rs.getLong("conference_id"),
+                        k -> new java.util.ArrayList<>()).add(new PaperView(rs.getLong("id"), rs.getInt("position"), rs.getString("title"),
+                        rs.getString("presenter"), initiativesOfPaper.getOrDefault(rs.getLong("id"), List.of()))));
+        return bare.stream().map(c -> new ConferenceView(c.id(), c.kind(), c.title(), c.heldOn(), c.organiser(), c.unitId(), c.unitCode(),
+                c.unitName(), c.level(), c.period(), c.attendees(), c.conclusions(), papersOf.getOrDefault(c.id(), List.of()))).toList();
     }
 
     /** Where the initiative was presented (for its page). */

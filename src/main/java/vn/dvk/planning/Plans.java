@@ -210,18 +210,37 @@ public class Plans {
     }
 
     private List<Document> documents(long planId) {
-        return jdbc.query("select * from plan_document where plan_id = :id order by id", Map.of("id", planId),
-                (rs, n) -> new Document(rs.getString("doc_number"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"),
-                        rs.getString("title")));
+        return jdbc.query("select * from plan_document where plan_id = :id order by id", Map.of("id", planId), (rs, n) -> document(rs));
+    }
+
+    private static Document document(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Document(rs.getString("doc_number"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"),
+                rs.getString("title"));
     }
 
     /** The plans of units inside the current user's scope. */
     public List<PlanView> list() {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
-        return jdbc.queryForList("select p.id from plan p join admin_unit u on u.id = p.unit_id"
+        // three statements whatever the number of plans: the plans with their units, the periods, the documents
+        Map<Long, PeriodView> periods = new HashMap<>();
+        periods().forEach(p -> periods.put(p.id(), p));
+        List<Object[]> rows = jdbc.query("select p.id, p.unit_id, u.code, u.full_name, p.period_id, p.title, p.version from plan p"
+                        + " join admin_unit u on u.id = p.unit_id"
                         + " where (:national = true or u.id = :unit or u.path like :prefix or u.placed_path like :prefix) order by p.id desc",
                 new MapSqlParameterSource("national", user.scope().national()).addValue("unit", user.scope().unitId())
-                        .addValue("prefix", user.scope().prefix()), Long.class).stream().map(this::get).toList();
+                        .addValue("prefix", user.scope().prefix()),
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                        rs.getLong(7)});
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Document>> documents = new HashMap<>();
+        jdbc.query("select * from plan_document where plan_id in (:ids) order by id",
+                Map.of("ids", rows.stream().map(r -> (Long) r[0]).toList()),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> documents.computeIfAbsent(rs.getLong("plan_id"),
+                        k -> new ArrayList<>()).add(document(rs)));
+        return rows.stream().map(r -> new PlanView((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], periods.get((Long) r[4]),
+                (String) r[5], documents.getOrDefault((Long) r[0], List.of()), (Long) r[6])).toList();
     }
 
     /** The units that receive targets: the plan unit's children in the period's first year. */

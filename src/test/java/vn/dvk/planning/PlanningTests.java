@@ -223,6 +223,37 @@ class PlanningTests {
     }
 
     @Test
+    void thePlanAndConferenceListsReadAFixedNumberOfStatementsWhateverTheirLength() throws Exception {
+        String code = jdbc.queryForObject("select code from initiative where name = 'Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm'",
+                String.class);
+        long period = periodId("2023–2025, định hướng đến năm 2030");
+        long plansBefore = vn.dvk.StatementCounter.during(() -> json(get("/api/v1/plans").with(admin())));
+        long conferencesBefore = vn.dvk.StatementCounter.during(() -> json(get("/api/v1/conferences").with(admin())));
+        int listedPlans = JsonPath.<List<Object>>read(json(get("/api/v1/plans").with(admin())), "$").size();
+        int listedConferences = JsonPath.<List<Object>>read(json(get("/api/v1/conferences").with(admin())), "$").size();
+        for (int k = 0; k < 3; k++) {
+            json(post("/api/v1/plans").with(admin()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+                    {"unitCode": "674", "periodId": %d, "title": "Kế hoạch đếm câu lệnh %d", "documents": [{"number": "0%d-KH/HU"}]}"""
+                    .formatted(period, k, k)));
+            json(post("/api/v1/conferences").with(admin()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+                    {"kind": "EXCHANGE", "title": "Hội nghị đếm câu lệnh %d", "heldOn": "2024-05-0%d", "organiser": "Ban Dân vận",
+                     "unitCode": "674", "papers": [{"title": "Tham luận %d", "presenter": "HTX", "initiativeCodes": ["%s"]}]}"""
+                    .formatted(k, k + 1, k, code)));
+        }
+        String plans = json(get("/api/v1/plans").with(admin()));
+        String conferences = json(get("/api/v1/conferences").with(admin()));
+        assertThat(JsonPath.<List<Object>>read(plans, "$")).hasSize(listedPlans + 3);
+        assertThat(JsonPath.<List<Object>>read(conferences, "$")).hasSize(listedConferences + 3);
+        assertThat(JsonPath.<List<String>>read(conferences, "$[?(@.title == 'Hội nghị đếm câu lệnh 2')].papers[0].initiatives[0].code"))
+                .containsExactly(code);
+        assertThat(JsonPath.<List<String>>read(plans, "$[?(@.title == 'Kế hoạch đếm câu lệnh 1')].documents[0].number"))
+                .containsExactly("01-KH/HU");
+        // three more of each, and not one statement more
+        assertThat(vn.dvk.StatementCounter.during(() -> json(get("/api/v1/plans").with(admin())))).isEqualTo(plansBefore);
+        assertThat(vn.dvk.StatementCounter.during(() -> json(get("/api/v1/conferences").with(admin())))).isEqualTo(conferencesBefore);
+    }
+
+    @Test
     void initiativesAreLinkedToMovementsAndReportsCountByMovement() throws Exception {
         Long id = jdbc.queryForObject("select id from initiative where name = 'Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm'", Long.class);
         String linked = json(put("/api/v1/initiatives/" + id + "/movements").with(admin()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
