@@ -39,15 +39,22 @@ class AnnualReportBrowserTests {
     @LocalServerPort
     int port;
 
+    /** Đam Rông's officer logs in and opens the year's report from the reports page, as a person would. */
+    private WebDriverWait openAnnualReport(String base, int year) {
+        WebDriver driver = browser.driver();
+        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base + "/reports?year=" + year);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-annual-report")));
+        driver.get(driver.findElement(By.id("open-annual-report")).getAttribute("href"));
+        return wait;
+    }
+
     @Test
     void theDistrictOfficerMakesTheYearsReportAndDownloadsIt() throws Exception {
         WebDriver driver = browser.driver();
         String base = "http://localhost:" + port;
-        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get(base + "/reports?year=2021");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-annual-report")));
-        driver.get(driver.findElement(By.id("open-annual-report")).getAttribute("href"));
+        WebDriverWait wait = openAnnualReport(base, 2021);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("annual-body")));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("HUYỆN ỦY ĐAM RÔNG", "BAN DÂN VẬN");
         assertThat(driver.findElement(By.id("annual-body")).getText())
@@ -81,11 +88,7 @@ class AnnualReportBrowserTests {
     void theOfficerIssuesTheReportSignsItOutsideDvkAndUploadsTheSignedCopyBack() throws Exception {
         WebDriver driver = browser.driver();
         String base = "http://localhost:" + port;
-        browser.login(base, DvkIntegrationTest.DAM_RONG_OFFICER, DvkIntegrationTest.DEMO_PASSWORD);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get(base + "/reports?year=2023");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-annual-report")));
-        driver.get(driver.findElement(By.id("open-annual-report")).getAttribute("href"));
+        WebDriverWait wait = openAnnualReport(base, 2023);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("annual-issue")));
         browser.click(driver.findElement(By.id("annual-issue")));
         WebElement issued = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-issued")));

@@ -103,6 +103,24 @@ class ConcurrentWritesTests {
         }
     }
 
+    /** Twenty creates let go at once, named with the prefix and their number, all with the code (or none). */
+    private Map<Integer, List<String>> createsAtOnce(String namePrefix, String code) throws Exception {
+        return atOnce(THREADS, k -> {
+            try {
+                return post("/api/v1/initiatives").with(officer()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(draft(namePrefix + k, code));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static List<Long> createdIds(Map<Integer, List<String>> answers) {
+        List<Long> ids = new ArrayList<>();
+        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.id")).longValue()));
+        return ids;
+    }
+
     private void deleteAll(List<Long> ids) throws Exception {
         for (long id : ids) {
             mvc.perform(delete("/api/v1/initiatives/" + id).with(officer()).with(csrf()));
@@ -137,16 +155,8 @@ class ConcurrentWritesTests {
 
     @Test
     void twentyCreatesWithoutACodeAtOnceAllSucceedWithTwentyDifferentCodesOfTheProvince() throws Exception {
-        Map<Integer, List<String>> answers = atOnce(THREADS, k -> {
-            try {
-                return post("/api/v1/initiatives").with(officer()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content(draft("Tổ tự quản đánh số cùng lúc " + k, null));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        List<Long> ids = new ArrayList<>();
-        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.id")).longValue()));
+        Map<Integer, List<String>> answers = createsAtOnce("Tổ tự quản đánh số cùng lúc ", null);
+        List<Long> ids = createdIds(answers);
         try {
             assertThat(answers).containsOnlyKeys(201);
             List<String> codes = answers.get(201).stream().map(body -> (String) JsonPath.read(body, "$.code")).toList();
@@ -159,16 +169,8 @@ class ConcurrentWritesTests {
     @Test
     void twentyCreatesWithOneCodeAtOnceGiveOneInitiativeAndNineteenConflicts() throws Exception {
         String code = "CL-" + System.nanoTime() % 1_000_000_000L;
-        Map<Integer, List<String>> answers = atOnce(THREADS, k -> {
-            try {
-                return post("/api/v1/initiatives").with(officer()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content(draft("Tổ an ninh cùng mã số " + k, code));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        List<Long> ids = new ArrayList<>();
-        answers.getOrDefault(201, List.of()).forEach(body -> ids.add(((Number) JsonPath.read(body, "$.id")).longValue()));
+        Map<Integer, List<String>> answers = createsAtOnce("Tổ an ninh cùng mã số ", code);
+        List<Long> ids = createdIds(answers);
         try {
             assertThat(answers).containsOnlyKeys(201, 409);
             assertThat(answers.get(201)).hasSize(1);
