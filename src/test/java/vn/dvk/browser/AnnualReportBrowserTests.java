@@ -83,7 +83,6 @@ class AnnualReportBrowserTests {
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
 
-    /** A file the page's form downloads, fetched with the browser's session cookie. */
     @Test
     void theOfficerIssuesTheReportSignsItOutsideDvkAndUploadsTheSignedCopyBack() throws Exception {
         WebDriver driver = browser.driver();
@@ -115,6 +114,7 @@ class AnnualReportBrowserTests {
         assertThat(kept.body()).isEqualTo(signed);
     }
 
+    /** A file the page's form downloads, fetched with the browser's session cookie. */
     private static HttpResponse<byte[]> download(WebDriver driver, String href) throws Exception {
         String cookies = String.join("; ", driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
