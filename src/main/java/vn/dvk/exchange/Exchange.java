@@ -98,13 +98,22 @@ public class Exchange {
 
     /** The column-mapping step answered at once (the API without async): the kept file previewed again as chosen. */
     Preview remap(String uploadId, ColumnMapping.Choice mapping) {
+        Remapped r = remapped(uploadId, mapping);
+        return new Preview(uploadId, previewRemembering(r.user(), r.upload().what(), r.upload().content(), r.upload().fileName(),
+                r.upload().year(), null, r.choice()));
+    }
+
+    /** A kept upload of the user with the mapping chosen for it: checked (unknown fields refused now), then kept with the file. */
+    private record Remapped(CurrentUser user, ImportUploads.Upload upload, ColumnMapping.Choice choice) {
+    }
+
+    private Remapped remapped(String uploadId, ColumnMapping.Choice mapping) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
         ImportUploads.Upload upload = uploads.get(uploadId, user.id());
         ColumnMapping.Choice choice = mapping == null || mapping.isEmpty() ? null : mapping;
         pipeline.check(handler(upload.what()), choice);
         uploads.map(uploadId, user.id(), choice);
-        return new Preview(uploadId, previewRemembering(user, upload.what(), upload.content(), upload.fileName(), upload.year(), null,
-                choice));
+        return new Remapped(user, upload, choice);
     }
 
     private ImportPipeline.Report run(What what, byte[] content, String fileName, Integer year, boolean write, boolean goodRowsOnly,
@@ -156,15 +165,11 @@ public class Exchange {
      * same header from the officer's unit.
      */
     String startRemap(String uploadId, ColumnMapping.Choice mapping) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR, Role.COMMITTEE_MEMBER);
-        ImportUploads.Upload upload = uploads.get(uploadId, user.id());
-        ColumnMapping.Choice choice = mapping == null || mapping.isEmpty() ? null : mapping;
         // a mapping naming unknown fields is refused now, not in the job
-        pipeline.check(handler(upload.what()), choice);
-        uploads.map(uploadId, user.id(), choice);
-        return jobs.start(user.id(), ImportJobs.Kind.PREVIEW, uploadId, upload.fileName(),
-                progress -> outcome(previewRemembering(user, upload.what(), upload.content(), upload.fileName(), upload.year(),
-                        progress, choice)));
+        Remapped r = remapped(uploadId, mapping);
+        return jobs.start(r.user().id(), ImportJobs.Kind.PREVIEW, uploadId, r.upload().fileName(),
+                progress -> outcome(previewRemembering(r.user(), r.upload().what(), r.upload().content(), r.upload().fileName(),
+                        r.upload().year(), progress, r.choice())));
     }
 
     private ImportPipeline.Report previewRemembering(CurrentUser user, What what, byte[] content, String fileName, Integer year,

@@ -14,9 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.initiative.InitiativeQuery;
 import vn.dvk.initiative.InitiativeRegistry;
-import vn.dvk.shared.security.SystemActor;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -40,8 +38,7 @@ class ImportBrowserTests {
 
     @AfterEach
     void removeImported() {
-        SystemActor.run(() -> registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null,
-                "nhap trinh duyet"), 0, 100).getContent().forEach(row -> registry.delete(row.id())));
+        vn.dvk.ImportedInitiatives.remove(registry, "nhap trinh duyet");
     }
 
     private void click(WebDriver driver, By by) {

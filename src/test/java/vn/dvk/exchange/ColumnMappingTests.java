@@ -12,9 +12,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.dvk.DvkIntegrationTest;
 import vn.dvk.Logins;
 import vn.dvk.identity.UserDirectory;
-import vn.dvk.initiative.InitiativeQuery;
 import vn.dvk.initiative.InitiativeRegistry;
-import vn.dvk.shared.security.SystemActor;
 
 import java.nio.charset.Charset;
 import java.util.List;
@@ -52,12 +50,7 @@ class ColumnMappingTests {
 
     @AfterEach
     void removeImported() {
-        SystemActor.run(() -> {
-            for (var row : registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null,
-                    "kiem thu gan cot"), 0, 500).getContent()) {
-                registry.delete(row.id());
-            }
-        });
+        vn.dvk.ImportedInitiatives.remove(registry, "kiem thu gan cot");
         // each test starts with nothing remembered
         jdbc.update("delete from import_mapping");
     }

@@ -73,14 +73,7 @@ class ExchangeTests {
 
     @AfterEach
     void removeImported() {
-        SystemActor.run(() -> {
-            List<Long> ids;
-            do {
-                ids = registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null, "kiem thu nhap"), 0, 500)
-                        .getContent().stream().map(row -> row.id()).toList();
-                ids.forEach(registry::delete);
-            } while (!ids.isEmpty());
-        });
+        vn.dvk.ImportedInitiatives.remove(registry, "kiem thu nhap");
     }
 
     private long imported() {

@@ -16,9 +16,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.dvk.DvkIntegrationTest;
 import vn.dvk.Logins;
 import vn.dvk.identity.UserDirectory;
-import vn.dvk.initiative.InitiativeQuery;
 import vn.dvk.initiative.InitiativeRegistry;
-import vn.dvk.shared.security.SystemActor;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -55,12 +53,7 @@ class OfficeSpreadsheetTests {
 
     @AfterEach
     void removeImported() {
-        SystemActor.run(() -> {
-            for (var row : registry.search(new InitiativeQuery(null, null, null, null, null, null, null, null, null,
-                    "kiem thu van phong"), 0, 500).getContent()) {
-                registry.delete(row.id());
-            }
-        });
+        vn.dvk.ImportedInitiatives.remove(registry, "kiem thu van phong");
     }
 
     private RequestPostProcessor as(String user) {
