@@ -2,9 +2,11 @@ package vn.dvk.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,14 +15,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
-/** One entry of the trail. Immutable: the application never updates or deletes one. */
+/**
+ * One entry of the trail. Written with its content in the transaction of the change it records and
+ * never changed after, except once by the sealer, which gives it its place in the chain and its hash
+ * ({@link #seal}). The application never deletes one.
+ */
 @Entity
-@Immutable
 @Table(name = "audit_entry")
 class AuditEntry {
 
     @Id
-    private long seq;
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
+    @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 1)
+    private Long seq;
+    @Column(name = "chain_no")
+    private Long chainNo;
     private Instant at;
     private String actor;
     private String ip;
@@ -42,8 +51,9 @@ class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(long seq, Instant at, String actor, String ip, String action, String objectType, String objectId,
-               Long unitId, String unitPath, String summary, String changes, String prevHash) {
+    /** An entry not yet sealed; {@code seq} is null for a new entry (the database's sequence gives it). */
+    AuditEntry(Long seq, Instant at, String actor, String ip, String action, String objectType, String objectId,
+               Long unitId, String unitPath, String summary, String changes) {
         this.seq = seq;
         this.at = at.truncatedTo(ChronoUnit.MILLIS);
         this.actor = actor;
@@ -55,8 +65,17 @@ class AuditEntry {
         this.unitPath = unitPath;
         this.summary = summary;
         this.changes = changes;
+    }
+
+    /** Chains the entry after the one whose hash is {@code prevHash}, at place {@code chainNo}. */
+    AuditEntry seal(long chainNo, String prevHash) {
+        if (this.chainNo != null) {
+            throw new IllegalStateException("audit entry " + seq + " is already sealed");
+        }
+        this.chainNo = chainNo;
         this.prevHash = prevHash;
         this.hash = computeHash();
+        return this;
     }
 
     /** SHA-256 over the previous hash and every field, each length-prefixed so fields cannot run into each other. */
@@ -75,8 +94,12 @@ class AuditEntry {
         }
     }
 
-    long getSeq() {
+    Long getSeq() {
         return seq;
+    }
+
+    Long getChainNo() {
+        return chainNo;
     }
 
     Instant getAt() {

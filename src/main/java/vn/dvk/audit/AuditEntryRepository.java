@@ -30,6 +30,13 @@ interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
     List<AuditEntry> findByObjectTypeAndObjectIdOrderBySeqDesc(String objectType, String objectId);
 
-    @Query("select e from AuditEntry e where e.seq > :after order by e.seq")
+    /** Sealed entries after a place in the chain, in chain order. */
+    @Query("select e from AuditEntry e where e.chainNo > :after order by e.chainNo")
     List<AuditEntry> chunkAfter(@Param("after") long after, Pageable pageable);
+
+    /** Committed entries not yet chained, oldest first. */
+    @Query("select e from AuditEntry e where e.chainNo is null order by e.seq")
+    List<AuditEntry> unsealed(Pageable pageable);
+
+    long countByChainNoIsNull();
 }

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The end of the chain, one row, locked by each writer so entries are appended one after another. */
+/** The end of the chain, one row, locked only by the sealer ({@link AuditSealer}) while it chains entries. */
 @Entity
 @Table(name = "audit_head")
 class AuditHead {
@@ -13,15 +13,15 @@ class AuditHead {
     @Id
     private int id;
     @Column(name = "last_seq")
-    private long lastSeq;
+    private long lastChainNo;
     @Column(name = "last_hash")
     private String lastHash;
 
     protected AuditHead() {
     }
 
-    long getLastSeq() {
-        return lastSeq;
+    long getLastChainNo() {
+        return lastChainNo;
     }
 
     String getLastHash() {
@@ -29,7 +29,7 @@ class AuditHead {
     }
 
     void advance(AuditEntry entry) {
-        lastSeq = entry.getSeq();
+        lastChainNo = entry.getChainNo();
         lastHash = entry.getHash();
     }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * Appends every {@link AuditEvent} in the transaction of the change it records (a rolled-back change
- * leaves no entry), reads the trail inside the reader's scope, and verifies the hash chain.
+ * leaves no entry), reads the trail inside the reader's scope, and verifies the hash chain. Entries are
+ * chained after their transaction commits, by {@link AuditSealer}, so writers never wait for each other.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,14 +40,17 @@ public class AuditTrail {
 
     private final AuditEntryRepository entries;
     private final AuditHeadRepository heads;
+    private final AuditSealer sealer;
     private final AdminUnits units;
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    AuditTrail(AuditEntryRepository entries, AuditHeadRepository heads, AdminUnits units, Clock clock, JdbcTemplate jdbc) {
+    AuditTrail(AuditEntryRepository entries, AuditHeadRepository heads, AuditSealer sealer, AdminUnits units, Clock clock,
+               JdbcTemplate jdbc) {
         this.entries = entries;
         this.jdbc = jdbc;
         this.heads = heads;
+        this.sealer = sealer;
         this.units = units;
         this.clock = clock;
     }
@@ -60,20 +64,23 @@ public class AuditTrail {
     public record Query(String actor, String action, String objectType, Instant from, Instant to) {
     }
 
-    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason) {
+    /**
+     * The result of walking the chain: {@code checked} entries chained, the first broken place in the
+     * chain and why ("missing", "chain", "content", "tail"), and {@code pending} entries written but not
+     * yet chained (committed while the walk ran).
+     */
+    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason, long pending) {
     }
 
     @EventListener
     @Transactional
     public void record(AuditEvent event) {
-        AuditHead head = heads.lockHead();
         String unitPath = event.unitId() == null ? null
                 : units.findById(event.unitId()).map(AdminUnitView::subtreePrefix).orElse(null);
-        AuditEntry entry = new AuditEntry(head.getLastSeq() + 1, clock.instant(), actor(event), ip(),
+        AuditEntry entry = new AuditEntry(null, clock.instant(), actor(event), ip(),
                 event.action().name(), event.objectType(), event.objectId(), event.unitId(), unitPath,
-                truncate(event.summary(), MAX_SUMMARY), changes(event.changes()), head.getLastHash());
+                truncate(event.summary(), MAX_SUMMARY), changes(event.changes()));
         entries.save(entry);
-        head.advance(entry);
         relate(entry.getSeq(), event.related());
     }
 
@@ -113,23 +120,27 @@ public class AuditTrail {
                 .map(AuditTrail::view).toList();
     }
 
-    /** Walks the whole chain: each entry's hash must match its content and the previous entry's hash. */
+    /**
+     * Chains what is committed, then walks the whole chain: each place taken in turn, each entry's hash
+     * matching its content and the previous entry's hash, the head at the last entry.
+     */
     public Verification verify() {
         Permissions.require(Role.ADMIN);
+        sealer.seal();
         String previousHash = "0".repeat(64);
         long expectedSeq = 1;
         long checked = 0;
         List<AuditEntry> chunk = entries.chunkAfter(0, PageRequest.of(0, VERIFY_CHUNK));
         while (!chunk.isEmpty()) {
             for (AuditEntry entry : chunk) {
-                if (entry.getSeq() != expectedSeq) {
-                    return new Verification(false, checked, expectedSeq, "missing");
+                if (entry.getChainNo() != expectedSeq) {
+                    return broken(checked, expectedSeq, "missing");
                 }
                 if (!entry.getPrevHash().equals(previousHash)) {
-                    return new Verification(false, checked, entry.getSeq(), "chain");
+                    return broken(checked, expectedSeq, "chain");
                 }
                 if (!entry.computeHash().equals(entry.getHash())) {
-                    return new Verification(false, checked, entry.getSeq(), "content");
+                    return broken(checked, expectedSeq, "content");
                 }
                 previousHash = entry.getHash();
                 expectedSeq++;
@@ -138,10 +149,14 @@ public class AuditTrail {
             chunk = entries.chunkAfter(expectedSeq - 1, PageRequest.of(0, VERIFY_CHUNK));
         }
         AuditHead head = heads.findById(1).orElseThrow();
-        if (head.getLastSeq() != checked || !head.getLastHash().equals(previousHash)) {
-            return new Verification(false, checked, checked + 1, "tail");
+        if (head.getLastChainNo() != checked || !head.getLastHash().equals(previousHash)) {
+            return broken(checked, checked + 1, "tail");
         }
-        return new Verification(true, checked, null, null);
+        return new Verification(true, checked, null, null, entries.countByChainNoIsNull());
+    }
+
+    private Verification broken(long checked, long place, String reason) {
+        return new Verification(false, checked, place, reason, entries.countByChainNoIsNull());
     }
 
     private static String actor(AuditEvent event) {

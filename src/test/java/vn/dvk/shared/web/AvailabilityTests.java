@@ -6,13 +6,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.DvkIntegrationTest;
+import vn.dvk.shared.AuditEvent;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,7 +41,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** While DVK starts, and while the database is too busy to take a lock, requests are answered 503 with Retry-After — never 500. */
+/**
+ * While DVK starts, and while the database is too busy to take a lock, requests are answered 503 with Retry-After — never
+ * 500; and a long transaction makes no login or other writer wait for the audit trail.
+ */
 @DvkIntegrationTest
 class AvailabilityTests {
 
@@ -54,6 +61,8 @@ class AvailabilityTests {
     PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void untilReadyPagesTheApiAndLoginsAre503WithRetryAfterThenServedAgain() throws Exception {
@@ -100,42 +109,57 @@ class AvailabilityTests {
     }
 
     @Test
-    void aLoginWaitingOnTheAuditTrailIsNoServerError() throws Exception {
+    void aLongTransactionThatWroteToTheAuditTrailMakesNoLoginNoReadAndNoOtherWriterWait() throws Exception {
         // a job of a node that died: reading it gives it up, which is written to the audit trail
-        String orphan = UUID.randomUUID().toString();
-        long officer = jdbc.queryForObject("select id from user_account where username = ?", Long.class, USER);
-        Timestamp then = Timestamp.from(clock.instant().minus(Duration.ofMinutes(5)));
-        jdbc.update("insert into import_job (id, user_id, kind, file_name, state, created_at, heartbeat_at)"
-                + " values (?, ?, 'IMPORT', 'khoa.xlsx', 'RUNNING', ?, ?)", orphan, officer, then, then);
-
-        CountDownLatch locked = new CountDownLatch(1);
+        String orphan = orphanJob();
+        CountDownLatch written = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        TransactionTemplate holder = new TransactionTemplate(transactions);
-        holder.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        Thread thread = new Thread(() -> holder.executeWithoutResult(status -> {
-            // as a long transaction that has written to the audit trail holds its head until it commits
-            jdbc.queryForList("select last_seq from audit_head where id = 1 for update");
-            locked.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        Thread holder = holding(status -> {
+            // as a large change (the demo load, an import) that has written its audit entry and not yet committed
+            events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "TEST", "dai-han", null, "Một thay đổi dài"));
+            written.countDown();
+            await(release);
             status.setRollbackOnly();
-        }), "holds-audit-head");
-        thread.start();
+        });
         try {
-            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
             mvc.perform(formLogin("/login").user("khong.co.ai").password("sai mat khau"))
                     .andExpect(status().is3xxRedirection())
                     .andExpect(redirectedUrl("/login?error=bad"));
             mvc.perform(formLogin("/login").user(USER).password(PASSWORD))
                     .andExpect(status().is3xxRedirection())
                     .andExpect(authenticated());
-            mvc.perform(get("/api/v1/jobs/" + orphan).with(httpBasic("khong.co.ai", "sai mat khau")))
-                    .andExpect(status().isUnauthorized());
-            // an API call whose audit entry cannot be written in time: try again, not a server error
-            // (H2 gives up waiting for the lock after its timeout: 503; PostgreSQL, without lock_timeout, waits: 200 once released)
+            mvc.perform(get("/api/v1/jobs/" + orphan).with(httpBasic(USER, PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("FAILED"));
+            // all answered while the long transaction is still open (before, they queued behind it)
+            assertThat(holder.isAlive()).isTrue();
+        } finally {
+            release.countDown();
+            holder.join(30_000);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where object_id = 'dai-han'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'LOGIN_FAILED' and actor = 'anonymous'",
+                Long.class)).isPositive();
+    }
+
+    @Test
+    void aWriteThatCannotTakeItsLockInTimeIsAskedToRetryNotAServerError() throws Exception {
+        String orphan = orphanJob();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = holding(status -> {
+            jdbc.queryForList("select state from import_job where id = ? for update", orphan);
+            locked.countDown();
+            await(release);
+            status.setRollbackOnly();
+        });
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            mvc.perform(formLogin("/login").user(USER).password(PASSWORD))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(authenticated());
+            // H2 gives up waiting for the lock after its timeout: 503; PostgreSQL, without lock_timeout, waits: 200 once released
             var response = mvc.perform(get("/api/v1/jobs/" + orphan).with(httpBasic(USER, PASSWORD))).andReturn().getResponse();
             assertThat(response.getStatus()).isIn(200, 503);
             if (response.getStatus() == 503) {
@@ -144,10 +168,35 @@ class AvailabilityTests {
             }
         } finally {
             release.countDown();
-            thread.join(30_000);
+            holder.join(30_000);
         }
         mvc.perform(get("/api/v1/jobs/" + orphan).with(httpBasic(USER, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("FAILED"));
+    }
+
+    private String orphanJob() {
+        String orphan = UUID.randomUUID().toString();
+        long officer = jdbc.queryForObject("select id from user_account where username = ?", Long.class, USER);
+        Timestamp then = Timestamp.from(clock.instant().minus(Duration.ofMinutes(5)));
+        jdbc.update("insert into import_job (id, user_id, kind, file_name, state, created_at, heartbeat_at)"
+                + " values (?, ?, 'IMPORT', 'khoa.xlsx', 'RUNNING', ?, ?)", orphan, officer, then, then);
+        return orphan;
+    }
+
+    private Thread holding(Consumer<TransactionStatus> work) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Thread thread = new Thread(() -> template.executeWithoutResult(work), "holds-a-transaction");
+        thread.start();
+        return thread;
+    }
+
+    private static void await(CountDownLatch release) {
+        try {
+            release.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
