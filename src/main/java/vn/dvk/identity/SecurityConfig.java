@@ -7,7 +7,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.RequestCacheConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -22,7 +25,7 @@ import vn.dvk.shared.web.ProblemMessages;
 import java.time.Clock;
 
 /**
- * Two filter chains: the REST API (HTTP Basic, bearer tokens or the browser's session with CSRF;
+ * Three filter chains: Actuator (probes public, the rest for administrators), the REST API (HTTP Basic, bearer tokens or the browser's session with CSRF;
  * answers 401/403 as problem details) and the pages (form login). Both send strict headers: a
  * Content-Security-Policy without inline scripts, frame denial, HSTS behind TLS.
  */
@@ -33,8 +36,34 @@ class SecurityConfig {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
             + "form-action 'self'";
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/cong-khai", "/cong-khai/**", "/sitemap.xml", "/robots.txt",
-            "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/cong-khai", "/cong-khai/**", "/sitemap.xml", "/robots.txt"};
+    /** What a load balancer asks, answered to anyone (status only; details to administrators). */
+    static final String[] PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+
+    /**
+     * Spring Boot Actuator: the health probes public, everything else (Prometheus metrics, metrics, info)
+     * for administrators only, by HTTP Basic or an administrator's bearer token (what a Prometheus
+     * scraper is given), never by a browser session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http, ApiTokenRepository tokens, UserAccountRepository accounts,
+                                   UserDirectory directory, TransactionTemplate transaction, ProblemMessages messages,
+                                   LocaleResolver locales, Clock clock) throws Exception {
+        var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers(PROBES).permitAll().anyRequest().hasRole("ADMIN"))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory, transaction, unauthorized, clock),
+                        BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(RequestCacheConfigurer::disable)
+                .csrf(CsrfConfigurer::disable) // read-only endpoints, no session: nothing to forge
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemEntryPoints.forbidden(messages, locales)))
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
 
     @Bean
     @Order(1)
