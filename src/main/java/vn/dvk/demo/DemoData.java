@@ -23,6 +23,8 @@ import vn.dvk.organisation.OrganisationType;
 import vn.dvk.organisation.Organisations;
 import vn.dvk.identity.UserAdministration;
 import vn.dvk.initiative.InitiativeRegistry;
+import vn.dvk.initiative.Registrations;
+import vn.dvk.initiative.Replications;
 import vn.dvk.identity.UserDirectory;
 import vn.dvk.identity.UserDraft;
 import vn.dvk.shared.security.SystemActor;
@@ -57,6 +59,8 @@ class DemoData implements ApplicationRunner {
     private final UserAdministration users;
     private final UserDirectory directory;
     private final InitiativeRegistry initiatives;
+    private final Registrations registrations;
+    private final Replications replications;
     private final EntityManager entityManager;
     private final DemoWorkflow workflow;
     private final DemoPortal portal;
@@ -66,8 +70,8 @@ class DemoData implements ApplicationRunner {
     private final ApplicationEventPublisher events;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
-             UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, EntityManager entityManager,
-             DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning,
+             UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, Registrations registrations,
+             Replications replications, EntityManager entityManager, DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning,
              DemoToday today, ApplicationEventPublisher events) {
         this.events = events;
         this.today = today;
@@ -76,6 +80,8 @@ class DemoData implements ApplicationRunner {
         this.workflow = workflow;
         this.outcomes = outcomes;
         this.initiatives = initiatives;
+        this.registrations = registrations;
+        this.replications = replications;
         this.entityManager = entityManager;
         this.registry = registry;
         this.units = units;
@@ -118,7 +124,7 @@ class DemoData implements ApplicationRunner {
                     OrganisationType.valueOf(r.get("type")), null, unitIds.get(r.get("unitKey")), parentId, null));
             organisationIds.put(r.get("key"), created.id());
         }
-        Map<String, Long> initiativeIds = new DemoInitiatives(initiatives, entityManager).load(initiativeRows, unitIds,
+        Map<String, Long> initiativeIds = new DemoInitiatives(initiatives, registrations, replications, entityManager).load(initiativeRows, unitIds,
                 organisationIds);
         for (DemoAccounts.Account a : DemoAccounts.ALL) {
             users.create(new UserDraft(a.username(), a.displayName(),

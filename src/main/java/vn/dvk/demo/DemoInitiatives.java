@@ -7,6 +7,8 @@ import vn.dvk.initiative.InitiativeDraft;
 import vn.dvk.initiative.InitiativeRegistry;
 import vn.dvk.initiative.Kind;
 import vn.dvk.initiative.RegistrationStatus;
+import vn.dvk.initiative.Registrations;
+import vn.dvk.initiative.Replications;
 import vn.dvk.initiative.TargetGroup;
 
 import java.math.BigDecimal;
@@ -21,10 +23,15 @@ import java.util.Set;
 final class DemoInitiatives {
 
     private final InitiativeRegistry registry;
+    private final Registrations registrations;
+    private final Replications replications;
     private final EntityManager entityManager;
 
-    DemoInitiatives(InitiativeRegistry registry, EntityManager entityManager) {
+    DemoInitiatives(InitiativeRegistry registry, Registrations registrations, Replications replications,
+                    EntityManager entityManager) {
         this.registry = registry;
+        this.registrations = registrations;
+        this.replications = replications;
         this.entityManager = entityManager;
     }
 
@@ -42,18 +49,18 @@ final class DemoInitiatives {
                         "Cán bộ Ban Dân vận phụ trách địa bàn", startYear, blankToNull(r.get("description")), null, null,
                         groups(r.get("targetGroups")), Boolean.parseBoolean(r.get("featured")), null)).initiative().id();
             } else {
-                id = registry.replicate(ids.get(r.get("pilotKey")), null, unitId, organisationId, startYear, r.get("name"))
+                id = replications.replicate(ids.get(r.get("pilotKey")), null, unitId, organisationId, startYear, r.get("name"))
                         .initiative().id();
             }
             ids.put(r.get("key"), id);
             for (String registration : r.get("registrations").split("\\|")) {
                 String[] parts = registration.split(":");
-                registry.register(id, Integer.parseInt(parts[0]), RegistrationStatus.valueOf(parts[1]), organisationId);
+                registrations.register(id, Integer.parseInt(parts[0]), RegistrationStatus.valueOf(parts[1]), organisationId);
             }
             if (!r.get("indicators").isBlank()) {
                 for (String indicator : r.get("indicators").split("\\|")) {
                     String[] parts = indicator.split(":");
-                    registry.measure(id, parts[0], parts[1], Integer.parseInt(parts[2]), new BigDecimal(parts[3]));
+                    registrations.measure(id, parts[0], parts[1], Integer.parseInt(parts[2]), new BigDecimal(parts[3]));
                 }
             }
             // one long transaction: keep its persistence context small, or every query's auto-flush slows down

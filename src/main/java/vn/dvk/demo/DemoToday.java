@@ -9,6 +9,7 @@ import vn.dvk.initiative.InitiativeWorkflow;
 import vn.dvk.initiative.Kind;
 import vn.dvk.initiative.Rating;
 import vn.dvk.initiative.RegistrationStatus;
+import vn.dvk.initiative.Registrations;
 import vn.dvk.initiative.StepInput;
 import vn.dvk.initiative.TargetGroup;
 import vn.dvk.initiative.WorkflowStep;
@@ -48,12 +49,15 @@ class DemoToday {
     }
 
     private final InitiativeRegistry registry;
+    private final Registrations registrations;
     private final InitiativeWorkflow workflow;
     private final UserDirectory directory;
     private final Clock clock;
 
-    DemoToday(InitiativeRegistry registry, InitiativeWorkflow workflow, UserDirectory directory, Clock clock) {
+    DemoToday(InitiativeRegistry registry, Registrations registrations, InitiativeWorkflow workflow, UserDirectory directory,
+              Clock clock) {
         this.registry = registry;
+        this.registrations = registrations;
         this.workflow = workflow;
         this.directory = directory;
         this.clock = clock;
@@ -82,21 +86,21 @@ class DemoToday {
                         Holder.COLLECTIVE, "POLITICAL_SYSTEM", "68", "p68-btgdv", year,
                         "Nắm tình hình nhân dân qua nền tảng số, kết nối cán bộ dân vận các xã, phường."));
         as("btgdv.lamdong", () -> {
-            DAM_RONG_1.forEach(k -> registry.register(ids.get(k), REFORM_YEAR, RegistrationStatus.MAINTAINED, null));
-            DAM_RONG_3.forEach(k -> registry.register(ids.get(k), REFORM_YEAR, RegistrationStatus.MAINTAINED, null));
+            DAM_RONG_1.forEach(k -> registrations.register(ids.get(k), REFORM_YEAR, RegistrationStatus.MAINTAINED, null));
+            DAM_RONG_3.forEach(k -> registrations.register(ids.get(k), REFORM_YEAR, RegistrationStatus.MAINTAINED, null));
             for (New n : fresh) {
                 Long id = registry.create(new InitiativeDraft(null, n.name(), n.kind(), n.holder(), n.sector(), null,
                         unitIds.get(n.unitKey()), organisationIds.get(n.organisationKey()), "Cán bộ Ban Tuyên giáo và Dân vận phụ trách địa bàn",
                         n.startYear(), n.description() + NOTE, null, null, Set.of(TargetGroup.ETHNIC_MINORITY), false, null))
                         .initiative().id();
                 ids.put(n.key(), id);
-                registry.register(id, n.startYear(), RegistrationStatus.NEW, null);
+                registrations.register(id, n.startYear(), RegistrationStatus.NEW, null);
                 if (n.startYear() < year) {
-                    registry.register(id, year, RegistrationStatus.MAINTAINED, null);
+                    registrations.register(id, year, RegistrationStatus.MAINTAINED, null);
                 }
             }
-            DAM_RONG_1_RENEWED.forEach(k -> registry.register(ids.get(k), year, RegistrationStatus.MAINTAINED, null));
-            registry.renew("24875", year);
+            DAM_RONG_1_RENEWED.forEach(k -> registrations.register(ids.get(k), year, RegistrationStatus.MAINTAINED, null));
+            registrations.renew("24875", year);
         });
         as("xa.damrong1", () -> workflow.take(ids.get("dr01"), year, WorkflowStep.SUBMIT, StepInput.none()));
         as("btgdv.lamdong", () -> {

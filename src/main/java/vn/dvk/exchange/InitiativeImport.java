@@ -6,10 +6,12 @@ import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.initiative.Holder;
 import vn.dvk.initiative.InitiativeDraft;
+import vn.dvk.initiative.InitiativeIntake;
 import vn.dvk.initiative.InitiativeRegistry;
 import vn.dvk.initiative.InitiativeView;
 import vn.dvk.initiative.Kind;
 import vn.dvk.initiative.RegistrationStatus;
+import vn.dvk.initiative.Registrations;
 import vn.dvk.initiative.Sectors;
 import vn.dvk.initiative.TargetGroup;
 import vn.dvk.shared.AuditEvent;
@@ -39,6 +41,8 @@ import java.util.Set;
 class InitiativeImport implements ImportPipeline.RowHandler {
 
     private final InitiativeRegistry registry;
+    private final InitiativeIntake intake;
+    private final Registrations registrations;
     private final Sectors sectors;
     private final AdminUnits units;
     private final Clock clock;
@@ -46,8 +50,11 @@ class InitiativeImport implements ImportPipeline.RowHandler {
     /** New initiatives are written this many at a time. */
     static final int BATCH = 500;
 
-    InitiativeImport(InitiativeRegistry registry, Sectors sectors, AdminUnits units, Clock clock, ImportPipeline pipeline) {
+    InitiativeImport(InitiativeRegistry registry, InitiativeIntake intake, Registrations registrations, Sectors sectors,
+                     AdminUnits units, Clock clock, ImportPipeline pipeline) {
         this.registry = registry;
+        this.intake = intake;
+        this.registrations = registrations;
         this.sectors = sectors;
         this.units = units;
         this.clock = clock;
@@ -247,9 +254,9 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         final Map<Long, Map<String, Long>> namesByUnit = new HashMap<>();
         final Map<Long, Map<String, Long>> codesByProvince = new HashMap<>();
         /** New initiatives of this file not written yet (the batch), and those written, by match key. */
-        final Map<String, InitiativeRegistry.ImportedNew> pending = new HashMap<>();
+        final Map<String, InitiativeIntake.ImportedNew> pending = new HashMap<>();
         final Map<String, Long> createdHere = new HashMap<>();
-        final List<InitiativeRegistry.ImportedNew> batch = new ArrayList<>();
+        final List<InitiativeIntake.ImportedNew> batch = new ArrayList<>();
         final List<String> batchKeys = new ArrayList<>();
         final List<String> written = new ArrayList<>();
         final String within;
@@ -289,7 +296,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
         @Override
         public void finish() {
             if (!batch.isEmpty()) {
-                List<Long> ids = registry.createAllImported(batch);
+                List<Long> ids = intake.createAllImported(batch);
                 for (int k = 0; k < ids.size(); k++) {
                     written.add(String.valueOf(ids.get(k)));
                     // a later row of the same initiative (another year) registers it as an existing one
@@ -498,15 +505,15 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             String results = cell(InitiativeColumns.RESULTS);
 
             InitiativeView existing = null;
-            InitiativeRegistry.ImportedNew pendingMatch = null;
+            InitiativeIntake.ImportedNew pendingMatch = null;
             String matchKey = null;
             if (unit != null && !name.isEmpty()) {
                 Long province = unit.provinceId();
                 matchKey = !code.isEmpty() ? province + "/" + code : unit.id() + "/" + VietnameseText.fold(name);
                 Long createdId = createdHere.get(matchKey);
                 Long existingId = createdId != null ? createdId : !code.isEmpty()
-                        ? codesByProvince.computeIfAbsent(province, registry::codesOfProvince).get(code)
-                        : namesByUnit.computeIfAbsent(unit.id(), registry::namesOfUnit).get(VietnameseText.fold(name));
+                        ? codesByProvince.computeIfAbsent(province, intake::codesOfProvince).get(code)
+                        : namesByUnit.computeIfAbsent(unit.id(), intake::namesOfUnit).get(VietnameseText.fold(name));
                 existing = existingId == null ? null : registry.get(existingId);
                 pendingMatch = existing == null ? pending.get(matchKey) : null;
                 String key = (existing != null && createdId == null ? "id" + existing.id() : matchKey) + "@" + year;
@@ -524,7 +531,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                         blankToNull(results), groups, featured, null)
                         : merge(existing, name, kind, holder, sector, unit, responsible, startYear, description, method,
                         results, groups, featured, changed);
-                List<FieldProblem> refused = existing == null ? registry.problemsOfNew(draft, unit, year)
+                List<FieldProblem> refused = existing == null ? intake.problemsOfNew(draft, unit, year)
                         : registry.problems(draft, existing.id());
                 for (FieldProblem problem : refused) {
                     found.add(FieldProblem.cell(n, columnOf(problem.field()), problem.messageKey(), problem.args()));
@@ -537,14 +544,14 @@ class InitiativeImport implements ImportPipeline.RowHandler {
             String savedCode = existing != null ? existing.code() : code;
             if (pendingMatch != null) {
                 // another year of an initiative this file creates: registered with it
-                pendingMatch.years().add(new InitiativeRegistry.Registering(year, status));
+                pendingMatch.years().add(new InitiativeIntake.Registering(year, status));
                 return new ImportPipeline.Line(n, ImportPipeline.Action.UPDATE, savedCode, name, unit.fullName(),
                         List.of("đăng ký năm " + year));
             }
             if (existing == null) {
                 // new initiatives are written in batches (see finish)
-                InitiativeRegistry.ImportedNew created = new InitiativeRegistry.ImportedNew(draft, unit,
-                        new ArrayList<>(List.of(new InitiativeRegistry.Registering(year, status))), organisationId,
+                InitiativeIntake.ImportedNew created = new InitiativeIntake.ImportedNew(draft, unit,
+                        new ArrayList<>(List.of(new InitiativeIntake.Registering(year, status))), organisationId,
                         gazetteer.lineage(unit));
                 batch.add(created);
                 batchKeys.add(matchKey);
@@ -570,7 +577,7 @@ class InitiativeImport implements ImportPipeline.RowHandler {
                 final int registrationYear = year;
                 boolean registered = view.registrations().stream().anyMatch(r -> r.year() == registrationYear);
                 if (!registered) {
-                    registry.register(view.id(), year, status, organisationId);
+                    registrations.register(view.id(), year, status, organisationId);
                     if (action == ImportPipeline.Action.UNCHANGED) {
                         action = ImportPipeline.Action.UPDATE;
                     }

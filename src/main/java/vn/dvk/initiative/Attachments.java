@@ -60,16 +60,16 @@ public class Attachments {
     private static final Tika TIKA = new Tika();
 
     private final AttachmentRepository attachments;
-    private final InitiativeRegistry registry;
+    private final InitiativeAccess access;
     private final FileStorage storage;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final long maxBytes;
 
-    Attachments(AttachmentRepository attachments, InitiativeRegistry registry, FileStorage storage,
+    Attachments(AttachmentRepository attachments, InitiativeAccess access, FileStorage storage,
                 ApplicationEventPublisher events, Clock clock, @Value("${dvk.attachments.max-bytes:20971520}") long maxBytes) {
         this.attachments = attachments;
-        this.registry = registry;
+        this.access = access;
         this.storage = storage;
         this.events = events;
         this.clock = clock;
@@ -86,13 +86,22 @@ public class Attachments {
     }
 
     public List<AttachmentView> of(Long initiativeId) {
-        registry.get(initiativeId);
+        access.readable(initiativeId);
+        return listed(initiativeId);
+    }
+
+    /** The files of an initiative the caller has just read (its page reads it once). */
+    List<AttachmentView> of(InitiativeView initiative) {
+        return listed(initiative.id());
+    }
+
+    private List<AttachmentView> listed(Long initiativeId) {
         return attachments.findByInitiativeIdOrderByUploadedAtAsc(initiativeId).stream().map(Attachments::view).toList();
     }
 
     @Transactional
     public AttachmentView upload(Long initiativeId, String originalName, InputStream content, String caption) throws IOException {
-        registry.requireAttachable(initiativeId);
+        access.requireAttachable(initiativeId);
         if (attachments.countByInitiativeId(initiativeId) >= MAX_PER_INITIATIVE) {
             throw DomainException.conflict("attachment.tooMany", MAX_PER_INITIATIVE);
         }
@@ -130,7 +139,7 @@ public class Attachments {
                     name, type, size, key, thumbnailKey, caption == null || caption.isBlank() ? null : caption.strip(),
                     clock.instant(), CurrentUser.get().map(CurrentUser::getUsername).orElse(null)));
             events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "ATTACHMENT", saved.getId(),
-                    registry.unitOf(initiativeId), name + " (" + type + ", " + size + " bytes) of initiative " + initiativeId));
+                    access.unitOf(initiativeId), name + " (" + type + ", " + size + " bytes) of initiative " + initiativeId));
             return view(saved);
         } finally {
             Files.deleteIfExists(temporary);
@@ -140,7 +149,7 @@ public class Attachments {
     public Download download(Long attachmentId, boolean thumbnail) throws IOException {
         Attachment attachment = attachments.findById(attachmentId)
                 .orElseThrow(() -> DomainException.notFound("attachment.notFound", attachmentId));
-        registry.get(attachment.getInitiativeId());
+        access.readable(attachment.getInitiativeId());
         if (thumbnail && attachment.getThumbnailKey() == null) {
             throw DomainException.notFound("attachment.notFound", attachmentId);
         }
@@ -166,10 +175,10 @@ public class Attachments {
     public void delete(Long attachmentId) {
         Attachment attachment = attachments.findById(attachmentId)
                 .orElseThrow(() -> DomainException.notFound("attachment.notFound", attachmentId));
-        registry.requireRemovable(attachment.getInitiativeId(), attachment.getFileName(), attachment.getUploadedAt());
+        access.requireRemovable(attachment.getInitiativeId(), attachment.getFileName(), attachment.getUploadedAt());
         attachments.delete(attachment);
         events.publishEvent(AuditEvent.of(AuditEvent.Action.DELETE, "ATTACHMENT", attachmentId,
-                registry.unitOf(attachment.getInitiativeId()), attachment.getFileName()));
+                access.unitOf(attachment.getInitiativeId()), attachment.getFileName()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -29,10 +29,14 @@ import java.util.Set;
 class InitiativeApiController {
 
     private final InitiativeRegistry registry;
+    private final Registrations registrations;
+    private final Replications replications;
     private final Sectors sectors;
 
-    InitiativeApiController(InitiativeRegistry registry, Sectors sectors) {
+    InitiativeApiController(InitiativeRegistry registry, Registrations registrations, Replications replications, Sectors sectors) {
         this.registry = registry;
+        this.registrations = registrations;
+        this.replications = replications;
         this.sectors = sectors;
     }
 
@@ -137,7 +141,7 @@ class InitiativeApiController {
         if (request.year() == null) {
             throw missing("year");
         }
-        InitiativeView view = registry.register(id, request.year(), request.status(), request.organisationId());
+        InitiativeView view = registrations.register(id, request.year(), request.status(), request.organisationId());
         InitiativeView.RegistrationView made = view.registrations().stream().filter(r -> r.year() == request.year())
                 .findFirst().orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/initiatives/" + id + "/registrations")).body(made);
@@ -149,14 +153,14 @@ class InitiativeApiController {
         if (request.unitCode() == null || request.year() == null) {
             throw missing(request.unitCode() == null ? "unitCode" : "year");
         }
-        return Map.of("renewed", registry.renew(request.unitCode(), request.year()));
+        return Map.of("renewed", registrations.renew(request.unitCode(), request.year()));
     }
 
     @PostMapping("/api/v1/initiatives/{id}/move-to-successor")
     @Operation(summary = "Move an initiative whose unit no longer exists to the unit of today that continues it; "
             + "its registrations of earlier years stay with the unit of their time")
     InitiativeJson moveToSuccessor(@PathVariable Long id) {
-        return InitiativeJson.of(registry.moveToSuccessor(id));
+        return InitiativeJson.of(registrations.moveToSuccessor(id));
     }
 
     @PostMapping("/api/v1/initiatives/{id}/discontinue")
@@ -165,19 +169,19 @@ class InitiativeApiController {
         if (request.fromYear() == null) {
             throw missing("fromYear");
         }
-        return InitiativeJson.of(registry.discontinue(id, request.fromYear(), request.reason()));
+        return InitiativeJson.of(registrations.discontinue(id, request.fromYear(), request.reason()));
     }
 
     @GetMapping("/api/v1/initiatives/{id}/replications")
     @Operation(summary = "The initiatives replicated from this one, recursively, with their localities")
-    InitiativeRegistry.ReplicaNode replications(@PathVariable Long id) {
-        return registry.replicationTree(id);
+    Replications.ReplicaNode replications(@PathVariable Long id) {
+        return replications.replicationTree(id);
     }
 
     @PostMapping("/api/v1/initiatives/{id}/replicas")
     @Operation(summary = "Replicate the initiative (the pilot) to another locality")
     ResponseEntity<CreatedJson> replicate(@PathVariable Long id, @RequestBody ReplicaRequest request) {
-        InitiativeRegistry.Created created = registry.replicate(id, request.unitCode(), request.unitId(),
+        InitiativeRegistry.Created created = replications.replicate(id, request.unitCode(), request.unitId(),
                 request.organisationId(), request.startYear(), request.name());
         return ResponseEntity.created(URI.create("/api/v1/initiatives/" + created.initiative().id()))
                 .body(new CreatedJson(InitiativeJson.of(created.initiative()), created.possibleDuplicates()));
@@ -190,7 +194,7 @@ class InitiativeApiController {
         if (request.year() == null) {
             throw missing("year");
         }
-        return InitiativeJson.of(registry.measure(id, request.name(), request.unit(), request.year(), request.value()));
+        return InitiativeJson.of(registrations.measure(id, request.name(), request.unit(), request.year(), request.value()));
     }
 
     private static vn.dvk.shared.DomainException missing(String field) {

@@ -35,6 +35,8 @@ class InitiativeController {
     private static final int PAGE_SIZE = 50;
 
     private final InitiativeRegistry registry;
+    private final Registrations registrations;
+    private final Replications replications;
     private final Sectors sectors;
     private final Attachments attachments;
     private final InitiativeHistory history;
@@ -44,12 +46,15 @@ class InitiativeController {
     private final Clock clock;
     private final Inputs inputs;
 
-    InitiativeController(InitiativeRegistry registry, Sectors sectors, Attachments attachments, InitiativeHistory history,
-                         InitiativeWorkflow workflow, Clock clock, Inputs inputs) {
+    InitiativeController(InitiativeRegistry registry, Registrations registrations, Replications replications, Sectors sectors,
+                         Attachments attachments, InitiativeHistory history, InitiativeWorkflow workflow, Clock clock,
+                         Inputs inputs) {
         this.clock = clock;
         this.inputs = inputs;
         this.workflow = workflow;
         this.registry = registry;
+        this.registrations = registrations;
+        this.replications = replications;
         this.sectors = sectors;
         this.attachments = attachments;
         this.history = history;
@@ -167,15 +172,16 @@ class InitiativeController {
         return htmx != null ? ROWS : LIST;
     }
 
+    /** The page's parts are read for the initiative as read once here (the read checks the caller's scope). */
     @GetMapping("/{id}")
     String detail(@PathVariable Long id, Model model) {
         InitiativeView initiative = registry.get(id);
         model.addAttribute("initiative", initiative);
-        model.addAttribute("replicas", registry.replicationTree(id));
-        model.addAttribute("attachments", attachments.of(id));
-        model.addAttribute("unitEnded", registry.unitEnded(id));
+        model.addAttribute("replicas", replications.replicationTree(initiative));
+        model.addAttribute("attachments", attachments.of(initiative));
+        model.addAttribute("unitEnded", registrations.unitEnded(initiative));
         model.addAttribute("history", history.of(id));
-        model.addAttribute("timeline", workflow.timeline(id));
+        model.addAttribute("timeline", workflow.timeline(initiative));
         java.util.Map<Integer, List<WorkflowStep>> steps = new java.util.HashMap<>();
         java.util.Map<Integer, List<WorkflowStep>> decided = new java.util.HashMap<>();
         initiative.registrations().forEach(r -> {
@@ -242,7 +248,7 @@ class InitiativeController {
     @PostMapping("/{id}/registrations")
     String register(@PathVariable Long id, @RequestParam(required = false) @PlausibleYear Integer year,
                     @RequestParam(required = false) RegistrationStatus status, RedirectAttributes redirect) {
-        return act(id, redirect, () -> registry.register(id, year == null ? LocalDate.now(clock).getYear() : year, status, null));
+        return act(id, redirect, () -> registrations.register(id, year == null ? LocalDate.now(clock).getYear() : year, status, null));
     }
 
     /** A workflow step from the initiative's page (the steps without a decision; see WorkflowApiController). */
@@ -265,7 +271,7 @@ class InitiativeController {
     @PostMapping("/{id}/move-to-successor")
     String moveToSuccessor(@PathVariable Long id, RedirectAttributes redirect) {
         try {
-            InitiativeView moved = registry.moveToSuccessor(id);
+            InitiativeView moved = registrations.moveToSuccessor(id);
             redirect.addFlashAttribute("moved", moved.unitName());
         } catch (DomainException e) {
             redirect.addFlashAttribute("actionError", e);
@@ -276,7 +282,7 @@ class InitiativeController {
     @PostMapping("/{id}/discontinue")
     String discontinue(@PathVariable Long id, @RequestParam(required = false) @PlausibleYear Integer fromYear,
                        @RequestParam(defaultValue = "") @Size(max = 500) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, () -> registry.discontinue(id, fromYear == null ? LocalDate.now(clock).getYear() : fromYear, reason));
+        return act(id, redirect, () -> registrations.discontinue(id, fromYear == null ? LocalDate.now(clock).getYear() : fromYear, reason));
     }
 
     @PostMapping("/{id}/replicas")
@@ -285,7 +291,7 @@ class InitiativeController {
                      @RequestParam(required = false) @PlausibleYear Integer startYear,
                      RedirectAttributes redirect) {
         try {
-            InitiativeRegistry.Created created = registry.replicate(id, unitCode, null, organisationId, startYear, null);
+            InitiativeRegistry.Created created = replications.replicate(id, unitCode, null, organisationId, startYear, null);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/initiatives/" + created.initiative().id();
         } catch (DomainException e) {
@@ -299,7 +305,7 @@ class InitiativeController {
                  RedirectAttributes redirect) {
         int target = year == null ? LocalDate.now(clock).getYear() : year;
         try {
-            redirect.addFlashAttribute("renewed", registry.renew(unit, target));
+            redirect.addFlashAttribute("renewed", registrations.renew(unit, target));
         } catch (DomainException e) {
             redirect.addFlashAttribute("actionError", e);
         }

@@ -27,17 +27,17 @@ public class InitiativeWorkflow {
 
     static final int MAX_REASON = 2000;
 
-    private final InitiativeRegistry registry;
+    private final InitiativeAccess access;
     private final InitiativeRepository initiatives;
     private final RegistrationStepRepository steps;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RegistrationTally tally;
 
-    InitiativeWorkflow(InitiativeRegistry registry, InitiativeRepository initiatives, RegistrationStepRepository steps,
+    InitiativeWorkflow(InitiativeAccess access, InitiativeRepository initiatives, RegistrationStepRepository steps,
                        ApplicationEventPublisher events, Clock clock, RegistrationTally tally) {
         this.tally = tally;
-        this.registry = registry;
+        this.access = access;
         this.initiatives = initiatives;
         this.steps = steps;
         this.events = events;
@@ -47,12 +47,12 @@ public class InitiativeWorkflow {
     /** True when the decision was recorded on an initiative that the current user may read. */
     @Transactional(readOnly = true)
     public boolean decidedInScope(Long decisionId) {
-        return steps.initiativesDecidedBy(decisionId).stream().anyMatch(registry::isReadable);
+        return steps.initiativesDecidedBy(decisionId).stream().anyMatch(access::isReadable);
     }
 
     /** 404 unless the initiative exists and lies in the caller's scope. */
     public void requireReadable(Long initiativeId) {
-        registry.requireReadable(initiativeId);
+        access.readable(initiativeId);
     }
 
     /** A step taken: the initiative-year and the state it left and reached. */
@@ -61,7 +61,7 @@ public class InitiativeWorkflow {
 
     @Transactional
     public Taken take(Long initiativeId, int year, WorkflowStep step, StepInput input) {
-        Initiative initiative = registry.readable(initiativeId);
+        Initiative initiative = access.readable(initiativeId);
         CurrentUser user = Permissions.require(step.roles().toArray(Role[]::new));
         Registration registration = initiative.registrationFor(year)
                 .orElseThrow(() -> DomainException.notFound("registration.notFound", initiative.getName(), year));
@@ -88,8 +88,8 @@ public class InitiativeWorkflow {
             throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
         }
         if (step == WorkflowStep.SUBMIT && !user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)
-                && !registry.mayWriteAsEditor(user, initiative.getOrganisationId())
-                && !registry.mayWriteAsEditor(user, registration.getOrganisationId())) {
+                && !access.mayWriteAsEditor(user, initiative.getOrganisationId())
+                && !access.mayWriteAsEditor(user, registration.getOrganisationId())) {
             throw Permissions.forbidden();
         }
         if (step == WorkflowStep.EVALUATE && user.organisationId() != null
@@ -118,7 +118,17 @@ public class InitiativeWorkflow {
     /** The initiative's history of steps, oldest first. */
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(Long initiativeId) {
-        registry.readable(initiativeId);
+        access.readable(initiativeId);
+        return timelineOf(initiativeId);
+    }
+
+    /** As {@link #timeline(Long)}, for an initiative the caller has just read (its page reads it once). */
+    @Transactional(readOnly = true)
+    List<TimelineEntry> timeline(InitiativeView initiative) {
+        return timelineOf(initiative.id());
+    }
+
+    private List<TimelineEntry> timelineOf(Long initiativeId) {
         return steps.timelineOf(initiativeId).stream().map(RegistrationStep::view).toList();
     }
 
