@@ -28,14 +28,14 @@ class DecisionScopeTests {
 
     private long initiative(String name) throws Exception {
         String body = mvc.perform(get("/api/v1/initiatives").with(as(DvkIntegrationTest.ADMIN)).param("q", name))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Integer> ids = JsonPath.read(body, "$.items[*].id");
         return ids.get(0);
     }
 
     private long recognitionOf(long initiativeId) throws Exception {
         String body = mvc.perform(get("/api/v1/initiatives/{id}/timeline", initiativeId).with(as(DvkIntegrationTest.ADMIN)))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Integer> decisions = JsonPath.read(body, "$[?(@.step == 'RECOGNISE')].decisionId");
         return decisions.get(0);
     }
