@@ -1,6 +1,7 @@
 package vn.dvk;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import vn.dvk.identity.UserDirectory;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -9,6 +10,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 public final class Logins {
 
     private Logins() {
+    }
+
+    /**
+     * The user of the application that serves the request: its UserDirectory is found through the
+     * request's servlet context, so a test needs no directory of its own to log in.
+     */
+    public static RequestPostProcessor as(String username) {
+        return request -> {
+            UserDirectory directory = WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                    .getBean(UserDirectory.class);
+            return as(directory, username).postProcessRequest(request);
+        };
     }
 
     public static RequestPostProcessor as(UserDirectory directory, String username) {

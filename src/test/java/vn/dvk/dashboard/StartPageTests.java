@@ -3,13 +3,9 @@ package vn.dvk.dashboard;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +16,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /** Each role's start page: their own unit and scope, this year, and what they have to do next. */
 @DvkIntegrationTest
@@ -30,12 +29,6 @@ class StartPageTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private String page(String user, String... yearParam) throws Exception {
         var request = get("/").with(as(user));
@@ -52,33 +45,14 @@ class StartPageTests {
 
     /** A new initiative of the (old) commune Phi Liêng owned by its People's Committee, registered NEW for the year. */
     private long phiLiengInitiative(String name, int year, String by) throws Exception {
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
-        Long organisation = directory.principalOf(DvkIntegrationTest.PHI_LIENG_EDITOR).orElseThrow().organisationId();
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(by)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitId": %d,
-                         "organisationId": %d, "startYear": %d}""".formatted(name, unitId, organisation, year)))
-                .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/initiatives/" + id + "/registrations").with(as(by)).with(csrf())
-                .param("year", String.valueOf(year)).param("status", "NEW"));
-        return id;
+        return anInitiative(name).in(PHI_LIENG_2021).ofTheOrganisationOf(DvkIntegrationTest.PHI_LIENG_EDITOR).registeredFor(year)
+                .by(by).create(mvc);
     }
 
     /** An initiative of Xã Đam Rông 1 (today's commune that continues Phi Liêng), registered for the year by its editor. */
     private long damRong1Initiative(String name, int year) throws Exception {
         String editor = "xa.damrong1";
-        Long organisation = directory.principalOf(editor).orElseThrow().organisationId();
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(editor)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitCode": "dam rong 1",
-                         "organisationId": %d, "startYear": %d}""".formatted(name, organisation, year)))
-                .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/initiatives/" + id + "/registrations").with(as(editor)).with(csrf())
-                .param("year", String.valueOf(year)).param("status", "NEW")).andExpect(status().is3xxRedirection());
-        return id;
+        return anInitiative(name).in("dam rong 1").ofTheOrganisationOf(editor).registeredFor(year).by(editor).create(mvc);
     }
 
     private void step(long id, int year, String step, String... more) throws Exception {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
 import vn.dvk.Logins;
@@ -21,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /** An office's document settings: the defaults of today's and of past structures, kept once saved, refused when stale. */
 @DvkIntegrationTest
@@ -31,10 +31,6 @@ public class DocumentSettingsTests {
     MockMvc mvc;
     @Autowired
     UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     long organisation(String name) throws Exception {
         return organisationOf(mvc, directory, name);

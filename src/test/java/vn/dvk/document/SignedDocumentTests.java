@@ -6,13 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.DispatcherServlet;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
 import vn.dvk.identity.UserAdministration;
-import vn.dvk.identity.UserDirectory;
 import vn.dvk.identity.UserDraft;
 import vn.dvk.shared.office.TestSignatures;
 import vn.dvk.shared.security.Role;
@@ -33,6 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /**
  * An issued report signed digitally (ký số) outside DVK and uploaded back: kept byte for byte, its
@@ -50,18 +48,12 @@ class SignedDocumentTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    UserDirectory directory;
-    @Autowired
     UserAdministration administration;
 
     @BeforeAll
     static void keys() throws Exception {
         ca = TestSignatures.ca("DVK Test Root CA");
         signer = TestSignatures.signer(ca);
-    }
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
     }
 
     /** An issued report of Đam Rông's board: its id and organisation. */

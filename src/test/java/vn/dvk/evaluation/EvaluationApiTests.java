@@ -1,15 +1,11 @@
 package vn.dvk.evaluation;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -23,6 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /** Two evaluators score an initiative-year against the default criteria; the average becomes the evaluation. */
 @DvkIntegrationTest
@@ -31,26 +30,10 @@ class EvaluationApiTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private long submittedIn2022(String name) throws Exception {
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "NEW_RURAL", "unitId": %d,
-                         "startYear": 2022}""".formatted(name, unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"));
-        mvc.perform(post("/api/v1/initiatives/" + id + "/years/2022/submit").with(as(DvkIntegrationTest.DAM_RONG_OFFICER))
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
-        return id;
+        return anInitiative(name).in(PHI_LIENG_2021).sector("NEW_RURAL").registeredFor(2022)
+                .by(DvkIntegrationTest.DAM_RONG_OFFICER).submitted().create(mvc);
     }
 
     private String sheet(String scores, boolean submit) {

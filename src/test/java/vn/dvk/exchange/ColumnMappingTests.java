@@ -8,10 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 import vn.dvk.initiative.InitiativeRegistry;
 
 import java.nio.charset.Charset;
@@ -25,6 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /**
  * Headers in other words and shapes (issue 16, item 3): titles split over two rows with merged cells,
@@ -42,8 +40,6 @@ class ColumnMappingTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    UserDirectory directory;
-    @Autowired
     InitiativeRegistry registry;
     @Autowired
     JdbcTemplate jdbc;
@@ -53,10 +49,6 @@ class ColumnMappingTests {
         vn.dvk.ImportedInitiatives.remove(registry, "kiem thu gan cot");
         // each test starts with nothing remembered
         jdbc.update("delete from import_mapping");
-    }
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
     }
 
     private static String unique() {

@@ -12,10 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 import vn.dvk.initiative.InitiativeRegistry;
 
 import java.io.ByteArrayOutputStream;
@@ -29,6 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /**
  * The lists offices really send, not our template: the issuing body and the national motto above,
@@ -45,8 +43,6 @@ class OfficeSpreadsheetTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    UserDirectory directory;
-    @Autowired
     InitiativeRegistry registry;
     @Autowired
     JdbcTemplate jdbc;
@@ -54,10 +50,6 @@ class OfficeSpreadsheetTests {
     @AfterEach
     void removeImported() {
         vn.dvk.ImportedInitiatives.remove(registry, "kiem thu van phong");
-    }
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
     }
 
     /** A sheet as an office builds it: each list is a row of cells (null: no cell); merges as "A1:C1". */

@@ -8,7 +8,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,6 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
 
 /** Outcome indicators and evaluation scores come in through the same pipeline as initiatives. */
 @DvkIntegrationTest
@@ -153,18 +154,10 @@ class OutcomeAndScoreImportTests {
 
     private void scoresInsideOneTransaction() throws Exception {
         var officer = Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER);
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(officer)).andReturn().getResponse().getContentAsString(), "$.id");
-        String body = mvc.perform(post("/api/v1/initiatives").with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"name": "Chấm điểm kiểm thử nhập", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "NEW_RURAL",
-                         "unitId": %d, "startYear": 2022}""".formatted(unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        String code = JsonPath.read(body, "$.code");
-        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(officer).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"));
-        mvc.perform(post("/api/v1/initiatives/" + id + "/years/2022/submit").with(officer).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+        var created = anInitiative("Chấm điểm kiểm thử nhập").in(PHI_LIENG_2021).sector("NEW_RURAL").registeredFor(2022)
+                .by(DvkIntegrationTest.DAM_RONG_OFFICER).submitted().created(mvc);
+        long id = created.id();
+        String code = created.code();
 
         List<String> criteria = jdbc.queryForList("select name from criterion where set_id = 1 order by position", String.class);
         List<String> header = new ArrayList<>(List.of("STT", "Mã", "Tên mô hình", "Năm"));

@@ -41,7 +41,8 @@ class AttachmentTests {
 
     private Integer initiative() throws Exception {
         String body = mvc.perform(get("/api/v1/initiatives").param("q", "to hop tac trong dau nuoi tam lieng krac")
-                .with(Logins.as(directory, DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
+                .with(Logins.as(directory, DvkIntegrationTest.ADMIN))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.items[0].id");
     }
 

@@ -29,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Writes at the same moment, really in parallel (20 threads, each its own transaction, committed):
@@ -123,7 +124,7 @@ class ConcurrentWritesTests {
 
     private void deleteAll(List<Long> ids) throws Exception {
         for (long id : ids) {
-            mvc.perform(delete("/api/v1/initiatives/" + id).with(officer()).with(csrf()));
+            mvc.perform(delete("/api/v1/initiatives/" + id).with(officer()).with(csrf())).andExpect(status().isNoContent());
         }
     }
 

@@ -5,11 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.util.List;
 
@@ -26,6 +23,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 @DvkIntegrationTest
 @Transactional
@@ -33,12 +33,6 @@ class InitiativeApiTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private long total(String path, String... params) throws Exception {
         var request = get(path).with(as(DvkIntegrationTest.ADMIN));
@@ -337,14 +331,9 @@ class InitiativeApiTests {
     }
 
     private Integer createInDamRong(String name, int startYear) throws Exception {
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "CULTURE_SOCIETY",
-                                 "unitCode": "24886", "unitId": %d, "startYear": %d, "description": "Mô tả thử nghiệm",
-                                 "results": "Kết quả riêng của mô hình điểm"}"""
-                                .formatted(name, phiLiengOld(), startYear)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
+        return Math.toIntExact(anInitiative(name).in(PHI_LIENG_2021).sector("CULTURE_SOCIETY").startYear(startYear)
+                .description("Mô tả thử nghiệm").results("Kết quả riêng của mô hình điểm").by(DvkIntegrationTest.DAM_RONG_OFFICER)
+                .create(mvc));
     }
 
     private Integer phiLiengOld() throws Exception {

@@ -7,11 +7,9 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
+import vn.dvk.InitiativeFixture.Unit;
 
 import java.util.List;
 
@@ -25,6 +23,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /**
  * What was recognised for a year stays as it was recognised: a later edit of the initiative reaches
@@ -46,13 +46,7 @@ class RecognitionLockTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    UserDirectory directory;
-    @Autowired
     RegistrationTally tally;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private String json(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getContentAsString();
@@ -69,15 +63,9 @@ class RecognitionLockTests {
 
     /** A fresh initiative of Phi Liêng in ECONOMY, registered for 2022 and recognised for it. */
     private long recognisedIn2022(String name) throws Exception {
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(OFFICER)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content(DRAFT.formatted(name, "MODEL", "ECONOMY", unitId("24886"), "null")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        register(id, 2022).andExpect(status().isCreated());
-        step(OFFICER, id, 2022, "submit", "{}").andExpect(status().isOk());
-        step(OFFICER, id, 2022, "evaluate", "{\"rating\": \"GOOD\", \"score\": 80}").andExpect(status().isOk());
-        step(COMMITTEE, id, 2022, "recognise", DECISION).andExpect(status().isOk());
-        return id;
+        return anInitiative(name).in(Unit.asOf("24886", "2022-12-31")).registeredFor(2022).by(OFFICER).submitted()
+                .step(OFFICER, "evaluate", "{\"rating\": \"GOOD\", \"score\": 80}").step(COMMITTEE, "recognise", DECISION)
+                .create(mvc);
     }
 
     private ResultActions register(long id, int year) throws Exception {

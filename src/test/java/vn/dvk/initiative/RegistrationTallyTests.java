@@ -18,6 +18,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
 
 /** The kept counts never drift from a fresh count, whatever the registry and the workflow write. */
 @DvkIntegrationTest
@@ -51,13 +53,10 @@ class RegistrationTallyTests {
         String draft = """
                 {"name": "Mô hình đếm thử thôn 8", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "CULTURE_SOCIETY",
                  "unitId": %d, "startYear": 2022, "version": %s}""";
-        String created = mvc.perform(post("/api/v1/initiatives").with(officer()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content(draft.formatted(unitId, "null"))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
-        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(officer()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}")).andExpect(status().isCreated());
+        long id = anInitiative("Mô hình đếm thử thôn 8").in(PHI_LIENG_2021).sector("CULTURE_SOCIETY").registeredFor(2022)
+                .by(DvkIntegrationTest.DAM_RONG_OFFICER).create(mvc);
         mvc.perform(post("/api/v1/registrations/renew").with(officer()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"unitCode\": \"674\", \"year\": 2023}"));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unitCode\": \"674\", \"year\": 2023}")).andExpect(status().isOk());
         assertThat(tally.drift()).as("after registering and renewing").isZero();
         assertThat(summaryTotal(null)).isGreaterThan(before);
         String version = JsonPath.read(mvc.perform(get("/api/v1/initiatives/" + id).with(officer())).andReturn().getResponse()
@@ -73,11 +72,8 @@ class RegistrationTallyTests {
         mvc.perform(post("/api/v1/initiatives/" + id + "/years/2023/return").with(officer()).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Thử\"}")).andExpect(status().isOk());
         long created2023 = summaryTotal(null);
-        Integer other = JsonPath.read(mvc.perform(post("/api/v1/initiatives").with(officer()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(draft.formatted(unitId, "null").replace("thôn 8", "thôn 9")))
-                .andReturn().getResponse().getContentAsString(), "$.id");
-        mvc.perform(post("/api/v1/initiatives/" + other + "/registrations").with(officer()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2023, \"status\": \"NEW\"}")).andExpect(status().isCreated());
+        long other = anInitiative("Mô hình đếm thử thôn 9").in(PHI_LIENG_2021).sector("CULTURE_SOCIETY").startYear(2022)
+                .registeredFor(2023).by(DvkIntegrationTest.DAM_RONG_OFFICER).create(mvc);
         assertThat(summaryTotal(null)).isEqualTo(created2023 + 1);
         mvc.perform(delete("/api/v1/initiatives/" + other).with(officer()).with(csrf())).andExpect(status().isNoContent());
         assertThat(summaryTotal(null)).isEqualTo(created2023);

@@ -6,10 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
 import vn.dvk.identity.UserDirectory;
 
 import java.time.Clock;
@@ -25,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /**
  * Today's officers in today's structure: since 1 July 2025 Xã Đam Rông 1 continues Phi Liêng and
@@ -46,10 +45,6 @@ class TodaysStructureTests {
     UserDirectory directory;
     @Autowired
     Clock clock;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private int thisYear() {
         return LocalDate.now(clock).getYear();

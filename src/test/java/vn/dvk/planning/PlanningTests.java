@@ -24,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.anInitiative;
 
 /** Plans with targets against the registry (across unit levels and the 2025 reform), movements, conferences. */
 @DvkIntegrationTest
@@ -150,15 +151,7 @@ class PlanningTests {
         long daKNangBefore = cell(before, oldDaKNang, "2025:REGISTERED");
         long totalBefore = ((Number) JsonPath.read(before, "$.totals['2025:REGISTERED'].actual")).longValue();
         // a new initiative of the new (merged) xã Phi Liêng, registered in 2025
-        String initiative = mvc.perform(post("/api/v1/initiatives").with(Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER))
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name": "Mô hình sau sáp nhập thử", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
-                         "unitCode": "24886", "startYear": 2025}""")).andExpect(status().isCreated()).andReturn().getResponse()
-                .getContentAsString();
-        long id = ((Number) JsonPath.read(initiative, "$.id")).longValue();
-        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER))
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2025, \"status\": \"NEW\"}"))
-                .andExpect(status().is2xxSuccessful());
+        anInitiative("Mô hình sau sáp nhập thử").in("24886").registeredFor(2025).by(DvkIntegrationTest.LAM_DONG_OFFICER).create(mvc);
         String after = json(get("/api/v1/plans/" + planId + "/progress").with(admin()));
         assertThat(cell(after, oldPhiLieng, "2025:REGISTERED")).isEqualTo(phiLiengBefore + 1);
         assertThat(cell(after, oldDaKNang, "2025:REGISTERED")).isEqualTo(daKNangBefore);

@@ -17,10 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
 import vn.dvk.document.DocumentSettingsTests;
 import vn.dvk.identity.UserDirectory;
 import vn.dvk.shared.office.OfficialLayout;
@@ -37,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /**
  * Đam Rông's 2021 report as its Ban Dân vận would sign it: opened as Word XML and as PDF text, every
@@ -58,10 +57,6 @@ class AnnualReportDocumentTests {
     UserDirectory directory;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private MockHttpServletResponse annual(String format, String user, String... params) throws Exception {
         var request = get("/api/v1/reports/annual." + format).param("unit", "674").param("year", "2021").with(as(user));

@@ -4,11 +4,8 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.util.List;
 
@@ -19,6 +16,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /** The summary report against the demo facts, its child rows, its scope and its page. */
 @DvkIntegrationTest
@@ -27,12 +25,6 @@ class ReportApiTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private String summary(String user, String unit, String year) throws Exception {
         var request = get("/api/v1/reports/summary").param("year", year).with(as(user));

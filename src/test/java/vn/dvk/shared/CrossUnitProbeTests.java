@@ -12,9 +12,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
 import vn.dvk.identity.UserDirectory;
 
 import java.time.LocalDate;
@@ -33,6 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /**
  * Reads the OpenAPI document and calls every operation that names a thing by id, or a unit, as users of
@@ -65,10 +65,6 @@ class CrossUnitProbeTests {
     /** The things of Xã Đam Rông 1 itself, which the neighbouring commune must not reach either. */
     private static final Set<String> OF_DAM_RONG_1 = Set.of("initiatives", "attachments", "inspections", "plans", "conferences",
             "criteria-sets", "organisations", "users", "me", "jobs", "imports");
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private String body(AbstractMockHttpServletRequestBuilder<?> request, String user) throws Exception {
         MvcResult result = mvc.perform(request.with(as(user)).with(csrf())).andReturn();
@@ -111,11 +107,8 @@ class CrossUnitProbeTests {
     void fixturesInLamDongAndUsersElsewhere() throws Exception {
         String editor = "xa.damrong1";
         Long organisation = directory.principalOf(editor).orElseThrow().organisationId();
-        String created = body(post("/api/v1/initiatives").contentType(MediaType.APPLICATION_JSON).content("""
-                {"name": "Mô hình thăm dò phạm vi %s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
-                 "unitCode": "dam rong 1", "organisationId": %d, "startYear": %d}""".formatted(letters(), organisation, thisYear)),
-                editor);
-        String initiative = String.valueOf((Object) JsonPath.read(created, "$.id"));
+        String initiative = String.valueOf(anInitiative("Mô hình thăm dò phạm vi " + letters()).in("dam rong 1")
+                .organisation(organisation).startYear(thisYear).by(editor).create(mvc));
         fixtures.put("initiatives", initiative);
         fixtureYear = String.valueOf(thisYear);
         fixture("attachments", () -> String.valueOf((Object) JsonPath.read(body(multipart("/api/v1/initiatives/{id}/attachments", initiative)

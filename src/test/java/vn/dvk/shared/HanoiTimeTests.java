@@ -1,15 +1,11 @@
 package vn.dvk.shared;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +18,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /** Every hour a page shows is Hanoi's, never UTC's: a step taken now reads as now in Hanoi. */
 @DvkIntegrationTest
@@ -34,13 +33,7 @@ class HanoiTimeTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    UserDirectory directory;
-    @Autowired
     Clock clock;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     @Test
     void theClockKeepsHanoisTime() {
@@ -50,17 +43,7 @@ class HanoiTimeTests {
     @Test
     void theTimelineShowsTheHanoiHourOfAStepJustTaken() throws Exception {
         String officer = DvkIntegrationTest.DAM_RONG_OFFICER;
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(officer))).andReturn().getResponse().getContentAsString(), "$.id");
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(officer)).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"name": "Giờ Hà Nội trên dòng thời gian", "kind": "MODEL", "holder": "COLLECTIVE",
-                                 "sector": "ECONOMY", "unitId": %d, "startYear": 2022}""".formatted(unitId)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(officer)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"))
-                .andExpect(status().isCreated());
+        long id = anInitiative("Giờ Hà Nội trên dòng thời gian").in(PHI_LIENG_2021).registeredFor(2022).by(officer).create(mvc);
         Instant before = Instant.now();
         mvc.perform(post("/api/v1/initiatives/" + id + "/years/2022/submit").with(as(officer)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());

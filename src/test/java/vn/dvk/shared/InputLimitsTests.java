@@ -1,6 +1,5 @@
 package vn.dvk.shared;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.anInitiative;
 
 /**
  * Text longer than its column, numbers larger than theirs and absurd years are refused before the
@@ -70,10 +70,7 @@ class InputLimitsTests {
     }
 
     private long newInitiative(String name) throws Exception {
-        String body = send(post("/api/v1/initiatives"), """
-                {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitCode": "24886", "startYear": 2024}"""
-                .formatted(name)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(body, "$.id")).longValue();
+        return anInitiative(name).in("24886").startYear(2024).by(DvkIntegrationTest.ADMIN).create(mvc);
     }
 
     @Test

@@ -5,11 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.util.List;
 
@@ -19,6 +16,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.Logins.as;
 
 /** A recognition decision is read where it acted: by the units in whose scope it was taken or whose initiatives it named. */
 @DvkIntegrationTest
@@ -27,23 +25,17 @@ class DecisionScopeTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private long initiative(String name) throws Exception {
         String body = mvc.perform(get("/api/v1/initiatives").with(as(DvkIntegrationTest.ADMIN)).param("q", name))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Integer> ids = JsonPath.read(body, "$.items[*].id");
         return ids.get(0);
     }
 
     private long recognitionOf(long initiativeId) throws Exception {
         String body = mvc.perform(get("/api/v1/initiatives/{id}/timeline", initiativeId).with(as(DvkIntegrationTest.ADMIN)))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<Integer> decisions = JsonPath.read(body, "$[?(@.step == 'RECOGNISE')].decisionId");
         return decisions.get(0);
     }

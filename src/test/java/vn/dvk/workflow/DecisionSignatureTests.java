@@ -4,14 +4,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 import vn.dvk.shared.office.TestSignatures;
 
 import java.nio.charset.StandardCharsets;
@@ -24,11 +20,13 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /**
  * A decision's signed PDF uploaded back: signed here with a certificate made here, its signature is
@@ -44,18 +42,12 @@ class DecisionSignatureTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
 
     @BeforeAll
     static void sign() throws Exception {
         TestSignatures.Identity ca = TestSignatures.ca("DVK Test Root CA");
         unsigned = TestSignatures.pdf();
         signed = TestSignatures.sign(unsigned, TestSignatures.signer(ca), ca.certificate());
-    }
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
     }
 
     /** The demo's recognition decision of Đam Rông, 2021 (the test's changes are rolled back). */
@@ -173,18 +165,9 @@ class DecisionSignatureTests {
 
     @Test
     void theSignedDecisionAttachedWhenRecognisingIsCheckedAndItsCommitteeMayReplaceIt() throws Exception {
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
         var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
-        String created = mvc.perform(post("/api/v1/initiatives")
-                .with(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name": "Mô hình nuôi ong lấy mật có chữ ký số", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
-                         "unitId": %d, "startYear": 2022}""".formatted(unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
-        mvc.perform(post("/initiatives/" + id + "/registrations").with(officer).with(csrf()).param("year", "2022").param("status", "NEW"));
-        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"));
-        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
-                .param("rating", "EXCELLENT"));
+        long id = anInitiative("Mô hình nuôi ong lấy mật có chữ ký số").in(PHI_LIENG_2021).registeredFor(2022)
+                .by(DvkIntegrationTest.DAM_RONG_OFFICER).submitted().step("evaluate", "{\"rating\": \"EXCELLENT\"}").create(mvc);
         var committee = as(DvkIntegrationTest.DAM_RONG_COMMITTEE);
         mvc.perform(multipart("/recognitions").file(new MockMultipartFile("scan", "quyết định đã ký.pdf", "application/pdf", signed))
                         .with(committee).with(csrf()).param("unit", "674").param("year", "2022").param("ids", String.valueOf(id))

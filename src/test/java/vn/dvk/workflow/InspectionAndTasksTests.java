@@ -5,11 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.util.List;
 
@@ -25,6 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /** Inspections with follow-ups, what is overdue in whose scope, and each user's to-do list and notifications. */
 @DvkIntegrationTest
@@ -36,12 +36,6 @@ class InspectionAndTasksTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     @Test
     void anInspectionLeavesFollowUpsAndTheOfficerSeesWhatIsOverdueInTheirScope() throws Exception {
@@ -82,17 +76,8 @@ class InspectionAndTasksTests {
 
     @Test
     void theToDoListFollowsTheWorkflowAndTheSubmitterIsNotified() throws Exception {
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(OFFICER)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"name": "Mô hình vườn cà phê mẫu thôn 7", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
-                         "unitId": %d, "startYear": 2023}""".formatted(unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(OFFICER)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2023, \"status\": \"NEW\"}"));
-        mvc.perform(post("/api/v1/initiatives/" + id + "/years/2023/submit").with(as(OFFICER)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{}"));
+        long id = anInitiative("Mô hình vườn cà phê mẫu thôn 7").in(PHI_LIENG_2021).registeredFor(2023).by(OFFICER).submitted()
+                .create(mvc);
         mvc.perform(get("/api/v1/me/tasks").with(as(COMMITTEE)))
                 .andExpect(jsonPath("$.awaitingEvaluation.first[*].name", hasItem("Mô hình vườn cà phê mẫu thôn 7")))
                 .andExpect(jsonPath("$.awaitingRecognition").exists());
@@ -100,7 +85,7 @@ class InspectionAndTasksTests {
                 .andExpect(jsonPath("$.awaitingEvaluation").doesNotExist())
                 .andExpect(jsonPath("$.awaitingRecognition").doesNotExist());
         mvc.perform(post("/api/v1/initiatives/" + id + "/years/2023/return").with(as(COMMITTEE)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Thiếu số hộ tham gia\"}"));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Thiếu số hộ tham gia\"}")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/me/tasks").with(as(OFFICER)))
                 .andExpect(jsonPath("$.awaitingRevision.first[*].name", hasItem("Mô hình vườn cà phê mẫu thôn 7")))
                 .andExpect(jsonPath("$.notifications[0].message").value("Mô hình \"Mô hình vườn cà phê mẫu thôn 7\" năm 2023:"

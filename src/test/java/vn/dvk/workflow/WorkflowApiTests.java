@@ -9,12 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -28,6 +25,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /** The workflow of an initiative-year through the API, from draft to commendation, with its refusals. */
 @DvkIntegrationTest
@@ -41,12 +41,6 @@ class WorkflowApiTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private ResultActions step(String user, long id, String step, String body) throws Exception {
         return mvc.perform(post("/api/v1/initiatives/" + id + "/years/2022/" + step).with(as(user)).with(csrf())
@@ -54,18 +48,7 @@ class WorkflowApiTests {
     }
 
     private long registeredIn2022(String name, String holder) throws Exception {
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(OFFICER)).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"name": "%s", "kind": "MODEL", "holder": "%s", "sector": "ECONOMY",
-                                 "unitId": %d, "startYear": 2022}""".formatted(name, holder, unitId)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/api/v1/initiatives/" + id + "/registrations").with(as(OFFICER)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}"))
-                .andExpect(status().isCreated());
-        return id;
+        return anInitiative(name).in(PHI_LIENG_2021).holder(holder).registeredFor(2022).by(OFFICER).create(mvc);
     }
 
     private long evaluated(String name, String holder) throws Exception {
@@ -283,18 +266,8 @@ class WorkflowApiTests {
     @Test
     void aUnitEditorSubmitsTheirOwnOrganisationsRecordsAndTakesNoOtherStep() throws Exception {
         String editor = DvkIntegrationTest.PHI_LIENG_EDITOR;
-        Integer organisation = JsonPath.read(mvc.perform(get("/api/v1/me").with(as(editor))).andReturn().getResponse()
-                .getContentAsString(), "$.organisationId");
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(editor)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"name": "Tổ phụ nữ tiết kiệm thôn 3", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY",
-                         "unitId": %d, "organisationId": %d, "startYear": 2022}""".formatted(unitId, organisation)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long own = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/api/v1/initiatives/" + own + "/registrations").with(as(editor)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2022, \"status\": \"NEW\"}")).andExpect(status().isCreated());
+        long own = anInitiative("Tổ phụ nữ tiết kiệm thôn 3").in(PHI_LIENG_2021).ofTheOrganisationOf(editor).registeredFor(2022)
+                .by(editor).create(mvc);
         long other = registeredIn2022("Mô hình của tổ chức khác thôn 3", "COLLECTIVE");
         step(editor, other, "submit", "{}").andExpect(status().isForbidden());
         step(editor, own, "submit", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.to").value("SUBMITTED"));

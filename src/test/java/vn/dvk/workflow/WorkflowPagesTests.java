@@ -7,11 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
-import vn.dvk.Logins;
-import vn.dvk.identity.UserDirectory;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -27,6 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.dvk.InitiativeFixture.PHI_LIENG_2021;
+import static vn.dvk.InitiativeFixture.anInitiative;
+import static vn.dvk.Logins.as;
 
 /** The workflow's pages: steps and timeline on the initiative's page, recognition by a list, proposals and their documents. */
 @DvkIntegrationTest
@@ -35,24 +35,9 @@ class WorkflowPagesTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDirectory directory;
-
-    private RequestPostProcessor as(String user) {
-        return Logins.as(directory, user);
-    }
 
     private long newIn2022(String name) throws Exception {
-        Integer unitId = JsonPath.read(mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
-                .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString(), "$.id");
-        String body = mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitId": %d,
-                         "startYear": 2022}""".formatted(name, unitId))).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
-        mvc.perform(post("/initiatives/" + id + "/registrations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf())
-                .param("year", "2022").param("status", "NEW"));
-        return id;
+        return anInitiative(name).in(PHI_LIENG_2021).registeredFor(2022).by(DvkIntegrationTest.DAM_RONG_OFFICER).create(mvc);
     }
 
     @Test
@@ -117,11 +102,9 @@ class WorkflowPagesTests {
 
     @Test
     void aCommitteeMemberRecognisesAListWithTheDecisionScan() throws Exception {
-        long id = newIn2022("Mô hình nuôi dê sinh sản thôn 9");
+        long id = anInitiative("Mô hình nuôi dê sinh sản thôn 9").in(PHI_LIENG_2021).registeredFor(2022)
+                .by(DvkIntegrationTest.DAM_RONG_OFFICER).submitted().step("evaluate", "{\"rating\": \"EXCELLENT\"}").create(mvc);
         var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
-        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"));
-        mvc.perform(post("/initiatives/" + id + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
-                .param("rating", "EXCELLENT"));
         var committee = as(DvkIntegrationTest.DAM_RONG_COMMITTEE);
         mvc.perform(get("/recognitions/new").param("unit", "674").param("year", "2022").with(committee))
                 .andExpect(content().string(allOf(containsString("Mô hình nuôi dê sinh sản thôn 9"), containsString("id=\"recognise\""))));
