@@ -35,6 +35,10 @@ import java.util.concurrent.Executors;
  * whatever the work is doing. A job whose heartbeat is older than {@code dvk.jobs.stale-after} (two
  * minutes) lost its node: it is marked failed ("the server running it stopped") by whoever reads it,
  * on any node, and by a sweep every node runs; a cancellation of it takes effect at once.
+ * <p>
+ * Slightly over the usual length because it is one job, a job's life in import_job: every update
+ * (run, progress, beat, give up, cancel) is guarded by the same state and heartbeat conditions, which
+ * split across classes would no longer be read together.
  */
 @Component
 class ImportJobs {

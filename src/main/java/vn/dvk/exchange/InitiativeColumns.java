@@ -60,4 +60,22 @@ enum InitiativeColumns {
         }
         return null;
     }
+
+    /** The header of the column a problem of a field names (the initiative's name when no column holds the field). */
+    static String headerOf(String field) {
+        return switch (field == null ? "" : field) {
+            case "code" -> CODE.header;
+            case "kind" -> KIND.header;
+            case "holder" -> HOLDER.header;
+            case "sector" -> SECTOR.header;
+            case "unitCode", "unitId" -> COMMUNE.header;
+            case "startYear" -> START_YEAR.header;
+            case "description" -> DESCRIPTION.header;
+            case "method" -> METHOD.header;
+            case "results" -> RESULTS.header;
+            case "responsibleOfficer" -> RESPONSIBLE.header;
+            case "year" -> YEAR.header;
+            default -> NAME.header;
+        };
+    }
 }

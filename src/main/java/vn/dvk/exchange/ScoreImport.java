@@ -11,12 +11,10 @@ import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,7 +25,7 @@ import java.util.Set;
  * sheet already holds those scores is unchanged.
  */
 @Component
-class ScoreImport implements ImportPipeline.RowHandler {
+class ScoreImport extends RowImport {
 
     private static final String CODE = "CODE";
     private static final String YEAR = "YEAR";
@@ -40,17 +38,11 @@ class ScoreImport implements ImportPipeline.RowHandler {
 
     private final InitiativeRegistry registry;
     private final Evaluations evaluations;
-    private final ImportPipeline pipeline;
 
     ScoreImport(InitiativeRegistry registry, Evaluations evaluations, ImportPipeline pipeline) {
+        super(pipeline);
         this.registry = registry;
         this.evaluations = evaluations;
-        this.pipeline = pipeline;
-    }
-
-    ImportPipeline.Report run(byte[] content, String fileName, Integer year, boolean write, boolean goodRowsOnly,
-                              ImportJobs.Progress progress) {
-        return pipeline.run(this, content, fileName, year, write, goodRowsOnly, progress);
     }
 
     @Override
@@ -87,12 +79,7 @@ class ScoreImport implements ImportPipeline.RowHandler {
         };
     }
 
-    @Override
-    public Session start(Integer defaultYear, boolean write) {
-        return start(defaultYear, write, new ImportPipeline.Context(List.of()));
-    }
-
-    /** As above; a row without a year takes the import's year, else the one the title names ("BẢNG CHẤM ĐIỂM … NĂM 2023"). */
+    /** A row without a year takes the import's year, else the one the title names ("BẢNG CHẤM ĐIỂM … NĂM 2023"). */
     @Override
     public Session start(Integer defaultYear, boolean write, ImportPipeline.Context context) {
         return (number, cells, problems) -> {
@@ -101,11 +88,10 @@ class ScoreImport implements ImportPipeline.RowHandler {
                 problems.add(FieldProblem.cell(number, "Mã", "import.cell.required"));
                 return null;
             }
-            Integer typedYear = cells.year(YEAR, number, problems);
+            Integer year = yearOf(cells, YEAR, number, defaultYear, context, problems);
             if (!problems.isEmpty()) {
                 return null;
             }
-            Integer year = context.yearOf(typedYear, defaultYear, "Năm");
             if (year == null) {
                 problems.add(FieldProblem.cell(number, "Năm", "import.cell.required"));
                 return null;
@@ -162,8 +148,7 @@ class ScoreImport implements ImportPipeline.RowHandler {
             boolean submit = java.util.Set.of("x", "co", "1", "yes", "true").contains(VietnameseText.fold(cells.get(SUBMIT)));
             var mine = board.mine();
             boolean same = mine != null && sameScores(mine.scores(), scores) && (!submit || "SUBMITTED".equals(mine.state()));
-            ImportPipeline.Action action = mine == null ? ImportPipeline.Action.CREATE
-                    : same ? ImportPipeline.Action.UNCHANGED : ImportPipeline.Action.UPDATE;
+            ImportPipeline.Action action = action(mine == null, !same);
             if (!same) {
                 evaluations.score(initiative.id(), year, scores, submit, mine == null ? null : mine.version());
             }

@@ -42,12 +42,16 @@ class OutcomeIndicator {
 
     /** Sets the value; true when anything changed (a re-import of the same file changes nothing). */
     boolean set(String measure, BigDecimal amount, String note) {
-        boolean changed = !java.util.Objects.equals(this.measure, measure) || !java.util.Objects.equals(this.note, note)
-                || (this.amount == null ? amount != null : amount == null || this.amount.compareTo(amount) != 0);
+        boolean changed = differs(measure, amount, note);
         this.measure = measure;
         this.amount = amount;
         this.note = note;
         return changed;
+    }
+
+    boolean differs(String measure, BigDecimal amount, String note) {
+        return !java.util.Objects.equals(this.measure, measure) || !java.util.Objects.equals(this.note, note)
+                || (this.amount == null ? amount != null : amount == null || this.amount.compareTo(amount) != 0);
     }
 
     OutcomeView view(String unitName) {

@@ -1,11 +1,9 @@
 package vn.dvk.report;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.adminunit.AdminUnitView;
 import vn.dvk.adminunit.AdminUnits;
-import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
@@ -13,47 +11,34 @@ import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.DataScope;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
-import vn.dvk.shared.tabular.Row;
-import vn.dvk.shared.tabular.TabularFile;
 import vn.dvk.shared.validation.Inputs;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Outcome indicators per unit and year, typed one by one or imported from a CSV or XLSX sheet with
- * the columns "Mã đơn vị, Năm, Chỉ tiêu, Đơn vị tính, Giá trị, Ghi chú": the whole file is checked
- * first and written in one transaction; importing the same file again changes nothing.
+ * Outcome indicators per unit and year, typed one by one or brought in row by row by the exchange
+ * module's import of a sheet ({@link OutcomeSheets}); an indicator of a unit and year is one row, so
+ * importing the same file again changes nothing.
  */
 @Service
 public class OutcomeIndicators {
 
-    static final List<String> COLUMNS = List.of("Mã đơn vị", "Năm", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Ghi chú");
-    static final int MAX_ROWS = 50_000;
-
     private final OutcomeIndicatorRepository indicators;
     private final AdminUnits units;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OutcomeIndicators(OutcomeIndicatorRepository indicators, AdminUnits units, ApplicationEventPublisher events, Clock clock) {
+    OutcomeIndicators(OutcomeIndicatorRepository indicators, AdminUnits units, Clock clock) {
         this.indicators = indicators;
         this.units = units;
-        this.events = events;
         this.clock = clock;
     }
 
     /** An indicator as a form, the API or a sheet's row gives it; the value as typed ("81,6", "49776", "0.98"). */
     public record Input(String unitCode, Integer year, String name, String measure, String value, String note) {
-    }
-
-    public record Imported(int created, int updated, int unchanged) {
     }
 
     @Transactional(readOnly = true)
@@ -77,85 +62,45 @@ public class OutcomeIndicators {
         return indicator.view(checked.unit().fullName());
     }
 
-    @Transactional
-    public Imported importFile(InputStream input) {
-        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
-        List<Row> rows = new ArrayList<>();
-        int[] header = {-1};
-        Map<String, Integer> columns = new HashMap<>();
-        TabularFile.read(input, row -> {
-            if (header[0] < 0) {
-                List<String> folded = row.cells().stream().map(VietnameseText::fold).toList();
-                if (folded.contains(VietnameseText.fold(COLUMNS.get(0))) && folded.contains(VietnameseText.fold(COLUMNS.get(2)))) {
-                    header[0] = (int) row.number();
-                    for (String column : COLUMNS) {
-                        columns.put(column, folded.indexOf(VietnameseText.fold(column)));
-                    }
-                }
-                return;
-            }
-            if (!row.isBlank()) {
-                if (rows.size() >= MAX_ROWS) {
-                    throw DomainException.invalid("outcome.tooManyRows", String.valueOf(MAX_ROWS));
-                }
-                rows.add(row);
-            }
-        });
-        if (header[0] < 0) {
-            throw DomainException.invalid("outcome.noHeader", String.join(", ", COLUMNS));
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        List<Checked> checked = new ArrayList<>();
-        for (Row row : rows) {
-            Input in = new Input(cell(row, columns, "Mã đơn vị"), parseYear(cell(row, columns, "Năm")), cell(row, columns, "Chỉ tiêu"),
-                    cell(row, columns, "Đơn vị tính"), cell(row, columns, "Giá trị"), cell(row, columns, "Ghi chú"));
-            Checked c = check(in, problems, row.number());
-            if (c != null) {
-                checked.add(c);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new DomainException(DomainException.Kind.INVALID, problems, "outcome.fileRefused", String.valueOf(problems.size()));
-        }
-        int[] counts = new int[3];
-        checked.forEach(c -> write(c, counts));
-        events.publishEvent(AuditEvent.of(AuditEvent.Action.IMPORT, "OUTCOME_INDICATOR", null, null,
-                rows.size() + " rows: " + counts[0] + " created, " + counts[1] + " updated, " + counts[2] + " unchanged"));
-        return new Imported(counts[0], counts[1], counts[2]);
-    }
-
     /**
      * One row of a sheet brought in by the import pipeline: checked (problems name the sheet's row and
      * column) and written. Returns 0 when created, 1 updated, 2 unchanged, -1 refused.
      */
     @Transactional
     public int put(Input input, long row, List<FieldProblem> problems) {
+        Checked checked = checked(input, row, problems);
+        return checked == null ? -1 : put(checked);
+    }
+
+    /**
+     * One row of a sheet checked, not written, so that a sheet imported all or nothing is written only once every
+     * row is checked: null when refused (problems name the sheet's row and column).
+     */
+    public Checked checked(Input input, long row, List<FieldProblem> problems) {
         Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
-        Checked checked = check(input, problems, row);
-        if (checked == null) {
-            return -1;
-        }
+        return check(input, problems, row);
+    }
+
+    /** What writing a checked indicator would do now (nothing written): 0 create, 1 update, 2 leave unchanged. */
+    public int effect(Checked c) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        return indicators.findByUnitIdAndYearAndName(c.unit().id(), c.year(), c.name())
+                .map(existing -> existing.differs(c.measure(), c.value(), c.note()) ? 1 : 2).orElse(0);
+    }
+
+    /** Writes a checked indicator: 0 when created, 1 updated, 2 unchanged. */
+    @Transactional
+    public int put(Checked checked) {
+        Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
         int[] counts = new int[3];
         write(checked, counts);
         return counts[0] > 0 ? 0 : counts[1] > 0 ? 1 : 2;
     }
 
-    private static String cell(Row row, Map<String, Integer> columns, String column) {
-        Integer index = columns.get(column);
-        return index == null || index < 0 ? null : row.cell(index);
-    }
-
-    private static Integer parseYear(String text) {
-        try {
-            return text == null || text.isBlank() ? null : (int) Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     private static final BigDecimal VALUE_LIMIT = BigDecimal.TEN.pow(16);
 
-    private record Checked(AdminUnitView unit, int year, String name, String measure, BigDecimal value, String note) {
+    /** An indicator whose unit, year, name, value and note passed the checks. */
+    public record Checked(AdminUnitView unit, int year, String name, String measure, BigDecimal value, String note) {
     }
 
     /** Checks one indicator; problems name the field, or the row and column of a sheet. */

@@ -21,6 +21,7 @@ class ReportApiController {
     private final Reports reports;
     private final ReportDocuments documents;
     private final OutcomeIndicators outcomes;
+    private final OutcomeSheets sheets;
     private final ReportMap map;
 
     @GetMapping(path = "/api/v1/reports/map", produces = "application/geo+json")
@@ -32,7 +33,9 @@ class ReportApiController {
 
     private final Clock clock;
 
-    ReportApiController(Reports reports, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map, Clock clock) {
+    ReportApiController(Reports reports, ReportDocuments documents, OutcomeIndicators outcomes, OutcomeSheets sheets, ReportMap map,
+                        Clock clock) {
+        this.sheets = sheets;
         this.clock = clock;
         this.map = map;
         this.reports = reports;
@@ -59,11 +62,9 @@ class ReportApiController {
     @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/reports/outcomes/import",
             consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import outcome indicators from CSV or XLSX (Mã đơn vị, Năm, Chỉ tiêu, Đơn vị tính, Giá trị, Ghi chú); all or nothing")
-    OutcomeIndicators.Imported importOutcomes(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+    OutcomeSheets.Imported importOutcomes(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
-        try (var in = file.getInputStream()) {
-            return outcomes.importFile(in);
-        }
+        return sheets.importAll(file.getBytes(), file.getOriginalFilename());
     }
 
     static ReportDocuments.Heading heading(String issuer, String number, java.time.LocalDate date, String style, Clock clock) {

@@ -18,6 +18,7 @@ class ReportController {
     private final Sectors sectors;
     private final ReportDocuments documents;
     private final OutcomeIndicators outcomes;
+    private final OutcomeSheets sheets;
     private final ReportMap map;
     private final ReportCharts charts;
 
@@ -30,8 +31,9 @@ class ReportController {
 
     private final Clock clock;
 
-    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes, ReportMap map,
-                     ReportCharts charts, Clock clock) {
+    ReportController(Reports reports, Sectors sectors, ReportDocuments documents, OutcomeIndicators outcomes, OutcomeSheets sheets,
+                     ReportMap map, ReportCharts charts, Clock clock) {
+        this.sheets = sheets;
         this.clock = clock;
         this.charts = charts;
         this.map = map;
@@ -61,8 +63,8 @@ class ReportController {
     String importOutcomes(@RequestParam(required = false) String unit, @RequestParam(required = false) @PlausibleYear Integer year,
                           @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
                           org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
-        try (var in = file.getInputStream()) {
-            OutcomeIndicators.Imported imported = outcomes.importFile(in);
+        try {
+            OutcomeSheets.Imported imported = sheets.importAll(file.getBytes(), file.getOriginalFilename());
             redirect.addFlashAttribute("outcomeImported", java.util.List.of(imported.created(), imported.updated(), imported.unchanged()));
         } catch (DomainException e) {
             redirect.addFlashAttribute("outcomeError", e);
