@@ -33,40 +33,25 @@ class UserAdminController {
         this.users = users;
     }
 
-    /** What the form binds: never the id. */
-    static final class Form {
-        private String username;
-        private String displayName;
-        private Long organisationId;
-        private String unitCode;
-        private Long unitId;
-        private Set<Role> roles = EnumSet.noneOf(Role.class);
-        private String password;
-        private boolean enabled = true;
-        private Long version;
+    /**
+     * What the form binds (by its constructor): never the id. Enabled absent counts as ticked; the
+     * form's unticked box still sends its marker (_enabled), bound as false.
+     */
+    record Form(String username, String displayName, Long organisationId, String unitCode, Long unitId, Set<Role> roles,
+                String password, Boolean enabled, Long version) {
+
+        Form {
+            roles = roles == null ? EnumSet.noneOf(Role.class) : roles;
+            enabled = enabled == null || enabled;
+        }
+
+        static Form blank() {
+            return new Form(null, null, null, null, null, null, null, null, null);
+        }
 
         UserDraft draft() {
             return new UserDraft(username, displayName, organisationId, unitCode, unitId, roles, password, enabled, version);
         }
-
-        public String getUsername() { return username; }
-        public void setUsername(String username) { this.username = username; }
-        public String getDisplayName() { return displayName; }
-        public void setDisplayName(String displayName) { this.displayName = displayName; }
-        public Long getOrganisationId() { return organisationId; }
-        public void setOrganisationId(Long organisationId) { this.organisationId = organisationId; }
-        public String getUnitCode() { return unitCode; }
-        public void setUnitCode(String unitCode) { this.unitCode = unitCode; }
-        public Long getUnitId() { return unitId; }
-        public void setUnitId(Long unitId) { this.unitId = unitId; }
-        public Set<Role> getRoles() { return roles; }
-        public void setRoles(Set<Role> roles) { this.roles = roles == null ? EnumSet.noneOf(Role.class) : roles; }
-        public String getPassword() { return password; }
-        public void setPassword(String password) { this.password = password; }
-        public boolean isEnabled() { return enabled; }
-        public void setEnabled(boolean enabled) { this.enabled = enabled; }
-        public Long getVersion() { return version; }
-        public void setVersion(Long version) { this.version = version; }
     }
 
     @InitBinder("form")
@@ -112,7 +97,7 @@ class UserAdminController {
 
     @GetMapping("/new")
     String createForm(Model model) {
-        model.addAttribute("form", new Form());
+        model.addAttribute("form", Form.blank());
         return FORM;
     }
 
@@ -131,15 +116,9 @@ class UserAdminController {
     @GetMapping("/{id}")
     String editForm(@PathVariable Long id, Model model) {
         UserView user = users.get(id);
-        Form form = new Form();
-        form.username = user.username();
-        form.displayName = user.displayName();
-        form.organisationId = user.organisationId();
-        form.unitCode = user.unitId() == null ? null : unitCode(user);
-        form.unitId = user.unitId();
-        form.roles = user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles());
-        form.enabled = user.enabled();
-        form.version = user.version();
+        Form form = new Form(user.username(), user.displayName(), user.organisationId(),
+                user.unitId() == null ? null : unitCode(user), user.unitId(),
+                user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles()), null, user.enabled(), user.version());
         model.addAttribute("user", user);
         model.addAttribute("form", form);
         return FORM;

@@ -60,88 +60,38 @@ class InitiativeController {
         this.history = history;
     }
 
-    /** What the form binds: never the id. */
-    static final class Form {
-        private String code;
-        private String name;
-        private Kind kind = Kind.MODEL;
-        private Holder holder = Holder.COLLECTIVE;
-        private String sector;
-        private String unitCode;
-        private Long unitId;
-        private Long organisationId;
-        private String responsibleOfficer;
-        private Integer startYear;
-        private String description;
-        private String method;
-        private String results;
-        private Set<TargetGroup> targetGroups = EnumSet.noneOf(TargetGroup.class);
-        private boolean featured;
-        private boolean confirmDuplicate;
-        private Long version;
+    /**
+     * What the form binds (by its constructor): never the id. The page shown again after a refusal
+     * shows the record as bound, so nothing needs to change it.
+     */
+    record Form(String code, String name, Kind kind, Holder holder, String sector, String unitCode, Long unitId,
+                Long organisationId, String responsibleOfficer, Integer startYear, String description, String method,
+                String results, Set<TargetGroup> targetGroups, Boolean featured, Boolean confirmDuplicate, Long version) {
+
+        /** A box left unticked is sent as nothing or as its marker (_featured): both mean false. */
+        Form {
+            targetGroups = targetGroups == null ? EnumSet.noneOf(TargetGroup.class) : targetGroups;
+            featured = featured != null && featured;
+            confirmDuplicate = confirmDuplicate != null && confirmDuplicate;
+        }
+
+        /** A new initiative's form: a model of a collective, in the unit asked for, started this year. */
+        static Form blank(String unitCode, int startYear) {
+            return new Form(null, null, Kind.MODEL, Holder.COLLECTIVE, null, unitCode, null, null, null, startYear, null, null,
+                    null, null, false, false, null);
+        }
 
         static Form of(InitiativeView v) {
-            Form f = new Form();
-            f.code = v.code();
-            f.name = v.name();
-            f.kind = v.kind();
-            f.holder = v.holder();
-            f.sector = v.sector();
-            f.unitCode = v.unitCode();
-            f.unitId = v.unitId();
-            f.organisationId = v.organisationId();
-            f.responsibleOfficer = v.responsibleOfficer();
-            f.startYear = v.startYear();
-            f.description = v.description();
-            f.method = v.method();
-            f.results = v.results();
-            f.targetGroups = v.targetGroups().isEmpty() ? EnumSet.noneOf(TargetGroup.class) : EnumSet.copyOf(v.targetGroups());
-            f.featured = v.featured();
-            f.version = v.version();
-            return f;
+            return new Form(v.code(), v.name(), v.kind(), v.holder(), v.sector(), v.unitCode(), v.unitId(), v.organisationId(),
+                    v.responsibleOfficer(), v.startYear(), v.description(), v.method(), v.results(),
+                    v.targetGroups().isEmpty() ? EnumSet.noneOf(TargetGroup.class) : EnumSet.copyOf(v.targetGroups()),
+                    v.featured(), false, v.version());
         }
 
         InitiativeDraft draft() {
             return new InitiativeDraft(code, name, kind, holder, sector, unitCode, unitId, organisationId, responsibleOfficer,
                     startYear, description, method, results, targetGroups, featured, version);
         }
-
-        public String getCode() { return code; }
-        public void setCode(String code) { this.code = code; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public Kind getKind() { return kind; }
-        public void setKind(Kind kind) { this.kind = kind; }
-        public Holder getHolder() { return holder; }
-        public void setHolder(Holder holder) { this.holder = holder; }
-        public String getSector() { return sector; }
-        public void setSector(String sector) { this.sector = sector; }
-        public String getUnitCode() { return unitCode; }
-        public void setUnitCode(String unitCode) { this.unitCode = unitCode; }
-        public Long getUnitId() { return unitId; }
-        public void setUnitId(Long unitId) { this.unitId = unitId; }
-        public Long getOrganisationId() { return organisationId; }
-        public void setOrganisationId(Long organisationId) { this.organisationId = organisationId; }
-        public String getResponsibleOfficer() { return responsibleOfficer; }
-        public void setResponsibleOfficer(String responsibleOfficer) { this.responsibleOfficer = responsibleOfficer; }
-        public Integer getStartYear() { return startYear; }
-        public void setStartYear(Integer startYear) { this.startYear = startYear; }
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public String getMethod() { return method; }
-        public void setMethod(String method) { this.method = method; }
-        public String getResults() { return results; }
-        public void setResults(String results) { this.results = results; }
-        public Set<TargetGroup> getTargetGroups() { return targetGroups; }
-        public void setTargetGroups(Set<TargetGroup> targetGroups) {
-            this.targetGroups = targetGroups == null ? EnumSet.noneOf(TargetGroup.class) : targetGroups;
-        }
-        public boolean isFeatured() { return featured; }
-        public void setFeatured(boolean featured) { this.featured = featured; }
-        public boolean isConfirmDuplicate() { return confirmDuplicate; }
-        public void setConfirmDuplicate(boolean confirmDuplicate) { this.confirmDuplicate = confirmDuplicate; }
-        public Long getVersion() { return version; }
-        public void setVersion(Long version) { this.version = version; }
     }
 
     @InitBinder("form")
@@ -198,17 +148,14 @@ class InitiativeController {
 
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) String unit, Model model) {
-        Form form = new Form();
-        form.unitCode = unit;
-        form.startYear = LocalDate.now(clock).getYear();
-        model.addAttribute("form", form);
+        model.addAttribute("form", Form.blank(unit, LocalDate.now(clock).getYear()));
         return FORM;
     }
 
     @PostMapping("/new")
     String create(@ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
         try {
-            if (!form.confirmDuplicate && form.name != null) {
+            if (!form.confirmDuplicate() && form.name() != null) {
                 List<InitiativeRow> duplicates = duplicatesOf(form);
                 if (!duplicates.isEmpty()) {
                     model.addAttribute("duplicates", duplicates);

@@ -40,76 +40,15 @@ class OrganisationController {
         this.units = units;
     }
 
-    /** What the form binds: never the id. */
-    static final class Form {
-        private String name;
-        private OrganisationType type;
-        private String unitCode;
-        private Long unitId;
-        private Long parentId;
-        private Long version;
+    /** What the form binds (by its constructor): never the id. */
+    record Form(String name, OrganisationType type, String unitCode, Long unitId, Long parentId, Long version) {
 
         static Form of(OrganisationView v) {
-            Form form = new Form();
-            form.name = v.name();
-            form.type = v.type();
-            form.unitCode = v.unitCode();
-            form.unitId = v.unitId();
-            form.parentId = v.parentId();
-            form.version = v.version();
-            return form;
+            return new Form(v.name(), v.type(), v.unitCode(), v.unitId(), v.parentId(), v.version());
         }
 
         OrganisationDraft draft() {
             return new OrganisationDraft(name, type, unitCode, unitId, parentId, version);
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public OrganisationType getType() {
-            return type;
-        }
-
-        public void setType(OrganisationType type) {
-            this.type = type;
-        }
-
-        public String getUnitCode() {
-            return unitCode;
-        }
-
-        public void setUnitCode(String unitCode) {
-            this.unitCode = unitCode;
-        }
-
-        public Long getUnitId() {
-            return unitId;
-        }
-
-        public void setUnitId(Long unitId) {
-            this.unitId = unitId;
-        }
-
-        public Long getParentId() {
-            return parentId;
-        }
-
-        public void setParentId(Long parentId) {
-            this.parentId = parentId;
-        }
-
-        public Long getVersion() {
-            return version;
-        }
-
-        public void setVersion(Long version) {
-            this.version = version;
         }
     }
 
@@ -173,10 +112,7 @@ class OrganisationController {
 
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) String unit, @RequestParam(required = false) Long parent, Model model) {
-        Form form = new Form();
-        form.unitCode = unit;
-        form.parentId = parent;
-        model.addAttribute("form", form);
+        model.addAttribute("form", new Form(null, null, unit, null, parent, null));
         return FORM;
     }
 
