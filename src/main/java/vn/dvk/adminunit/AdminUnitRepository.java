@@ -4,6 +4,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import vn.dvk.shared.security.DataScope;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +34,7 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long>, JpaSpecifi
     long countValidOn(@Param("level") AdminUnitLevel level, @Param("on") LocalDate on);
 
     /** The ids of a province and of everything under it (the pattern "/id/%" matches the paths below it). */
-    @Query("select u.id from AdminUnit u where u.id = :id or u.path like :pattern")
-    List<Long> subtreeIds(@Param("id") Long id, @Param("pattern") String pattern);
+    @Query("select u.id from AdminUnit u where " + DataScope.SUBTREE_BY_PATH)
+    List<Long> subtreeIds(@Param("unitId") Long id, @Param("unitPrefix") String pattern);
 
 }

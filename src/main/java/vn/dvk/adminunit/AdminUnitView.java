@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What other modules and the API see of one version of a unit. {@code path} is the materialised
  * path of its ancestors' ids ("/1/25/"); {@link #subtreePrefix()} starts the path of every unit
- * under it, so "the unit and everything under it" is {@code id = :id or path like :prefix%}.
+ * under it, so "the unit and everything under it" is {@code id = :id or path like :prefix%}
+ * ({@link vn.dvk.shared.security.DataScope#subtreeByPath}).
  * {@code placedPath}, for a unit no longer in force, is the subtree prefix of the unit of today that
  * continues it (see {@link vn.dvk.shared.security.DataScope}).
  */
@@ -23,7 +24,23 @@ public record AdminUnitView(Long id, String code, String name, String fullName, 
 
     /** The id of its province: the first id of its subtree prefix ("/126/300/" gives 126). */
     public Long provinceId() {
-        return Long.valueOf(subtreePrefix().split("/")[1]);
+        return lineageIds().get(0);
+    }
+
+    /** The ids of its ancestors and its own, province first (its subtree prefix read as ids). */
+    public List<Long> lineageIds() {
+        return lineageIds(subtreePrefix());
+    }
+
+    /** The ids a subtree prefix ("/126/300/") names, province first. */
+    public static List<Long> lineageIds(String subtreePrefix) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String part : subtreePrefix.split("/")) {
+            if (!part.isEmpty()) {
+                ids.add(Long.valueOf(part));
+            }
+        }
+        return ids;
     }
 
     /** True when the unit was in force on some day of the year. */

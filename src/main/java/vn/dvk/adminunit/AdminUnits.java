@@ -24,7 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads administrative units: by code on a date, children, ancestors, subtrees and search. */
+/**
+ * Reads administrative units: by code on a date, children, ancestors, subtrees and search. It is the one
+ * read API that other modules call, and its lookups, the unit a person typed and the picker's labels all
+ * build on the same views of the entity, so it stays one class past ~350 lines; where units lie across
+ * the reforms is {@link ReformPlacement}'s job.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AdminUnits {
@@ -35,9 +40,11 @@ public class AdminUnits {
     private final SuccessorLinkRepository links;
 
     private final Clock clock;
+    private final ReformPlacement placement;
 
-    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links, Clock clock) {
+    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links, Clock clock, ReformPlacement placement) {
         this.clock = clock;
+        this.placement = placement;
         this.units = units;
         this.links = links;
     }
@@ -266,13 +273,7 @@ public class AdminUnits {
 
     /** The ids of the unit's ancestors and its own, province first (its subtree prefix read as ids). */
     private static List<Long> lineageIds(AdminUnit unit) {
-        List<Long> ids = new ArrayList<>();
-        for (String part : unit.subtreePrefix().split("/")) {
-            if (!part.isEmpty()) {
-                ids.add(Long.valueOf(part));
-            }
-        }
-        return ids;
+        return AdminUnitView.lineageIds(unit.subtreePrefix());
     }
 
     /**
@@ -366,60 +367,15 @@ public class AdminUnits {
 
     /**
      * Where each unit lies in the structure of a day (today's, for reports "in today's structure"):
-     * the unit itself while valid on the day; otherwise its successor valid on the day, following
-     * the links (a whole successor before a partial one, then the lowest id, so each unit lands in
-     * exactly one place); a unit without successors (a district abolished in 2025) lies where its
-     * parent does. Units that lead nowhere are left out.
+     * the unit itself while valid on the day; otherwise its successor valid on the day (see
+     * {@link ReformPlacement}). Units that lead nowhere are left out.
      */
     public Map<Long, AdminUnitView> onDay(Collection<Long> ids, LocalDate day) {
-        Map<Long, Long> memo = new HashMap<>();
-        Map<Long, Long> placed = new HashMap<>();
-        Map<Long, AdminUnit> loaded = new HashMap<>();
-        units.findAllById(ids).forEach(u -> loaded.put(u.getId(), u));
-        for (Long id : ids) {
-            Long target = placeOn(id, day, memo, loaded, 0);
-            if (target != null) {
-                placed.put(id, target);
-            }
-        }
+        Map<Long, Long> placed = placement.targets(ids, day);
         Map<Long, AdminUnitView> views = byIds(new java.util.HashSet<>(placed.values()));
         Map<Long, AdminUnitView> result = new HashMap<>();
         placed.forEach((id, target) -> result.put(id, views.get(target)));
         return result;
-    }
-
-    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, AdminUnit> loaded, int depth) {
-        if (id == null || depth > 8) {
-            return null;
-        }
-        if (memo.containsKey(id)) {
-            return memo.get(id);
-        }
-        AdminUnit unit = loaded.containsKey(id) ? loaded.get(id) : units.findById(id).orElse(null);
-        Long target = null;
-        if (unit != null) {
-            boolean valid = (unit.getValidFrom() == null || !unit.getValidFrom().isAfter(day))
-                    && (unit.getValidTo() == null || !unit.getValidTo().isBefore(day));
-            if (valid) {
-                target = id;
-            } else {
-                for (Object[] successor : links.successorsOf(id)) {
-                    AdminUnit next = units.findById((Long) successor[0]).orElse(null);
-                    if (next == null || UnitPlacement.isBelow(next.getLevel(), unit.getLevel())) {
-                        continue; // a district's communes went on without it: it lies where its parent does
-                    }
-                    target = placeOn((Long) successor[0], day, memo, loaded, depth + 1);
-                    if (target != null) {
-                        break;
-                    }
-                }
-                if (target == null) {
-                    target = placeOn(unit.getParentId(), day, memo, loaded, depth + 1);
-                }
-            }
-        }
-        memo.put(id, target);
-        return target;
     }
 
     /**
@@ -427,26 +383,13 @@ public class AdminUnits {
      * that became it (records keep the province of their time).
      */
     public List<Long> provincesReaching(AdminUnitView unit) {
-        Long province = unit.provinceId();
-        List<Long> all = new ArrayList<>(withPredecessors(province));
-        Map<Long, AdminUnit> loaded = new HashMap<>();
-        units.findAllById(all).forEach(u -> loaded.put(u.getId(), u));
-        return all.stream().filter(id -> loaded.containsKey(id) && loaded.get(id).getLevel() == AdminUnitLevel.PROVINCE).toList();
+        return placement.provincesReaching(unit.provinceId());
     }
 
     /** The unit and every unit that became it, directly or through earlier reforms. */
     public java.util.Set<Long> withPredecessors(Long id) {
-        java.util.Set<Long> all = new java.util.LinkedHashSet<>();
-        java.util.Deque<Long> next = new java.util.ArrayDeque<>(List.of(id));
-        while (!next.isEmpty() && all.size() < 10_000) {
-            Long current = next.pop();
-            if (all.add(current)) {
-                next.addAll(links.predecessorsOf(current));
-            }
-        }
-        return all;
+        return placement.withPredecessors(id);
     }
-
 
     /**
      * Every unit, of any time, that lies in the unit's subtree in the structure of the day (see
@@ -454,13 +397,8 @@ public class AdminUnits {
      * that became it.
      */
     public java.util.Set<Long> placedUnder(AdminUnitView unit, LocalDate day) {
-        Long province = unit.provinceId();
-        List<Long> candidates = new ArrayList<>();
-        for (Long p : withPredecessors(province)) {
-            candidates.addAll(units.subtreeIds(p, "/" + p + "/%"));
-        }
         java.util.Set<Long> placed = new java.util.HashSet<>();
-        onDay(candidates, day).forEach((id, at) -> {
+        onDay(placement.unitsOfProvincesReaching(unit.provinceId()), day).forEach((id, at) -> {
             if (at.id().equals(unit.id()) || at.path().startsWith(unit.subtreePrefix())) {
                 placed.add(id);
             }

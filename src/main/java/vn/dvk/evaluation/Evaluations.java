@@ -168,7 +168,7 @@ public class Evaluations {
     }
 
     private int depth(Long unitId) {
-        return units.findById(unitId).map(u -> u.path().split("/").length).orElse(0);
+        return units.findById(unitId).map(u -> u.lineageIds().size()).orElse(0);
     }
 
     // ---- criteria sets

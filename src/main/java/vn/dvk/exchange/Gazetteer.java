@@ -57,14 +57,12 @@ final class Gazetteer {
     /** The unit and its ancestors, from the province down (as AdminUnits.lineage gives them), or empty when one is unknown. */
     List<AdminUnitView> lineage(AdminUnitView unit) {
         List<AdminUnitView> lineage = new ArrayList<>();
-        for (String part : unit.subtreePrefix().split("/")) {
-            if (!part.isEmpty()) {
-                AdminUnitView u = byId.get(Long.valueOf(part));
-                if (u == null) {
-                    return List.of();
-                }
-                lineage.add(u);
+        for (Long id : unit.lineageIds()) {
+            AdminUnitView u = byId.get(id);
+            if (u == null) {
+                return List.of();
             }
+            lineage.add(u);
         }
         return lineage;
     }

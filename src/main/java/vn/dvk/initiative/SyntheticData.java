@@ -182,7 +182,7 @@ class SyntheticData implements ApplicationRunner {
     private List<Commune> communes() {
         return jdbc.query("""
                 select c.id, p.id as province_id, p.code as province_code, c.full_name, p.full_name as province_name
-                from admin_unit c join admin_unit p on p.id = c.parent_id
+                from unit_tree c join unit_tree p on p.id = c.parent_id
                 where c.level = 'COMMUNE' and c.valid_from = date '2025-07-01' and c.valid_to is null""",
                 (rs, n) -> new Commune(rs.getLong("id"), rs.getLong("province_id"), rs.getString("province_code"),
                         rs.getString("full_name") + " " + rs.getString("province_name")));

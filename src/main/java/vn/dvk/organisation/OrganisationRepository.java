@@ -5,6 +5,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import vn.dvk.shared.security.DataScope;
 
 import java.util.List;
 
@@ -15,24 +16,20 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
      * range scan), inside the reader's data scope, optionally of one type and matching folded text,
      * in Vietnamese order.
      */
-    @Query(value = """
-            select o.* from organisation o join admin_unit u on u.id = o.unit_id
-            where (u.id = :unitId or u.path like :pathPrefix)
-              and (cast(:type as varchar(40)) is null or o.type = cast(:type as varchar(40)))
-              and o.search_key like :text
-              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix or u.placed_path like :scopePrefix)
-            order by o.sort_key, o.id""",
-            countQuery = """
-            select count(*) from organisation o join admin_unit u on u.id = o.unit_id
-            where (u.id = :unitId or u.path like :pathPrefix)
-              and (cast(:type as varchar(40)) is null or o.type = cast(:type as varchar(40)))
-              and o.search_key like :text
-              and (:national = true or u.id = :scopeUnitId or u.path like :scopePrefix or u.placed_path like :scopePrefix)""",
+    @Query(value = "select o.*" + UNDER_UNIT_IN_SCOPE + " order by o.sort_key, o.id",
+            countQuery = "select count(*)" + UNDER_UNIT_IN_SCOPE,
             nativeQuery = true)
-    Page<Organisation> search(@Param("unitId") Long unitId, @Param("pathPrefix") String pathPrefix, @Param("type") String type,
+    Page<Organisation> search(@Param("unitId") Long unitId, @Param("unitPrefix") String pathPrefix, @Param("type") String type,
                               @Param("text") String text, @Param("national") boolean national,
-                              @Param("scopeUnitId") Long scopeUnitId, @Param("scopePrefix") String scopePrefix,
+                              @Param("scopeId") Long scopeUnitId, @Param("scopePrefix") String scopePrefix,
                               Pageable pageable);
+
+    /** "from … where" of {@link #search}: the units through adminunit's view unit_tree (V30). */
+    String UNDER_UNIT_IN_SCOPE = " from organisation o join unit_tree u on u.id = o.unit_id"
+            + " where " + DataScope.SUBTREE_BY_PATH
+            + " and (cast(:type as varchar(40)) is null or o.type = cast(:type as varchar(40)))"
+            + " and o.search_key like :text"
+            + " and (:national = true or " + DataScope.SQL + ")";
 
     List<Organisation> findByParentIdOrderBySortKey(Long parentId);
 

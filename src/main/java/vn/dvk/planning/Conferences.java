@@ -19,6 +19,7 @@ import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.Inserts;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 import vn.dvk.shared.validation.Inputs;
@@ -167,7 +168,7 @@ public class Conferences {
     }
 
     public ConferenceView get(long id) {
-        List<ConferenceView> found = jdbc.query("select c.*, u.code, u.full_name, u.level, u.path from conference c join admin_unit u"
+        List<ConferenceView> found = jdbc.query("select c.*, u.code, u.full_name, u.level, u.path from conference c join unit_tree u"
                 + " on u.id = c.unit_id where c.id = ?", (rs, n) -> {
             Long periodId = (Long) rs.getObject("period_id", Long.class);
             return new ConferenceView(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("title"),
@@ -187,7 +188,7 @@ public class Conferences {
     private List<PaperView> papers(long conferenceId) {
         return jdbc.query("select * from conference_paper where conference_id = ? order by position", (rs, n) -> new PaperView(
                 rs.getLong("id"), rs.getInt("position"), rs.getString("title"), rs.getString("presenter"),
-                jdbc.query("select i.id, i.code, i.name from conference_paper_initiative p join initiative i on i.id = p.initiative_id"
+                jdbc.query("select i.id, i.code, i.name from conference_paper_initiative p join initiative_fact i on i.id = p.initiative_id"
                         + " where p.paper_id = ? order by i.sort_key", (r, k) -> new InitiativeRef(r.getLong(1), r.getString(2),
                         r.getString(3)), rs.getLong("id"))), conferenceId);
     }
@@ -200,8 +201,8 @@ public class Conferences {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
         java.util.Map<Long, Plans.PeriodView> periods = new java.util.HashMap<>();
         plans.periods().forEach(p -> periods.put(p.id(), p));
-        List<ConferenceView> bare = jdbc.query("select c.*, u.code, u.full_name, u.level from conference c join admin_unit u"
-                        + " on u.id = c.unit_id where (? = true or u.id = ? or u.path like ? or u.placed_path like ?) order by c.held_on desc",
+        List<ConferenceView> bare = jdbc.query("select c.*, u.code, u.full_name, u.level from conference c join unit_tree u"
+                        + " on u.id = c.unit_id where " + DataScope.inScope("u", "?", "?", "?") + " order by c.held_on desc",
                 (rs, n) -> {
                     Long periodId = (Long) rs.getObject("period_id", Long.class);
                     return new ConferenceView(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("title"),
@@ -215,7 +216,7 @@ public class Conferences {
         }
         String conferenceIds = String.join(",", bare.stream().map(c -> String.valueOf(c.id())).toList());
         java.util.Map<Long, List<InitiativeRef>> initiativesOfPaper = new java.util.HashMap<>();
-        jdbc.query("select p.paper_id, i.id, i.code, i.name from conference_paper_initiative p join initiative i on i.id = p.initiative_id"
+        jdbc.query("select p.paper_id, i.id, i.code, i.name from conference_paper_initiative p join initiative_fact i on i.id = p.initiative_id"
                 + " join conference_paper cp on cp.id = p.paper_id where cp.conference_id in (" + conferenceIds + ") order by i.sort_key",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> initiativesOfPaper.computeIfAbsent(rs.getLong(1),
                         k -> new java.util.ArrayList<>()).add(new InitiativeRef(rs.getLong(2), rs.getString(3), rs.getString(4))));

@@ -11,13 +11,13 @@ public enum Metric {
     /** Registrations of the year recognised (or proposed for, or granted, a commendation). */
     RECOGNISED;
 
-    /** Whether a registration counts for this metric. */
-    boolean counts(String status, boolean ethnicMinority, String state) {
+    /** Whether a registration counts for this metric ({@code recognised} as registration_fact tells it, V30). */
+    boolean counts(String status, boolean ethnicMinority, boolean recognised) {
         return switch (this) {
             case NEW_MODELS -> "NEW".equals(status);
             case NEW_ETHNIC_MINORITY -> "NEW".equals(status) && ethnicMinority;
             case REGISTERED -> true;
-            case RECOGNISED -> "RECOGNISED".equals(state) || "PROPOSED".equals(state) || "COMMENDED".equals(state);
+            case RECOGNISED -> recognised;
         };
     }
 }

@@ -11,6 +11,7 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 
@@ -102,16 +103,16 @@ public class Movements {
     /** How many registrations of a year under a unit belong to initiatives linked to each movement (the report's filter). */
     public java.util.Map<String, Long> countsByMovement(String unitCode, int year) {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
-        StringBuilder sql = new StringBuilder("select im.movement_code, count(*) from registration r join initiative_movement im"
-                + " on im.initiative_id = r.initiative_id join admin_unit u on u.id = r.unit_id where r.reg_year = ?"
-                + " and (? = true or u.id = ? or u.path like ? or u.placed_path like ?)");
+        StringBuilder sql = new StringBuilder("select im.movement_code, count(*) from registration_fact r join initiative_movement im"
+                + " on im.initiative_id = r.initiative_id join unit_tree u on u.id = r.unit_id where r.reg_year = ?"
+                + " and " + DataScope.inScope("u", "?", "?", "?"));
         List<Object> args = new java.util.ArrayList<>(List.of(year, user.scope().national(), user.scope().unitId(), user.scope().prefix(),
                 user.scope().prefix()));
         if (unitCode != null && !unitCode.isBlank()) {
             var unit = units.getByCode(unitCode.strip(), java.time.LocalDate.of(year, 12, 31));
             // a unit sharing nothing with the caller's scope is not there for them: 404, not a table of zeros
             vn.dvk.shared.security.Permissions.requireOverlap(unit, "adminUnit.notFound", unitCode.strip());
-            sql.append(" and (u.id = ? or u.path like ? or u.placed_path like ?)");
+            sql.append(" and ").append(DataScope.subtree("u", "?", "?"));
             args.add(unit.id());
             args.add(unit.subtreePrefix() + "%");
             args.add(unit.subtreePrefix() + "%");

@@ -15,6 +15,7 @@ import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.Inserts;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
+import vn.dvk.shared.security.DataScope;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 import vn.dvk.shared.validation.Inputs;
@@ -25,11 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Periods and plans: a plan belongs to a unit and a period, cites its founding documents, and sets
@@ -106,9 +105,12 @@ public class Plans {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Inputs inputs;
+    private final PlanProgress progress;
 
-    Plans(NamedParameterJdbcTemplate jdbc, AdminUnits units, ApplicationEventPublisher events, Clock clock, Inputs inputs) {
+    Plans(NamedParameterJdbcTemplate jdbc, AdminUnits units, ApplicationEventPublisher events, Clock clock, Inputs inputs,
+          PlanProgress progress) {
         this.inputs = inputs;
+        this.progress = progress;
         this.jdbc = jdbc;
         this.units = units;
         this.events = events;
@@ -196,7 +198,7 @@ public class Plans {
     }
 
     public PlanView get(long id) {
-        List<PlanView> found = jdbc.query("select p.*, u.code, u.full_name, u.path from plan p join admin_unit u on u.id = p.unit_id"
+        List<PlanView> found = jdbc.query("select p.*, u.code, u.full_name, u.path from plan p join unit_tree u on u.id = p.unit_id"
                 + " where p.id = :id", Map.of("id", id), (rs, n) -> new PlanView(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("code"),
                 rs.getString("full_name"), period(rs.getLong("period_id")), rs.getString("title"), documents(rs.getLong("id")),
                 rs.getLong("version")));
@@ -225,8 +227,8 @@ public class Plans {
         Map<Long, PeriodView> periods = new HashMap<>();
         periods().forEach(p -> periods.put(p.id(), p));
         List<Object[]> rows = jdbc.query("select p.id, p.unit_id, u.code, u.full_name, p.period_id, p.title, p.version from plan p"
-                        + " join admin_unit u on u.id = p.unit_id"
-                        + " where (:national = true or u.id = :unit or u.path like :prefix or u.placed_path like :prefix) order by p.id desc",
+                        + " join unit_tree u on u.id = p.unit_id"
+                        + " where " + DataScope.inScope("u", ":national", ":unit", ":prefix") + " order by p.id desc",
                 new MapSqlParameterSource("national", user.scope().national()).addValue("unit", user.scope().unitId())
                         .addValue("prefix", user.scope().prefix()),
                 (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
@@ -323,98 +325,12 @@ public class Plans {
     /** Target against actual, by child unit, year and metric (the metrics that have targets, or all). */
     public Progress progress(long planId) {
         PlanView plan = get(planId);
-        List<AdminUnitView> children = children(plan);
-        List<Target> targets = targets(planId);
-        // every metric is shown: those with targets compare, the others show what the registry holds
-        Set<Metric> metrics = new TreeSet<>(List.of(Metric.values()));
-        Map<Long, Map<String, Cell>> cells = new LinkedHashMap<>();
-        children.forEach(c -> cells.put(c.id(), new HashMap<>()));
-        Map<String, Long> actual = actuals(plan, children);
-        Map<String, Cell> totals = new HashMap<>();
-        for (AdminUnitView child : children) {
-            for (int year : plan.period().years()) {
-                for (Metric metric : metrics) {
-                    String key = Progress.key(year, metric);
-                    Integer target = targets.stream().filter(t -> t.unitId() == child.id() && t.year() == year && t.metric() == metric)
-                            .map(Target::amount).findFirst().orElse(null);
-                    long a = actual.getOrDefault(child.id() + "|" + key, 0L);
-                    cells.get(child.id()).put(key, new Cell(target, a));
-                    Cell total = totals.getOrDefault(key, new Cell(null, 0));
-                    Integer sum = total.target();
-                    if (target != null) {
-                        sum = (sum == null ? 0 : sum) + target;
-                    }
-                    totals.put(key, new Cell(sum, total.actual() + a));
-                }
-            }
-        }
-        List<ProgressRow> rows = new ArrayList<>();
-        int behind = 0;
-        int thisYear = LocalDate.now(clock).getYear();
-        for (AdminUnitView child : children) {
-            Map<String, Cell> row = cells.get(child.id());
-            // behind: a target of a year already over (or this year) not reached
-            boolean isBehind = row.entrySet().stream().anyMatch(e -> e.getValue().behind()
-                    && Integer.parseInt(e.getKey().split(":")[0]) <= thisYear);
-            behind += isBehind ? 1 : 0;
-            rows.add(new ProgressRow(child.id(), child.code(), child.fullName(), row, isBehind));
-        }
-        return new Progress(plan, List.copyOf(metrics), rows, totals, behind);
+        return progress.of(plan, children(plan), targets(planId));
     }
 
     /** What the registry holds for one child unit, year and metric of a plan. */
     public long actualOf(long planId, long childId, int year, Metric metric) {
         PlanView plan = get(planId);
-        return actuals(plan, children(plan)).getOrDefault(childId + "|" + Progress.key(year, metric), 0L);
-    }
-
-    /** Actual counts keyed "childId|year:METRIC". */
-    Map<String, Long> actuals(PlanView plan, List<AdminUnitView> children) {
-        AdminUnitView unit = units.findById(plan.unitId()).orElseThrow();
-        // new communes of the reform continue the children they came from
-        Map<String, Long> continued = new HashMap<>();
-        for (AdminUnitView child : children.stream().sorted(Comparator.comparing(AdminUnitView::code)).toList()) {
-            for (String successor : child.successorCodes() == null ? List.<String>of() : child.successorCodes()) {
-                if (successor.equals(child.code())) {
-                    continued.put(successor, child.id());
-                } else {
-                    continued.putIfAbsent(successor, child.id());
-                }
-            }
-        }
-        MapSqlParameterSource params = new MapSqlParameterSource("from", plan.period().fromYear()).addValue("to", plan.period().toYear())
-                .addValue("unit", unit.id()).addValue("prefix", unit.subtreePrefix() + "%")
-                .addValue("codes", continued.isEmpty() ? List.of("-") : List.copyOf(continued.keySet()));
-        record Row(long unitId, String code, String path, int year, String status, boolean ethnic, String state, long n) {
-        }
-        // each year as it was registered (a recognised year keeps the target groups it was recognised with)
-        List<Row> rows = jdbc.query("select r.unit_id, u.code, u.path, r.reg_year, r.status, r.ethnic_minority, r.workflow_state, count(*) as n"
-                        + " from registration r join admin_unit u on u.id = r.unit_id"
-                        + " where r.reg_year between :from and :to and (u.id = :unit or u.path like :prefix or u.code in (:codes))"
-                        + " group by r.unit_id, u.code, u.path, r.reg_year, r.status, r.ethnic_minority, r.workflow_state", params,
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getBoolean(6),
-                        rs.getString(7), rs.getLong(8)));
-        Map<String, Long> actual = new HashMap<>();
-        for (Row row : rows) {
-            Long child = null;
-            for (AdminUnitView c : children) {
-                if (c.id() == row.unitId() || row.path().contains("/" + c.id() + "/")) {
-                    child = c.id();
-                    break;
-                }
-            }
-            if (child == null) {
-                child = continued.get(row.code());
-            }
-            if (child == null) {
-                continue;
-            }
-            for (Metric metric : Metric.values()) {
-                if (metric.counts(row.status(), row.ethnic(), row.state())) {
-                    actual.merge(child + "|" + Progress.key(row.year(), metric), row.n(), Long::sum);
-                }
-            }
-        }
-        return actual;
+        return progress.actuals(plan, children(plan)).getOrDefault(childId + "|" + Progress.key(year, metric), 0L);
     }
 }

@@ -197,8 +197,8 @@ public class Feedbacks {
     private static String scoped(List<Object> args) {
         CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         DataScope scope = user.scope();
-        StringBuilder sql = new StringBuilder(" from feedback f join initiative i on i.id = f.initiative_id"
-                + " join admin_unit u on u.id = i.unit_id where (? = true or u.id = ? or u.path like ? or u.placed_path like ?)");
+        StringBuilder sql = new StringBuilder(" from feedback f join initiative_fact i on i.id = f.initiative_id"
+                + " join unit_tree u on u.id = i.unit_id where " + DataScope.inScope("u", "?", "?", "?"));
         args.addAll(List.of(scope.national(), scope.unitId(), scope.prefix(), scope.prefix()));
         if (!user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER)) {
             sql.append(" and i.organisation_id = ?");

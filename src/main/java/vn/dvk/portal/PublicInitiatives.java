@@ -3,9 +3,12 @@ package vn.dvk.portal;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.adminunit.UnitBoundaries;
 import vn.dvk.shared.VietnameseText;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +22,10 @@ import java.util.Optional;
 @Component
 class PublicInitiatives {
 
-    static final String PUBLIC = " from public_listing l join initiative i on i.id = l.initiative_id"
-            + " join admin_unit u on u.id = i.unit_id join sector s on s.code = i.sector"
-            + " where exists (select 1 from registration r where r.initiative_id = i.id"
-            + " and r.workflow_state in ('RECOGNISED', 'PROPOSED', 'COMMENDED'))";
+    /** "from … where" of the public initiatives, through the views initiative and adminunit declare for the portal (V30). */
+    static final String PUBLIC = " from public_listing l join public_initiative i on i.id = l.initiative_id"
+            + " join unit_tree u on u.id = i.unit_id"
+            + " where exists (select 1 from registration_fact r where r.initiative_id = i.id and r.recognised)";
 
     /** A public initiative as a card of the gallery. */
     record Card(long id, String slug, String name, String kind, String holder, String sectorCode, String sector, String unit,
@@ -45,15 +48,19 @@ class PublicInitiatives {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final AdminUnits units;
+    private final UnitBoundaries boundaries;
 
-    PublicInitiatives(NamedParameterJdbcTemplate jdbc) {
+    PublicInitiatives(NamedParameterJdbcTemplate jdbc, AdminUnits units, UnitBoundaries boundaries) {
         this.jdbc = jdbc;
+        this.units = units;
+        this.boundaries = boundaries;
     }
 
-    private static final String CARD = "select i.id, l.slug, i.name, i.kind, i.holder, i.sector, s.name_vi as sector_name, s.name_en as sector_name_en,"
-            + " case when u.level = 'VILLAGE' then concat(concat(u.full_name, ', '),"
-            + " (select pu.full_name from admin_unit pu where pu.id = u.parent_id)) else u.full_name end as unit_name, (select p.full_name from admin_unit p where p.id = i.province_id) as province_name,"
-            + " i.featured, i.start_year, (select min(a.id) from attachment a where a.initiative_id = i.id and a.kind = 'IMAGE') as image_id,"
+    private static final String CARD = "select i.id, l.slug, i.name, i.kind, i.holder, i.sector, i.sector_name_vi as sector_name,"
+            + " i.sector_name_en, case when u.level = 'VILLAGE' then concat(concat(u.full_name, ', '),"
+            + " (select pu.full_name from unit_tree pu where pu.id = u.parent_id)) else u.full_name end as unit_name, (select p.full_name from unit_tree p where p.id = i.province_id) as province_name,"
+            + " i.featured, i.start_year, (select min(a.id) from initiative_image a where a.initiative_id = i.id) as image_id,"
             + " (select max(st.lead) from story st where st.initiative_id = i.id and st.state = 'PUBLISHED') as lead";
 
     private Card card(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -73,12 +80,12 @@ class PublicInitiatives {
         MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
         StringBuilder sql = new StringBuilder(CARD + PUBLIC);
         if (filter.province() != null && !filter.province().isBlank()) {
-            sql.append(" and i.province_id in (select p.id from admin_unit p where p.code = :province)");
+            sql.append(" and i.province_id in (select p.id from unit_tree p where p.code = :province)");
             params.addValue("province", filter.province().strip());
         }
         if (filter.commune() != null && !filter.commune().isBlank()) {
             // the commune (any version with that code) or a village under it
-            sql.append(" and (u.code = :commune or u.parent_id in (select c.id from admin_unit c where c.code = :commune))");
+            sql.append(" and (u.code = :commune or u.parent_id in (select c.id from unit_tree c where c.code = :commune))");
             params.addValue("commune", filter.commune().strip());
         }
         if (filter.sector() != null && !filter.sector().isBlank()) {
@@ -86,7 +93,7 @@ class PublicInitiatives {
             params.addValue("sector", filter.sector());
         }
         if (filter.year() != null) {
-            sql.append(" and exists (select 1 from registration ry where ry.initiative_id = i.id and ry.reg_year = :year)");
+            sql.append(" and exists (select 1 from registration_fact ry where ry.initiative_id = i.id and ry.reg_year = :year)");
             params.addValue("year", filter.year());
         }
         List<String> words = new ArrayList<>();
@@ -109,15 +116,14 @@ class PublicInitiatives {
             return Optional.empty();
         }
         Card card = cards.get(0);
-        Map<String, Object> text = jdbc.queryForMap("select description, method, results, replicated_from_id from initiative where id = :id",
+        Map<String, Object> text = jdbc.queryForMap("select description, method, results, replicated_from_id from public_initiative where id = :id",
                 Map.of("id", card.id()));
         List<Card> replicas = jdbc.query(CARD + PUBLIC + " and i.replicated_from_id = :id order by i.sort_key",
                 Map.of("id", card.id()), (rs, n) -> card(rs));
         Long pilotId = text.get("replicated_from_id") == null ? null : ((Number) text.get("replicated_from_id")).longValue();
         Card pilot = pilotId == null ? null : jdbc.query(CARD + PUBLIC + " and i.id = :id", Map.of("id", pilotId), (rs, n) -> card(rs))
                 .stream().findFirst().orElse(null);
-        List<Image> images = jdbc.query("select id, caption, file_name from attachment where initiative_id = :id and kind = 'IMAGE'"
-                + " order by id", Map.of("id", card.id()), (rs, n) -> new Image(rs.getLong("id"), rs.getString("caption") != null
+        List<Image> images = jdbc.query("select id, caption from initiative_image where initiative_id = :id order by id", Map.of("id", card.id()), (rs, n) -> new Image(rs.getLong("id"), rs.getString("caption") != null
                 && !rs.getString("caption").isBlank() ? rs.getString("caption") : card.name()));
         return Optional.of(new Page(card, (String) text.get("description"), (String) text.get("method"), (String) text.get("results"),
                 pilotId, replicas, images, pilot));
@@ -131,7 +137,7 @@ class PublicInitiatives {
 
     /** True when the image belongs to a public initiative. */
     Optional<Long> initiativeOfPublicImage(long attachmentId) {
-        return jdbc.queryForList("select a.initiative_id from attachment a where a.id = :id and a.kind = 'IMAGE'",
+        return jdbc.queryForList("select a.initiative_id from initiative_image a where a.id = :id",
                 Map.of("id", attachmentId), Long.class).stream().filter(this::isPublic).findFirst();
     }
 
@@ -153,15 +159,15 @@ class PublicInitiatives {
         if (province == null || province.isBlank()) {
             return List.of();
         }
-        return jdbc.query("select distinct c.code, c.full_name, c.sort_key from admin_unit c where c.level = 'COMMUNE' and c.id in"
+        return jdbc.query("select distinct c.code, c.full_name, c.sort_key from unit_tree c where c.level = 'COMMUNE' and c.id in"
                         + " (select case when u.level = 'VILLAGE' then u.parent_id else u.id end" + PUBLIC
-                        + " and i.province_id in (select p.id from admin_unit p where p.code = :province)) order by c.sort_key",
+                        + " and i.province_id in (select p.id from unit_tree p where p.code = :province)) order by c.sort_key",
                 Map.of("province", province.strip()), (rs, n) -> new Province(rs.getString(1), rs.getString(2)));
     }
 
     /** The provinces that have public initiatives (the gallery's filter). */
     List<Province> provinces() {
-        return jdbc.query("select distinct p.code, p.full_name, p.sort_key from admin_unit p where p.id in (select i.province_id" + PUBLIC
+        return jdbc.query("select distinct p.code, p.full_name, p.sort_key from unit_tree p where p.id in (select i.province_id" + PUBLIC
                 + ") order by p.sort_key", Map.of(), (rs, n) -> new Province(rs.getString(1), rs.getString(2)));
     }
 
@@ -174,10 +180,10 @@ class PublicInitiatives {
 
     /** The centre of the unit's imported boundary (or of its nearest ancestor's), for the map pin; null without one. */
     double[] pin(long initiativeId) {
-        List<String> geometries = jdbc.queryForList("select b.geometry from initiative i join admin_unit u on u.id = i.unit_id"
-                + " join unit_boundary b on b.unit_id = u.id or u.path like concat('%/', cast(b.unit_id as varchar(20)), '/%')"
-                + " where i.id = :id order by length(b.geometry) asc", Map.of("id", initiativeId), String.class);
-        return geometries.isEmpty() ? null : centre(geometries.get(0));
+        List<Long> lineage = jdbc.queryForList("select unit_id from public_initiative where id = :id", Map.of("id", initiativeId),
+                Long.class).stream().flatMap(unitId -> units.findById(unitId).stream()).flatMap(u -> u.lineageIds().stream()).toList();
+        return boundaries.geometries(lineage).values().stream().min(Comparator.comparingInt(String::length))
+                .map(PublicInitiatives::centre).orElse(null);
     }
 
     /** The mean of the coordinates of a GeoJSON geometry: inside any convex unit, near the middle of others. */

@@ -166,7 +166,7 @@ public class Stories {
     }
 
     private List<Long> ownImages(long initiativeId) {
-        return jdbc.queryForList("select id from attachment where initiative_id = ? and kind = 'IMAGE'", Long.class, initiativeId);
+        return jdbc.queryForList("select id from initiative_image where initiative_id = ?", Long.class, initiativeId);
     }
 
     /** Saves a story (a new draft, or the draft or published story edited); the body is sanitised. */

@@ -1,7 +1,5 @@
 package vn.dvk.report;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.adminunit.AdminUnitView;
@@ -26,19 +24,19 @@ import java.util.Map;
  * The summary report of a unit for a year. A unit code means the unit as it was in that year (on
  * 31 December), so "674, 2021" is the Đam Rông district of 2021 with its communes of the time.
  * Counted from registration_tally (the counts kept in each write's transaction, V14) for the
- * unit's subtree, read by the (province, year) key; children are added up from the units'
- * materialised paths.
+ * unit's subtree, read by the (province, year) key ({@link ReportQueries}); children are added up
+ * from the units' materialised paths.
  */
 @Service
 public class Reports {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final ReportQueries queries;
     private final AdminUnits units;
     private final Sectors sectors;
     private final Clock clock;
 
-    Reports(NamedParameterJdbcTemplate jdbc, AdminUnits units, Sectors sectors, Clock clock) {
-        this.jdbc = jdbc;
+    Reports(ReportQueries queries, AdminUnits units, Sectors sectors, Clock clock) {
+        this.queries = queries;
         this.units = units;
         this.sectors = sectors;
         this.clock = clock;
@@ -77,14 +75,14 @@ public class Reports {
         // a unit that no longer exists, seen in today's structure: its own records, grouped by the units of today they lie in
         boolean ended = today && unit != null && !unit.isValidOn(day);
         if (ended) {
-            counted = count(unit, year);
+            counted = queries.registrations(unit, year);
             placed = units.onDay(counted.stream().map(Tally.Counted::unitId).distinct().toList(), day);
         } else if (today) {
-            counted = countToday(unit, year);
+            counted = queries.registrationsReachingToday(unit, year);
             placed = units.onDay(counted.stream().map(Tally.Counted::unitId).distinct().toList(), day);
             counted = counted.stream().filter(r -> within(unit, placed.get(r.unitId()))).toList();
         } else {
-            counted = count(unit, year);
+            counted = queries.registrations(unit, year);
             placed = new HashMap<>(units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList()));
             // records of units merged into this one lie where those units went: by the year's end (a unit of that
             // structure), or today for the units that this one continues
@@ -137,17 +135,10 @@ public class Reports {
 
     /** The people's feedback and proposals of the year about initiatives of the unit, by moderation state. */
     private Map<String, Long> voices(AdminUnitView unit, int year, boolean today, LocalDate day) {
-        MapSqlParameterSource params = new MapSqlParameterSource("from", java.sql.Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()))
-                .addValue("to", java.sql.Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()));
         boolean placedToday = today && (unit == null || unit.isValidOn(day));
-        String where = placedToday ? "" : subtree(unit, params, "i");
-        record Item(Long unitId, String state, long n) {
-        }
-        List<Item> items = jdbc.query("select i.unit_id, f.state, count(*) as n from feedback f join initiative i on i.id = f.initiative_id"
-                + " where f.created_at >= :from and f.created_at < :to" + where + " group by i.unit_id, f.state", params,
-                (rs, n) -> new Item(rs.getLong("unit_id"), rs.getString("state"), rs.getLong("n")));
+        List<ReportQueries.Voices> items = queries.voices(unit, year, placedToday);
         if (placedToday && unit != null) {
-            Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(Item::unitId).distinct().toList(), day);
+            Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(ReportQueries.Voices::unitId).distinct().toList(), day);
             items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
         }
         Map<String, Long> voices = new LinkedHashMap<>();
@@ -155,27 +146,13 @@ public class Reports {
             voices.put(state, 0L);
         }
         items.forEach(i -> voices.merge(i.state(), i.n(), Long::sum));
-        voices.put("TOTAL", items.stream().mapToLong(Item::n).sum());
+        voices.put("TOTAL", items.stream().mapToLong(ReportQueries.Voices::n).sum());
         return voices;
     }
 
     /** Whether a unit (placed in the report's structure) is the report's unit or under it; everything is under the nation. */
     static boolean within(AdminUnitView unit, AdminUnitView at) {
         return at != null && (unit == null || at.id().equals(unit.id()) || at.path().startsWith(unit.subtreePrefix()));
-    }
-
-    /**
-     * The registrations of a year that may lie in a unit of today's structure: those of today's
-     * province and of every province that became it (placed and filtered afterwards).
-     */
-    private List<Tally.Counted> countToday(AdminUnitView unit, int year) {
-        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
-        String provinces = "";
-        if (unit != null) {
-            params.addValue("provinces", units.provincesReaching(unit));
-            provinces = " and r.province_id in (:provinces)";
-        }
-        return grouped(" where r.reg_year = :year" + provinces, params);
     }
 
     private static Summary.Row row(String code, String name, Long id, boolean direct, Tally t) {
@@ -200,8 +177,8 @@ public class Reports {
         if (at == null) {
             return null;
         }
-        String[] parts = at.subtreePrefix().split("/");
-        return Long.valueOf(parts.length > 2 ? parts[2] : parts[1]);
+        List<Long> lineage = at.lineageIds();
+        return lineage.get(Math.min(1, lineage.size() - 1));
     }
 
     /** The child of the unit (a province of the nation) that a unit lies in; null for the unit itself. */
@@ -218,78 +195,18 @@ public class Reports {
         return Long.valueOf(rest.substring(0, rest.indexOf('/')));
     }
 
-    /**
-     * The rows of the unit and everything under it, and of the units that it continues (merged into it
-     * since): of the provinces that reach it, and below a province of the units in its subtree or placed there.
-     */
-    private String subtree(AdminUnitView unit, MapSqlParameterSource params, String alias) {
-        if (unit == null) {
-            return "";
-        }
-        params.addValue("provinces", units.provincesReaching(unit)).addValue("unitId", unit.id())
-                .addValue("prefix", unit.subtreePrefix() + "%");
-        return " and " + alias + ".province_id in (:provinces)"
-                + (!unit.id().equals(unit.provinceId()) ? " and " + alias + ".unit_id in (select u.id from admin_unit u"
-                + " where u.id = :unitId or u.path like :prefix or u.placed_path like :prefix)" : "");
-    }
-
-    private List<Tally.Counted> count(AdminUnitView unit, int year) {
-        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
-        if (unit == null) {
-            // the nation's children are its provinces: count by province, not by each of thousands of units
-            return grouped("r.province_id", " where r.reg_year = :year", params);
-        }
-        return grouped(" where r.reg_year = :year" + subtree(unit, params, "r"), params);
-    }
-
-    /**
-     * The counts of the registrations matching the condition, by unit and everything a summary
-     * shows, read from registration_tally (kept up to date by the registry in each write's own
-     * transaction): a few rows per unit instead of every registration.
-     */
-    private List<Tally.Counted> grouped(String where, MapSqlParameterSource params) {
-        return grouped("r.unit_id", where, params);
-    }
-
-    /** As above, counted by {@code place} (the unit, or the province for the nation's summary). */
-    private List<Tally.Counted> grouped(String place, String where, MapSqlParameterSource params) {
-        String sql = "select " + place + " as unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state,"
-                + " sum(r.n) as n from registration_tally r" + where + " and r.n <> 0"
-                + " group by " + place + ", r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state";
-        return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
-                rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
-                rs.getString("workflow_state"), rs.getLong("n")));
-    }
-
     private Summary.Commendations commendations(AdminUnitView unit, int year, boolean today, LocalDate day) {
-        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
-        String where;
         boolean placedToday = today && (unit == null || unit.isValidOn(day));
+        List<ReportQueries.Commended> items = queries.commendations(unit, year, placedToday);
         if (placedToday) {
-            where = "";
-            if (unit != null) {
-                params.addValue("provinces", units.provincesReaching(unit));
-                where = " and i.province_id in (:provinces)";
-            }
-        } else {
-            where = subtree(unit, params, "i");
-        }
-        String sql = "select i.unit_id, c.award, p.authority, c.commended, count(*) as n from commendation_item c"
-                + " join commendation_proposal p on p.id = c.proposal_id join initiative i on i.id = c.initiative_id"
-                + " where p.reg_year = :year" + where + " group by i.unit_id, c.award, p.authority, c.commended";
-        record Item(Long unitId, String award, String authority, boolean commended, long n) {
-        }
-        List<Item> items = jdbc.query(sql, params, (rs, n) -> new Item(rs.getLong("unit_id"), rs.getString("award"),
-                rs.getString("authority"), rs.getBoolean("commended"), rs.getLong("n")));
-        if (placedToday) {
-            Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(Item::unitId).distinct().toList(), day);
+            Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(ReportQueries.Commended::unitId).distinct().toList(), day);
             items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
         }
         long proposed = 0;
         long commended = 0;
         Map<String, Long> byAward = new LinkedHashMap<>();
         Map<String, Long> byAuthority = new LinkedHashMap<>();
-        for (Item item : items) {
+        for (ReportQueries.Commended item : items) {
             proposed += item.n();
             byAward.merge(item.award(), item.n(), Long::sum);
             byAuthority.merge(item.authority(), item.n(), Long::sum);
@@ -340,23 +257,16 @@ public class Reports {
 
     private Trend trend(AdminUnitView unit, int from, int to) {
         List<String> sectorCodes = sectors.all().stream().map(sv -> sv.code()).toList();
-        MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
-        String filter = " from registration r where r.reg_year between :from and :to" + subtree(unit, params, "r");
-        Long distinct = jdbc.queryForObject("select count(distinct r.initiative_id)" + filter, params, Long.class);
+        long distinct = queries.initiativesOfPeriod(unit, from, to);
         Map<Integer, Tally> years = new LinkedHashMap<>();
         for (int y = from; y <= to; y++) {
             years.put(y, new Tally(sectorCodes));
         }
-        String tallied = " from registration_tally r where r.reg_year between :from and :to" + subtree(unit, params, "r");
-        jdbc.query("select r.reg_year, r.sector, r.status, sum(r.n) as n" + tallied + " group by r.reg_year, r.sector, r.status",
-                params, rs -> {
-                    years.get(rs.getInt("reg_year")).add(new Tally.Counted(null, rs.getString("sector"), rs.getString("status"),
-                            "MODEL", "COLLECTIVE", false, "", rs.getLong("n")));
-                });
+        queries.yearsOfPeriod(unit, from, to, years);
         List<Trend.Year> rows = new ArrayList<>();
         years.forEach((y, t) -> rows.add(new Trend.Year(y, t.total, t.bySector, t.byStatus)));
         return new Trend(unit == null ? null : unit.code(), unit == null ? null : unit.fullName(), from, to,
-                distinct == null ? 0 : distinct, rows);
+                distinct, rows);
     }
 
     /** The unit a report means: the code's version at the end of the year, or the user's own unit; in scope. */
@@ -411,9 +321,7 @@ public class Reports {
         Permissions.require(Role.values());
         DataScope scope = CurrentUser.currentScope();
         AdminUnitView unit = scope.national() ? null : units.findById(scope.unitId()).orElseThrow();
-        MapSqlParameterSource params = new MapSqlParameterSource("max", LocalDate.now(clock).getYear() + 1);
-        return java.util.Optional.ofNullable(jdbc.queryForObject("select max(r.reg_year) from registration r"
-                + " where r.reg_year <= :max" + subtree(unit, params, "r"), params, Integer.class));
+        return queries.latestYear(unit, LocalDate.now(clock).getYear() + 1);
     }
 
 }

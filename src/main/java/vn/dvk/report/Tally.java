@@ -15,8 +15,6 @@ final class Tally {
     final Map<String, Long> byHolder = new LinkedHashMap<>();
     final Map<String, Long> byKind = new LinkedHashMap<>();
 
-    static final List<String> RECOGNISED = List.of("RECOGNISED", "PROPOSED", "COMMENDED");
-
     Tally(List<String> sectors) {
         sectors.forEach(s -> bySector.put(s, 0L));
         byStatus.put("NEW", 0L);
@@ -33,7 +31,7 @@ final class Tally {
         byStatus.merge(row.status(), row.count(), Long::sum);
         byHolder.merge(row.holder(), row.count(), Long::sum);
         byKind.merge(row.kind(), row.count(), Long::sum);
-        if (RECOGNISED.contains(row.state())) {
+        if (row.recognised()) {
             recognised += row.count();
         }
         if (row.featured()) {
@@ -41,8 +39,11 @@ final class Tally {
         }
     }
 
-    /** One group of the report's GROUP BY: registrations of a unit with the same sector, status, kind, holder, flag and state. */
-    record Counted(Long unitId, String sector, String status, String kind, String holder, boolean featured, String state,
+    /**
+     * One group of the report's GROUP BY: registrations of a unit with the same sector, status, kind, holder, flag
+     * and whether the year was recognised (registration_count's "recognised", V30).
+     */
+    record Counted(Long unitId, String sector, String status, String kind, String holder, boolean featured, boolean recognised,
                    long count) {
     }
 }

@@ -42,4 +42,15 @@ class DataScopeTests {
         assertThat(DataScope.NATIONAL.overlaps(farAway)).isTrue();
         assertThat(DataScope.NONE.overlaps(province)).isFalse();
     }
+
+    @Test
+    void theSqlOfAUnitAndEverythingUnderItIsOneHelperAndTheConstantsSpellItOut() {
+        assertThat(DataScope.subtree("u", ":scopeId", ":scopePrefix")).isEqualTo(DataScope.SQL);
+        assertThat(DataScope.subtreeByPath("u", ":unitId", ":unitPrefix")).isEqualTo(DataScope.SUBTREE_BY_PATH);
+        assertThat(DataScope.inScope("u", "?", "?", "?"))
+                .isEqualTo("(? = true or u.id = ? or u.path like ? or u.placed_path like ?)");
+        assertThat(DataScope.of(900L, "/68/900/").provinceId()).isEqualTo(68L);
+        assertThat(DataScope.NATIONAL.provinceId()).as("the whole country has no province").isNull();
+        assertThat(DataScope.NONE.provinceId()).isNull();
+    }
 }

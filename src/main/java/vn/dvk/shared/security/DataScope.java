@@ -9,7 +9,7 @@ import java.util.List;
  * nothing. A unit of today also covers the units of earlier structures that it continues (their
  * {@code placed_path} lies under it): a commune of 2025 sees the records of the communes merged into
  * it. Queries join the unit of each row and keep it when {@link #covers} holds, in SQL as
- * {@link #SQL}: {@code (:national = true or u.id = :unitId or u.path like :prefix or u.placed_path like :prefix)}.
+ * {@link #inScope}: {@code (:national = true or u.id = :unitId or u.path like :prefix or u.placed_path like :prefix)}.
  * {@code provinceIds} are the provinces whose rows can lie in the scope: the unit's own and those that
  * became it (rows carry the province of their time).
  */
@@ -18,8 +18,17 @@ public record DataScope(boolean national, Long unitId, String prefix, List<Long>
     @Serial
     private static final long serialVersionUID = 2L;
 
-    /** The scope predicate on a unit aliased {@code u}, with the parameters :scopeId and :scopePrefix. */
+    /**
+     * The scope predicate on a unit aliased {@code u}, with the parameters :scopeId and :scopePrefix: {@link #subtree}
+     * written out as a constant for {@code @Query} annotations.
+     */
     public static final String SQL = "(u.id = :scopeId or u.path like :scopePrefix or u.placed_path like :scopePrefix)";
+
+    /**
+     * {@link #subtreeByPath} on a unit aliased {@code u}, with the parameters :unitId and :unitPrefix, as a
+     * constant for {@code @Query} annotations (JPQL too: the entity's properties have the columns' names).
+     */
+    public static final String SUBTREE_BY_PATH = "(u.id = :unitId or u.path like :unitPrefix)";
 
     public static final DataScope NATIONAL = new DataScope(true, -1L, "/%", List.of());
     public static final DataScope NONE = new DataScope(false, -1L, "-", List.of());
@@ -35,9 +44,40 @@ public record DataScope(boolean national, Long unitId, String prefix, List<Long>
 
     /** The unit with the given id and subtree prefix, in one province. */
     public static DataScope of(Long unitId, String subtreePrefix) {
+        Long province = provinceOf(subtreePrefix);
+        return of(unitId, subtreePrefix, province == null ? List.of() : List.of(province));
+    }
+
+    /**
+     * "The unit and everything under it, and the units of earlier structures placed under it today" on the
+     * unit aliased {@code alias}, in SQL: {@code id} and {@code prefix} are the parameters (":unitId" or "?"),
+     * the prefix bound to a subtree prefix and "%" ({@link #prefix()}). Every module's SQL reads "under a
+     * unit" through this or {@link #subtreeByPath}, on adminunit's view {@code unit_tree}.
+     */
+    public static String subtree(String alias, String id, String prefix) {
+        return "(" + alias + ".id = " + id + " or " + alias + ".path like " + prefix + " or " + alias + ".placed_path like "
+                + prefix + ")";
+    }
+
+    /** As {@link #subtree}, by where each unit lay in its own structure only (its path), not where it lies today. */
+    public static String subtreeByPath(String alias, String id, String prefix) {
+        return "(" + alias + ".id = " + id + " or " + alias + ".path like " + prefix + ")";
+    }
+
+    /** {@link #subtree}, or everything when the parameter {@code national} is true (a scope's SQL). */
+    public static String inScope(String alias, String national, String id, String prefix) {
+        return "(" + national + " = true or " + subtree(alias, id, prefix).substring(1);
+    }
+
+    /** The province of the scope's unit (the first id of its prefix); null for the whole country or nothing. */
+    public Long provinceId() {
+        return provinceOf(prefix);
+    }
+
+    /** The province of a subtree prefix ("/126/300/" or "/126/300/%" give 126); null when it names none. */
+    public static Long provinceOf(String subtreePrefix) {
         String[] parts = subtreePrefix.split("/");
-        List<Long> provinces = parts.length > 1 && !parts[1].isEmpty() ? List.of(Long.valueOf(parts[1])) : List.of();
-        return of(unitId, subtreePrefix, provinces);
+        return parts.length > 1 && !parts[1].isEmpty() && !parts[1].equals("%") ? Long.valueOf(parts[1]) : null;
     }
 
     /** True when a row attached to this unit lies inside the scope. */

@@ -1,0 +1,113 @@
+package vn.dvk.adminunit;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the units of one structure lie in another, across the reforms: each unit follows its successor
+ * links (a whole successor before a partial one, then the lowest id, so each unit lands in exactly one
+ * place); a unit without successors (a district abolished in 2025) lies where its parent does. The
+ * answers are ids; {@link AdminUnits} turns them into views for other modules.
+ */
+@Component
+@Transactional(readOnly = true)
+class ReformPlacement {
+
+    private final AdminUnitRepository units;
+    private final SuccessorLinkRepository links;
+
+    ReformPlacement(AdminUnitRepository units, SuccessorLinkRepository links) {
+        this.units = units;
+        this.links = links;
+    }
+
+    /** The id of the unit each unit lies in on the day; units that lead nowhere are left out. */
+    Map<Long, Long> targets(Collection<Long> ids, LocalDate day) {
+        Map<Long, Long> memo = new HashMap<>();
+        Map<Long, Long> placed = new HashMap<>();
+        Map<Long, AdminUnit> loaded = new HashMap<>();
+        units.findAllById(ids).forEach(u -> loaded.put(u.getId(), u));
+        for (Long id : ids) {
+            Long target = placeOn(id, day, memo, loaded, 0);
+            if (target != null) {
+                placed.put(id, target);
+            }
+        }
+        return placed;
+    }
+
+    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, AdminUnit> loaded, int depth) {
+        if (id == null || depth > 8) {
+            return null;
+        }
+        if (memo.containsKey(id)) {
+            return memo.get(id);
+        }
+        AdminUnit unit = loaded.containsKey(id) ? loaded.get(id) : units.findById(id).orElse(null);
+        Long target = null;
+        if (unit != null) {
+            boolean valid = (unit.getValidFrom() == null || !unit.getValidFrom().isAfter(day))
+                    && (unit.getValidTo() == null || !unit.getValidTo().isBefore(day));
+            if (valid) {
+                target = id;
+            } else {
+                for (Object[] successor : links.successorsOf(id)) {
+                    AdminUnit next = units.findById((Long) successor[0]).orElse(null);
+                    if (next == null || UnitPlacement.isBelow(next.getLevel(), unit.getLevel())) {
+                        continue; // a district's communes went on without it: it lies where its parent does
+                    }
+                    target = placeOn((Long) successor[0], day, memo, loaded, depth + 1);
+                    if (target != null) {
+                        break;
+                    }
+                }
+                if (target == null) {
+                    target = placeOn(unit.getParentId(), day, memo, loaded, depth + 1);
+                }
+            }
+        }
+        memo.put(id, target);
+        return target;
+    }
+
+    /** The province and the provinces that became it (records keep the province of their time). */
+    List<Long> provincesReaching(Long province) {
+        List<Long> all = new ArrayList<>(withPredecessors(province));
+        Map<Long, AdminUnit> loaded = new HashMap<>();
+        units.findAllById(all).forEach(u -> loaded.put(u.getId(), u));
+        return all.stream().filter(id -> loaded.containsKey(id) && loaded.get(id).getLevel() == AdminUnitLevel.PROVINCE).toList();
+    }
+
+    /** The unit and every unit that became it, directly or through earlier reforms. */
+    Set<Long> withPredecessors(Long id) {
+        Set<Long> all = new LinkedHashSet<>();
+        Deque<Long> next = new ArrayDeque<>(List.of(id));
+        while (!next.isEmpty() && all.size() < 10_000) {
+            Long current = next.pop();
+            if (all.add(current)) {
+                next.addAll(links.predecessorsOf(current));
+            }
+        }
+        return all;
+    }
+
+    /** Every unit, of any time, under the province or under a province that became it. */
+    List<Long> unitsOfProvincesReaching(Long province) {
+        List<Long> candidates = new ArrayList<>();
+        for (Long p : withPredecessors(province)) {
+            candidates.addAll(units.subtreeIds(p, "/" + p + "/%"));
+        }
+        return candidates;
+    }
+}

@@ -1,0 +1,148 @@
+package vn.dvk.report;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.dvk.adminunit.AdminUnitView;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.shared.security.DataScope;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL of the summary and trend reports, one method per figure, read through the views other modules
+ * declare for them (V30): registration_count and registration_fact (initiative), commendation_fact
+ * (workflow), feedback_fact (portal), initiative_fact and adminunit's unit_tree. Rows come back by the
+ * unit they were registered in; {@link Reports} places them in the report's structure.
+ */
+@Component
+class ReportQueries {
+
+    /** The feedback of a unit's initiatives in one moderation state. */
+    record Voices(Long unitId, String state, long n) {
+    }
+
+    /** The items of commendation proposals of a unit's initiatives with one award, authority and answer. */
+    record Commended(Long unitId, String award, String authority, boolean commended, long n) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AdminUnits units;
+
+    ReportQueries(NamedParameterJdbcTemplate jdbc, AdminUnits units) {
+        this.jdbc = jdbc;
+        this.units = units;
+    }
+
+    /** The registration counts of a year under a unit (of the nation: by province, not by each of thousands of units). */
+    List<Tally.Counted> registrations(AdminUnitView unit, int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        if (unit == null) {
+            return grouped("r.province_id", " where r.reg_year = :year", params);
+        }
+        return grouped("r.unit_id", " where r.reg_year = :year" + subtree(unit, params, "r"), params);
+    }
+
+    /**
+     * The registration counts of a year that may lie in a unit of today's structure: those of today's
+     * province and of every province that became it (placed and filtered afterwards).
+     */
+    List<Tally.Counted> registrationsReachingToday(AdminUnitView unit, int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String provinces = "";
+        if (unit != null) {
+            params.addValue("provinces", units.provincesReaching(unit));
+            provinces = " and r.province_id in (:provinces)";
+        }
+        return grouped("r.unit_id", " where r.reg_year = :year" + provinces, params);
+    }
+
+    /**
+     * The counts of the registrations matching the condition, by {@code place} (the unit, or the province
+     * for the nation's summary) and everything a summary shows, read from registration_count (kept up to
+     * date by the registry in each write's own transaction): a few rows per unit instead of every registration.
+     */
+    private List<Tally.Counted> grouped(String place, String where, MapSqlParameterSource params) {
+        String sql = "select " + place + " as unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.recognised,"
+                + " sum(r.n) as n from registration_count r" + where + " and r.n <> 0"
+                + " group by " + place + ", r.sector, r.status, r.kind, r.holder, r.featured, r.recognised";
+        return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
+                rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
+                rs.getBoolean("recognised"), rs.getLong("n")));
+    }
+
+    /** The people's feedback and proposals of the year by the unit of the initiative and moderation state. */
+    List<Voices> voices(AdminUnitView unit, int year, boolean placedToday) {
+        MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()))
+                .addValue("to", Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()));
+        String where = placedToday ? "" : subtree(unit, params, "i");
+        return jdbc.query("select i.unit_id, f.state, count(*) as n from feedback_fact f join initiative_fact i on i.id = f.initiative_id"
+                + " where f.created_at >= :from and f.created_at < :to" + where + " group by i.unit_id, f.state", params,
+                (rs, n) -> new Voices(rs.getLong("unit_id"), rs.getString("state"), rs.getLong("n")));
+    }
+
+    /** The initiatives proposed for a commendation of the year, by the unit of the initiative, award, authority and answer. */
+    List<Commended> commendations(AdminUnitView unit, int year, boolean placedToday) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String where;
+        if (placedToday) {
+            where = "";
+            if (unit != null) {
+                params.addValue("provinces", units.provincesReaching(unit));
+                where = " and i.province_id in (:provinces)";
+            }
+        } else {
+            where = subtree(unit, params, "i");
+        }
+        String sql = "select i.unit_id, c.award, c.authority, c.commended, count(*) as n from commendation_fact c"
+                + " join initiative_fact i on i.id = c.initiative_id"
+                + " where c.reg_year = :year" + where + " group by i.unit_id, c.award, c.authority, c.commended";
+        return jdbc.query(sql, params, (rs, n) -> new Commended(rs.getLong("unit_id"), rs.getString("award"),
+                rs.getString("authority"), rs.getBoolean("commended"), rs.getLong("n")));
+    }
+
+    /** The initiatives registered under a unit in some year of a period, each counted once. */
+    long initiativesOfPeriod(AdminUnitView unit, int from, int to) {
+        MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
+        Long distinct = jdbc.queryForObject("select count(distinct r.initiative_id) from registration_fact r"
+                + " where r.reg_year between :from and :to" + subtree(unit, params, "r"), params, Long.class);
+        return distinct == null ? 0 : distinct;
+    }
+
+    /** The registrations under a unit of each year of a period by sector and status, into the years' tallies. */
+    void yearsOfPeriod(AdminUnitView unit, int from, int to, Map<Integer, Tally> years) {
+        MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
+        String tallied = " from registration_count r where r.reg_year between :from and :to" + subtree(unit, params, "r");
+        jdbc.query("select r.reg_year, r.sector, r.status, sum(r.n) as n" + tallied + " group by r.reg_year, r.sector, r.status",
+                params, rs -> {
+                    years.get(rs.getInt("reg_year")).add(new Tally.Counted(null, rs.getString("sector"), rs.getString("status"),
+                            "MODEL", "COLLECTIVE", false, false, rs.getLong("n")));
+                });
+    }
+
+    /** The latest year up to {@code max} with registrations under the unit (anywhere for null), if any. */
+    Optional<Integer> latestYear(AdminUnitView unit, int max) {
+        MapSqlParameterSource params = new MapSqlParameterSource("max", max);
+        return Optional.ofNullable(jdbc.queryForObject("select max(r.reg_year) from registration_fact r"
+                + " where r.reg_year <= :max" + subtree(unit, params, "r"), params, Integer.class));
+    }
+
+    /**
+     * The rows of the unit and everything under it, and of the units that it continues (merged into it
+     * since): of the provinces that reach it, and below a province of the units in its subtree or placed there.
+     */
+    private String subtree(AdminUnitView unit, MapSqlParameterSource params, String alias) {
+        if (unit == null) {
+            return "";
+        }
+        params.addValue("provinces", units.provincesReaching(unit)).addValue("unitId", unit.id())
+                .addValue("prefix", unit.subtreePrefix() + "%");
+        return " and " + alias + ".province_id in (:provinces)"
+                + (!unit.id().equals(unit.provinceId()) ? " and " + alias + ".unit_id in (select u.id from unit_tree u"
+                + " where " + DataScope.subtree("u", ":unitId", ":prefix") + ")" : "");
+    }
+}
