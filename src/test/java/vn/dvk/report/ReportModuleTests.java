@@ -56,6 +56,9 @@ class ReportModuleTests {
     DocumentSettings documentSettings;
     @MockitoBean
     IssuedDocuments issuedDocuments;
+    /** Implemented by the exchange module, which reads the spreadsheets. */
+    @MockitoBean
+    OutcomeSheets outcomeSheets;
 
     private final Reports reports;
     private final JdbcTemplate jdbc;
