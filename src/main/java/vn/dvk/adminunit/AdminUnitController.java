@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
 
 /** The unit browser: provinces, drill-down to communes and villages, search, history, import. */
 @Controller
@@ -71,7 +74,7 @@ class AdminUnitController {
     }
 
     /** The units of the day with the name; when none, those of any time (an old commune merged since). */
-    private org.springframework.data.domain.Page<AdminUnitView> searchAnyTime(LocalDate day, String q) {
+    private Page<AdminUnitView> searchAnyTime(LocalDate day, String q) {
         var found = units.search(new AdminUnits.Query(null, null, day, q), 0, 50);
         return found.getTotalElements() > 0 ? found : units.search(new AdminUnits.Query(null, null, null, q), 0, 50);
     }
@@ -82,7 +85,7 @@ class AdminUnitController {
      * whose value is the label the form sends back.
      */
     @GetMapping("/suggest")
-    String suggest(@RequestParam(defaultValue = "unitCode") String field, @RequestParam java.util.Map<String, String> params,
+    String suggest(@RequestParam(defaultValue = "unitCode") String field, @RequestParam Map<String, String> params,
                    Model model) {
         String text = params.getOrDefault(field, params.getOrDefault("q", ""));
         model.addAttribute("choices", units.suggest(text, yearOf(params), 12));
@@ -90,7 +93,7 @@ class AdminUnitController {
     }
 
     /** The year a form works on: its year field, else its start year, else this year. */
-    private static Integer yearOf(java.util.Map<String, String> params) {
+    private static Integer yearOf(Map<String, String> params) {
         for (String name : List.of("year", "startYear", "regYear", "toYear")) {
             String value = params.get(name);
             if (value != null && value.strip().matches("\\d{4}")) {
@@ -178,7 +181,7 @@ class AdminUnitController {
     private List<AdminUnitView> successors(AdminUnitView unit, LocalDate day) {
         return unit.successorCodes().stream()
                 .map(code -> units.findByCode(code, unit.validTo() == null ? day : unit.validTo().plusDays(1)))
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .toList();
     }
 }

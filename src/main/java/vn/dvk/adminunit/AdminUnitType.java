@@ -5,6 +5,7 @@ import vn.dvk.shared.VietnameseText;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The kind of unit inside a level, each with the word that starts its full name. */
 public enum AdminUnitType {
@@ -73,7 +74,7 @@ public enum AdminUnitType {
         });
     }
 
-    private static Optional<Parsed> match(AdminUnitLevel level, String cleaned, java.util.function.UnaryOperator<String> key) {
+    private static Optional<Parsed> match(AdminUnitLevel level, String cleaned, UnaryOperator<String> key) {
         String nameKey = key.apply(cleaned) + " ";
         return Arrays.stream(values())
                 .filter(t -> t.level == level)

@@ -3,6 +3,7 @@ package vn.dvk.adminunit;
 import vn.dvk.shared.security.ScopedUnit;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public record AdminUnitView(Long id, String code, String name, String fullName, 
 
     /** The ids a subtree prefix ("/126/300/") names, province first. */
     public static List<Long> lineageIds(String subtreePrefix) {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (String part : subtreePrefix.split("/")) {
             if (!part.isEmpty()) {
                 ids.add(Long.valueOf(part));

@@ -15,14 +15,18 @@ import vn.dvk.shared.security.DataScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads administrative units: by code on a date, children, ancestors, subtrees and search. It is the one
@@ -34,7 +38,7 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class AdminUnits {
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AdminUnitRepository units;
     private final SuccessorLinkRepository links;
@@ -286,14 +290,14 @@ public class AdminUnits {
             return result;
         }
         Map<Long, List<Long>> paths = new HashMap<>();
-        java.util.Set<Long> all = new java.util.HashSet<>();
+        Set<Long> all = new HashSet<>();
         for (AdminUnit unit : units.findAllById(unitIds)) {
             List<Long> ids = lineageIds(unit);
             paths.put(unit.getId(), ids);
             all.addAll(ids);
         }
         Map<Long, AdminUnitView> byId = byIds(all);
-        paths.forEach((id, ids) -> result.put(id, ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList()));
+        paths.forEach((id, ids) -> result.put(id, ids.stream().map(byId::get).filter(Objects::nonNull).toList()));
         return result;
     }
 
@@ -372,7 +376,7 @@ public class AdminUnits {
      */
     public Map<Long, AdminUnitView> onDay(Collection<Long> ids, LocalDate day) {
         Map<Long, Long> placed = placement.targets(ids, day);
-        Map<Long, AdminUnitView> views = byIds(new java.util.HashSet<>(placed.values()));
+        Map<Long, AdminUnitView> views = byIds(new HashSet<>(placed.values()));
         Map<Long, AdminUnitView> result = new HashMap<>();
         placed.forEach((id, target) -> result.put(id, views.get(target)));
         return result;
@@ -387,7 +391,7 @@ public class AdminUnits {
     }
 
     /** The unit and every unit that became it, directly or through earlier reforms. */
-    public java.util.Set<Long> withPredecessors(Long id) {
+    public Set<Long> withPredecessors(Long id) {
         return placement.withPredecessors(id);
     }
 
@@ -396,8 +400,8 @@ public class AdminUnits {
      * {@link #onDay}): the candidates are the units of the unit's province and of every province
      * that became it.
      */
-    public java.util.Set<Long> placedUnder(AdminUnitView unit, LocalDate day) {
-        java.util.Set<Long> placed = new java.util.HashSet<>();
+    public Set<Long> placedUnder(AdminUnitView unit, LocalDate day) {
+        Set<Long> placed = new HashSet<>();
         onDay(placement.unitsOfProvincesReaching(unit.provinceId()), day).forEach((id, at) -> {
             if (at.id().equals(unit.id()) || at.path().startsWith(unit.subtreePrefix())) {
                 placed.add(id);

@@ -5,6 +5,7 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.tabular.Row;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,8 @@ abstract class OfficialUnitList {
 
     /** Errors (the file is refused) and warnings (repaired or ignored, reported to the user) of a read. */
     static final class Findings {
-        final List<FieldProblem> errors = new java.util.ArrayList<>();
-        final List<FieldProblem> warnings = new java.util.ArrayList<>();
+        final List<FieldProblem> errors = new ArrayList<>();
+        final List<FieldProblem> warnings = new ArrayList<>();
 
         void error(long row, String column, String key, Object... args) {
             errors.add(FieldProblem.cell(row, column, key, args));

@@ -1,5 +1,6 @@
 package vn.dvk.adminunit;
 
+import java.util.Arrays;
 import vn.dvk.shared.VietnameseText;
 
 import java.util.List;
@@ -32,7 +33,7 @@ final class UnitNames {
                 rest = own.substring(own.indexOf(',') + 1);
                 own = own.substring(0, own.indexOf(','));
             }
-            List<String> context = java.util.Arrays.stream(rest.split(","))
+            List<String> context = Arrays.stream(rest.split(","))
                     .map(UnitNames::stripValidity).map(VietnameseText::fold).filter(s -> !s.isBlank()).toList();
             return new Typed(VietnameseText.fold(stripValidity(own)), context);
         }

@@ -1,5 +1,6 @@
 package vn.dvk.adminunit;
 
+import java.sql.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code admin_unit.placed_path}: where each unit that is no longer in force lies in today's
@@ -33,12 +36,12 @@ public class UnitPlacement {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
-    UnitPlacement(JdbcTemplate jdbc, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+    UnitPlacement(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     private record Unit(long id, Long parentId, String path, LocalDate validFrom, LocalDate validTo, AdminUnitLevel level) {
@@ -75,8 +78,8 @@ public class UnitPlacement {
         Map<Long, String> stored = new HashMap<>();
         jdbc.query("select id, parent_id, path, valid_from, valid_to, level, placed_path from admin_unit", rs -> {
             long id = rs.getLong("id");
-            java.sql.Date from = rs.getDate("valid_from");
-            java.sql.Date to = rs.getDate("valid_to");
+            Date from = rs.getDate("valid_from");
+            Date to = rs.getDate("valid_to");
             units.put(id, new Unit(id, (Long) rs.getObject("parent_id", Long.class), rs.getString("path"),
                     from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate(),
                     AdminUnitLevel.valueOf(rs.getString("level"))));

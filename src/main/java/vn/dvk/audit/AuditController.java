@@ -11,13 +11,14 @@ import vn.dvk.shared.AuditEvent;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import vn.dvk.shared.VietnamTime;
 
 /** The audit trail page: entries inside the reader's scope, filtered; administrators verify the chain. */
 @Controller
 @RequestMapping("/audit")
 class AuditController {
 
-    static final ZoneId VIETNAM = vn.dvk.shared.VietnamTime.ZONE;
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final AuditTrail trail;
 

@@ -21,6 +21,8 @@ import vn.dvk.shared.security.Role;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -114,9 +116,9 @@ public class AuditTrail {
         if (related.isEmpty()) {
             return own.stream().map(AuditTrail::view).toList();
         }
-        List<AuditEntry> all = new java.util.ArrayList<>(own);
+        List<AuditEntry> all = new ArrayList<>(own);
         all.addAll(entries.findAllById(related));
-        return all.stream().sorted(java.util.Comparator.comparingLong(AuditEntry::getSeq).reversed())
+        return all.stream().sorted(Comparator.comparingLong(AuditEntry::getSeq).reversed())
                 .map(AuditTrail::view).toList();
     }
 

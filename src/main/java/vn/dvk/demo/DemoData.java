@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.dvk.report.OutcomeIndicators;
 
 /**
  * Loads the five demo districts, their units, organisations and demo accounts once, into an empty
@@ -65,13 +66,13 @@ class DemoData implements ApplicationRunner {
     private final DemoWorkflow workflow;
     private final DemoPortal portal;
     private final DemoPlanning planning;
-    private final vn.dvk.report.OutcomeIndicators outcomes;
+    private final OutcomeIndicators outcomes;
     private final DemoToday today;
     private final ApplicationEventPublisher events;
 
     DemoData(AdminUnitRegistry registry, AdminUnits units, Organisations organisations, TransactionTemplate transaction,
              UserAdministration users, UserDirectory directory, InitiativeRegistry initiatives, Registrations registrations,
-             Replications replications, EntityManager entityManager, DemoWorkflow workflow, vn.dvk.report.OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning,
+             Replications replications, EntityManager entityManager, DemoWorkflow workflow, OutcomeIndicators outcomes, DemoPortal portal, DemoPlanning planning,
              DemoToday today, ApplicationEventPublisher events) {
         this.events = events;
         this.today = today;

@@ -12,6 +12,7 @@ import vn.dvk.workflow.Recognitions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ class DemoPortal {
     }
 
     void load(Map<String, Long> ids) {
-        List<String> kySon = new java.util.ArrayList<>(REPLICAS);
+        List<String> kySon = new ArrayList<>(REPLICAS);
         kySon.add(0, PILOT);
         DemoActors.as(directory, "quantri.demo", () -> {
             kySon.forEach(key -> {

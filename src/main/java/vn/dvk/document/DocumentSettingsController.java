@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.VietnamTime;
 
 /** The page where an office sets how its documents are headed and signed, and lists what it issued. */
 @Controller
@@ -43,7 +45,7 @@ class DocumentSettingsController {
         if (model.getAttribute("signedRefused") instanceof String key) {
             // a signed copy refused (flash attributes live in the session: only the message key is kept)
             model.addAttribute("error", new DomainException(DomainException.Kind.INVALID,
-                    List.of(vn.dvk.shared.FieldProblem.field("file", key)), key));
+                    List.of(FieldProblem.field("file", key)), key));
         }
         return page(settings.of(id), model);
     }
@@ -63,7 +65,7 @@ class DocumentSettingsController {
         model.addAttribute("previewDate", OfficialDocument.datePart(today));
         model.addAttribute("issued", issued.of(s.organisationId(), null));
         model.addAttribute("signatureChecks", issued.signaturesOf(s.organisationId()));
-        model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
+        model.addAttribute("zone", VietnamTime.ZONE);
         return FORM;
     }
 

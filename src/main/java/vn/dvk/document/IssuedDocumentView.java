@@ -1,5 +1,6 @@
 package vn.dvk.document;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -10,5 +11,5 @@ import java.time.LocalDate;
  */
 public record IssuedDocumentView(long id, long organisationId, String kind, int year, int number, String numberText,
                                  LocalDate issuedOn, String title, String fileStem, String issuedBy, String signatureStatus,
-                                 String signedFileName) implements java.io.Serializable {
+                                 String signedFileName) implements Serializable {
 }

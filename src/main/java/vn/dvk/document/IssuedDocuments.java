@@ -1,5 +1,8 @@
 package vn.dvk.document;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +26,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The register of the documents an organisation issues: each takes the next number of the
@@ -51,7 +57,7 @@ public class IssuedDocuments {
     /** The largest signed copy kept. */
     public static final long MAX_SIGNED_BYTES = 20L * 1024 * 1024;
     private static final int MAX_SIGNATURES_JSON = 20000;
-    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     /** The stored form of the signatures checked: independent of the web's JSON settings. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<SignatureReport.Item>> ITEMS = new TypeReference<>() {
@@ -59,11 +65,11 @@ public class IssuedDocuments {
 
     private final JdbcTemplate jdbc;
     private final Organisations organisations;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SignatureVerifier verifier;
 
-    IssuedDocuments(JdbcTemplate jdbc, Organisations organisations, org.springframework.context.ApplicationEventPublisher events,
+    IssuedDocuments(JdbcTemplate jdbc, Organisations organisations, ApplicationEventPublisher events,
                     Clock clock, SignatureVerifier verifier) {
         this.jdbc = jdbc;
         this.organisations = organisations;
@@ -105,7 +111,7 @@ public class IssuedDocuments {
                             + " issued_on, title, file_stem, docx, pdf, issued_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     issue.organisationId(), issue.kind(), year, number, numberText, date, issue.title(), issue.fileStem(), files.docx(),
                     files.pdf(), user.getUsername(), OffsetDateTime.now(clock));
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // another officer issued with the same number a moment ago
             throw DomainException.conflict("document.numberTaken", number, year);
         }
@@ -188,7 +194,7 @@ public class IssuedDocuments {
         Map<Long, SignatureReport> checks = new LinkedHashMap<>();
         jdbc.query("select id, signature_status, signature_checked_at, signatures from issued_document"
                         + " where organisation_id = ? and signature_status is not null",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> checks.put(rs.getLong("id"), report(rs)), organisationId);
+                (RowCallbackHandler) rs -> checks.put(rs.getLong("id"), report(rs)), organisationId);
         return checks;
     }
 
@@ -245,7 +251,7 @@ public class IssuedDocuments {
         return new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("file", key)), key);
     }
 
-    private static SignatureReport report(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static SignatureReport report(ResultSet rs) throws SQLException {
         OffsetDateTime checked = rs.getObject("signature_checked_at", OffsetDateTime.class);
         String json = rs.getString("signatures");
         List<SignatureReport.Item> items = json == null || json.isBlank() ? List.of() : JSON.readValue(json, ITEMS);
@@ -255,7 +261,7 @@ public class IssuedDocuments {
     private static final String COLUMNS = "id, organisation_id, kind, doc_year, doc_number, number_text, issued_on, title,"
             + " file_stem, issued_by, signature_status, signed_file_name";
 
-    private static IssuedDocumentView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static IssuedDocumentView view(ResultSet rs) throws SQLException {
         return new IssuedDocumentView(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("kind"), rs.getInt("doc_year"),
                 rs.getInt("doc_number"), rs.getString("number_text"), rs.getObject("issued_on", LocalDate.class),
                 rs.getString("title"), rs.getString("file_stem"), rs.getString("issued_by"), rs.getString("signature_status"),

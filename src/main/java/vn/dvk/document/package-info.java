@@ -3,5 +3,7 @@
  * defaults from the organisation, its unit and type), its yearly numbering, and the register of the
  * documents it issued, kept exactly as issued.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Issued documents")
+@ApplicationModule(displayName = "Issued documents")
 package vn.dvk.document;
+
+import org.springframework.modulith.ApplicationModule;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.dvk.shared.FieldProblem;
 
 /** The evaluation sheet page of an initiative-year, and the administrators' criteria sets. */
 @Controller
@@ -52,7 +53,7 @@ class EvaluationController {
         try {
             if (!invalid.isEmpty()) {
                 throw new DomainException(DomainException.Kind.INVALID, invalid.keySet().stream()
-                        .map(k -> vn.dvk.shared.FieldProblem.field(k, "error.invalid")).toList(), "error.validation");
+                        .map(k -> FieldProblem.field(k, "error.invalid")).toList(), "error.validation");
             }
             Long version = form.get("version") == null || form.get("version").isBlank() ? null : Long.valueOf(form.get("version"));
             evaluations.score(id, year, scores, submit, version);

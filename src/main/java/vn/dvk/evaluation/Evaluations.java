@@ -28,11 +28,15 @@ import vn.dvk.shared.validation.PlausibleYear;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import vn.dvk.shared.security.DataScope;
 
 /**
  * Scoring initiative-years against criteria: which set applies, each evaluator's sheet, and the
@@ -47,7 +51,7 @@ public class Evaluations {
     private final InitiativeRegistry registry;
     private final InitiativeWorkflow workflow;
     private final AdminUnits units;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Inputs inputs;
 
@@ -55,7 +59,7 @@ public class Evaluations {
     static final String SCORE_MAX = "99999.99";
 
     Evaluations(CriteriaSetRepository sets, EvaluationSheetRepository sheets, InitiativeRegistry registry,
-                InitiativeWorkflow workflow, AdminUnits units, org.springframework.context.ApplicationEventPublisher events,
+                InitiativeWorkflow workflow, AdminUnits units, ApplicationEventPublisher events,
                 Clock clock, Inputs inputs) {
         this.inputs = inputs;
         this.sets = sets;
@@ -176,7 +180,7 @@ public class Evaluations {
     @Transactional(readOnly = true)
     public List<CriteriaSetView> sets() {
         Permissions.require(Role.values());
-        return sets.findAll(org.springframework.data.domain.Sort.by("id")).stream().filter(this::readable).map(CriteriaSet::view).toList();
+        return sets.findAll(Sort.by("id")).stream().filter(this::readable).map(CriteriaSet::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -191,7 +195,7 @@ public class Evaluations {
      * that unit and under it (the units it is used for) and above it (those who may give it).
      */
     private boolean readable(CriteriaSet set) {
-        vn.dvk.shared.security.DataScope scope = vn.dvk.shared.security.CurrentUser.currentScope();
+        DataScope scope = CurrentUser.currentScope();
         if (set.getUnitId() == null || scope.national()) {
             return true;
         }
@@ -237,7 +241,7 @@ public class Evaluations {
         }
         Long unitId = null;
         if (input.unitCode() != null && !input.unitCode().isBlank()) {
-            unitId = units.named(input.unitCode().strip(), java.time.LocalDate.now(clock)).map(AdminUnitView::id).orElse(null);
+            unitId = units.named(input.unitCode().strip(), LocalDate.now(clock)).map(AdminUnitView::id).orElse(null);
             if (unitId == null) {
                 problems.add(FieldProblem.field("unitCode", "organisation.unitNotFound", input.unitCode()));
             }

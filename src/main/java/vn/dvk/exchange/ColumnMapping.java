@@ -7,11 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the columns of a file are read: recognised by their titles, guessed from their values when the
@@ -75,7 +79,7 @@ final class ColumnMapping {
         }
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Titles of columns that hold nothing to import: the row number, the notes. */
     private static final Set<String> IGNORABLE = Set.of("stt", "tt", "so tt", "so thu tu", "thu tu", "ghi chu", "ghi chu khac", "so");
     /** What a cell holding a mark says. */
@@ -95,7 +99,7 @@ final class ColumnMapping {
 
     /** The index a column is named by: a letter ("C") or a number from 1 ("3"); null when neither. */
     static Integer index(String name) {
-        String text = name == null ? "" : name.strip().toUpperCase(java.util.Locale.ROOT);
+        String text = name == null ? "" : name.strip().toUpperCase(Locale.ROOT);
         if (text.matches("\\d{1,3}")) {
             int n = Integer.parseInt(text);
             return n >= 1 ? n - 1 : null;
@@ -239,9 +243,9 @@ final class ColumnMapping {
         if (choice.headerRow() != null && (choice.headerRow() < 1 || choice.headerRow() > ImportPipeline.HEADER_WITHIN)) {
             throw DomainException.invalid("import.mapping.headerRow", String.valueOf(choice.headerRow()));
         }
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         fields.forEach(f -> known.add(f.key()));
-        Map<String, Integer> used = new java.util.HashMap<>();
+        Map<String, Integer> used = new HashMap<>();
         for (Map.Entry<Integer, String> entry : choice.columns().entrySet()) {
             String key = entry.getValue();
             if (key.isEmpty()) {

@@ -20,6 +20,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvk.shared.tabular.FormulaGuard;
 
 /** Import and export of initiatives: what the pages and the API call (the export itself is {@link InitiativeExport}). */
 @Service
@@ -41,7 +45,7 @@ public class Exchange {
     private final ImportPipeline pipeline;
     private final ImportMappings mappings;
     private final InitiativeExport export;
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     Exchange(InitiativeImport importer, ImportUploads uploads, Sectors sectors, ProblemMessages messages, ImportJobs jobs,
              OutcomeImport outcomes, ScoreImport scores, ImportPipeline pipeline, ImportMappings mappings, InitiativeExport export) {
@@ -159,7 +163,7 @@ public class Exchange {
         if (mapping != null && report.mapping() != null) {
             try {
                 mappings.remember(user, handler(what).auditType(), report.mapping().signature(), mapping);
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 // a colleague remembered the same header at the same moment: theirs stands
             }
         }
@@ -241,12 +245,12 @@ public class Exchange {
                 head.createCell(c + 1).setCellValue(report.header().get(c));
             }
             head.createCell(report.header().size() + 1).setCellValue("Lý do");
-            org.apache.poi.ss.usermodel.CellStyle text = vn.dvk.shared.tabular.FormulaGuard.textStyle(workbook);
+            CellStyle text = FormulaGuard.textStyle(workbook);
             int r = 1;
             for (List<String> cells : report.rejected()) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < cells.size(); c++) {
-                    vn.dvk.shared.tabular.FormulaGuard.setText(row.createCell(c), cells.get(c) == null ? "" : cells.get(c), text);
+                    FormulaGuard.setText(row.createCell(c), cells.get(c) == null ? "" : cells.get(c), text);
                 }
                 long number = Long.parseLong(cells.get(0));
                 List<FieldProblem> problems = report.rejectedProblems().getOrDefault(number, List.of());

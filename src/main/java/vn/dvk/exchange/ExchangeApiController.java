@@ -2,6 +2,7 @@ package vn.dvk.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,9 @@ import vn.dvk.shared.web.ProblemMessages;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 
 @ApiController
 @RequestMapping("/api/v1")
@@ -57,7 +60,7 @@ class ExchangeApiController {
         if (file.isEmpty()) {
             throw Exchange.empty();
         }
-        Exchange.What kind = Exchange.What.valueOf(what.toUpperCase(java.util.Locale.ROOT));
+        Exchange.What kind = Exchange.What.valueOf(what.toUpperCase(Locale.ROOT));
         ColumnMapping.Choice choice = ColumnMapping.fromRequest(mapping);
         if (async) {
             return accepted(exchange.startPreview(kind, file.getBytes(), file.getOriginalFilename(), year, choice));
@@ -131,7 +134,7 @@ class ExchangeApiController {
     @PostMapping("/exports/initiatives")
     @Operation(summary = "Export the whole list in the caller's scope as a job (format xlsx or csv): 202 with the job")
     ResponseEntity<Map<String, Object>> startExport(@RequestParam(defaultValue = "xlsx") String format,
-                                                    @org.springdoc.core.annotations.ParameterObject InitiativeFilter filter) {
+                                                    @ParameterObject InitiativeFilter filter) {
         return accepted(exchange.startExport(filter.query(), "csv".equalsIgnoreCase(format)));
     }
 
@@ -155,8 +158,8 @@ class ExchangeApiController {
 
     @GetMapping({"/initiatives/export.xlsx", "/initiatives/export.csv"})
     @Operation(summary = "Every initiative of the list in the caller's scope, in the template's columns (streamed)")
-    ResponseEntity<StreamingResponseBody> export(jakarta.servlet.http.HttpServletRequest request,
-                                                 @org.springdoc.core.annotations.ParameterObject InitiativeFilter filter) {
+    ResponseEntity<StreamingResponseBody> export(HttpServletRequest request,
+                                                 @ParameterObject InitiativeFilter filter) {
         boolean csv = request.getRequestURI().endsWith(".csv");
         return export(filter.query(), csv);
     }

@@ -1,5 +1,6 @@
 package vn.dvk.exchange;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,11 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.validation.PlausibleYear;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.MultiValueMap;
+import vn.dvk.shared.VietnameseText;
 
 /** The import page: choose a file, see the preview, confirm; the template; exports of the list. */
 @Controller
@@ -59,21 +65,21 @@ class ExchangeController {
      * kept file again that way.
      */
     @PostMapping("/exchange/import/{id}/mapping")
-    String remap(@PathVariable String id, @RequestParam org.springframework.util.MultiValueMap<String, String> form, Model model) {
-        java.util.Map<Integer, String> columns = new java.util.LinkedHashMap<>();
+    String remap(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model) {
+        Map<Integer, String> columns = new LinkedHashMap<>();
         form.forEach((name, values) -> {
             if (name.matches("c\\d{1,3}") && !values.isEmpty()) {
                 columns.put(Integer.valueOf(name.substring(1)), values.get(0) == null ? "" : values.get(0).strip());
             }
         });
-        java.util.Map<String, java.util.Map<String, String>> mapped = new java.util.LinkedHashMap<>();
-        java.util.List<String> fields = form.getOrDefault("valueField", java.util.List.of());
-        java.util.List<String> typed = form.getOrDefault("valueTyped", java.util.List.of());
-        java.util.List<String> as = form.getOrDefault("valueAs", java.util.List.of());
+        Map<String, Map<String, String>> mapped = new LinkedHashMap<>();
+        List<String> fields = form.getOrDefault("valueField", List.of());
+        List<String> typed = form.getOrDefault("valueTyped", List.of());
+        List<String> as = form.getOrDefault("valueAs", List.of());
         for (int i = 0; i < Math.min(fields.size(), Math.min(typed.size(), as.size())); i++) {
             if (as.get(i) != null && !as.get(i).isBlank()) {
-                mapped.computeIfAbsent(fields.get(i), f -> new java.util.LinkedHashMap<>())
-                        .put(vn.dvk.shared.VietnameseText.fold(typed.get(i)), as.get(i));
+                mapped.computeIfAbsent(fields.get(i), f -> new LinkedHashMap<>())
+                        .put(VietnameseText.fold(typed.get(i)), as.get(i));
             }
         }
         String row = form.getFirst("headerRow");
@@ -121,7 +127,7 @@ class ExchangeController {
     }
 
     @GetMapping("/exchange/jobs/{id}/progress")
-    String progress(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String progress(@PathVariable String id, Model model, HttpServletResponse response) {
         ImportJobs.Job job = exchange.job(id);
         model.addAttribute("job", job);
         if (job.finished()) {
@@ -132,7 +138,7 @@ class ExchangeController {
 
     /** Cancels the job and shows it; a job that has already ended stays as it is, and the page says why (409). */
     @PostMapping("/exchange/jobs/{id}/cancel")
-    String cancel(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String cancel(@PathVariable String id, Model model, HttpServletResponse response) {
         try {
             exchange.cancel(id);
         } catch (DomainException e) {

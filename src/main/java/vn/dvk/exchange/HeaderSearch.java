@@ -7,15 +7,18 @@ import vn.dvk.shared.tabular.Row;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The first pass over a file: finds the header among the first rows (one row, or two when titles are merged over
  * the columns below them), or the row the officer named; counts the data rows, learns the encoding and keeps a few
  * values of each column for the mapping step.
  */
-final class HeaderSearch implements java.util.function.Consumer<Row> {
+final class HeaderSearch implements Consumer<Row> {
     private static final int SAMPLES = 3;
     private static final int SAMPLED_ROWS = 300;
     final ImportPipeline.RowHandler handler;
@@ -185,7 +188,7 @@ final class HeaderSearch implements java.util.function.Consumer<Row> {
         for (Integer index : samples.keySet()) {
             width = Math.max(width, index + 1);
         }
-        java.util.Set<String> taken = new java.util.HashSet<>(located.keySet());
+        Set<String> taken = new HashSet<>(located.keySet());
         List<ColumnMapping.Column> columns = new ArrayList<>();
         boolean unsure = located.isEmpty();
         for (int i = 0; i < Math.min(width, SpreadsheetFiles.MAX_COLUMNS); i++) {

@@ -1,5 +1,8 @@
 package vn.dvk.exchange;
 
+import java.lang.management.ManagementFactory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +75,7 @@ class ImportJobs {
                 return new Object[0];
             }
             String[] parts = error.split("\u001F", -1);
-            return java.util.Arrays.copyOfRange(parts, 1, parts.length);
+            return Arrays.copyOfRange(parts, 1, parts.length);
         }
 
         public int percent() {
@@ -121,7 +125,7 @@ class ImportJobs {
     private final Clock clock;
     private final Duration staleAfter;
     /** This node, as the jobs it runs name it: process@host and a start's own mark. */
-    private final String runner = abbreviate(java.lang.management.ManagementFactory.getRuntimeMXBean().getName()) + "/"
+    private final String runner = abbreviate(ManagementFactory.getRuntimeMXBean().getName()) + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -216,7 +220,7 @@ class ImportJobs {
             finish(id, kind, fileName, State.CANCELLED, null, "đã hủy");
         } catch (DomainException e) {
             finish(id, kind, fileName, State.FAILED, e.messageKey() + "\u001F" + String.join("\u001F",
-                    java.util.Arrays.stream(e.args()).map(String::valueOf).toList()), "không thực hiện được");
+                    Arrays.stream(e.args()).map(String::valueOf).toList()), "không thực hiện được");
         } catch (RuntimeException e) {
             log.warn("Job {} failed", id, e);
             finish(id, kind, fileName, State.FAILED, "job.failed", "lỗi hệ thống");
@@ -333,7 +337,7 @@ class ImportJobs {
         return job;
     }
 
-    private static Job job(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Job job(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Job(rs.getString("id"), rs.getLong("user_id"), Kind.valueOf(rs.getString("kind")), rs.getString("upload_id"),
                 rs.getString("file_name"), State.valueOf(rs.getString("state")), rs.getLong("done"), rs.getLong("total"),

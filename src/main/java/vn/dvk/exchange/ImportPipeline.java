@@ -13,8 +13,10 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.CurrentUser;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one way a spreadsheet comes in, whatever it holds (initiatives, outcome indicators, evaluation
@@ -60,7 +62,7 @@ class ImportPipeline {
         String get(String key);
 
         /** The keys of the columns the header named. */
-        java.util.Set<String> keys();
+        Set<String> keys();
 
         /** The column's header as the file names it (for problems). */
         String header(String key);
@@ -175,7 +177,7 @@ class ImportPipeline {
         private final List<Line> above;
         private final Integer titleYear;
         private final long titleYearRow;
-        private final Map<String, FieldProblem> noted = new java.util.LinkedHashMap<>();
+        private final Map<String, FieldProblem> noted = new LinkedHashMap<>();
         private final Map<String, Long> uses = new HashMap<>();
 
         Context(List<Line> above) {
@@ -251,7 +253,7 @@ class ImportPipeline {
     }
 
     private static Map<String, List<String>> accepted(RowHandler handler, List<ColumnMapping.Field> fields) {
-        Map<String, List<String>> accepted = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> accepted = new LinkedHashMap<>();
         for (ColumnMapping.Field field : fields) {
             List<String> values = handler.accepted(field.key());
             if (values != null) {
@@ -283,7 +285,7 @@ class ImportPipeline {
         LegacyText.Encoding encoding = first.detector.verdict();
         boolean mixed = first.detector.mixed();
         ColumnMapping.Shown shown = first.shown(encoding, mixed, fields, accepted);
-        Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+        Map<String, Integer> columns = new LinkedHashMap<>();
         for (ColumnMapping.Column column : shown.columns()) {
             if (column.key() != null && !column.key().isEmpty()) {
                 columns.putIfAbsent(column.key(), column.index());

@@ -15,8 +15,11 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import vn.dvk.shared.tabular.FormulaGuard;
 
 import static vn.dvk.exchange.ImportPipeline.SHOWN_CONVERSIONS;
 import static vn.dvk.exchange.ImportPipeline.SHOWN_LINES;
@@ -63,7 +66,7 @@ final class ImportRun {
     final Map<String, List<Map.Entry<Integer, String>>> marks = new HashMap<>();
     /** The field of each header a problem names, for values no list accepts. */
     final Map<String, String> fieldOfHeader = new HashMap<>();
-    final Map<String, ColumnMapping.Unknown> unknown = new java.util.LinkedHashMap<>();
+    final Map<String, ColumnMapping.Unknown> unknown = new LinkedHashMap<>();
 
     ImportRun(EntityManager entityManager, RowHandler handler, Map<String, Integer> columns, LegacyText.Encoding encoding,
               boolean mixed, boolean goodRowsOnly, ColumnMapping.Choice choice, ColumnMapping.Shown shown) {
@@ -169,7 +172,7 @@ final class ImportRun {
                     return "";
                 }
                 String raw = row.cells().get(index);
-                raw = vn.dvk.shared.tabular.FormulaGuard.fromCell(raw);
+                raw = FormulaGuard.fromCell(raw);
                 String repaired = VietnameseText.clean(LegacyText.repair(raw, encoding, mixed));
                 String plain = VietnameseText.clean(raw);
                 if (repaired != null && !repaired.equals(plain)) {
@@ -202,7 +205,7 @@ final class ImportRun {
             }
 
             @Override
-            public java.util.Set<String> keys() {
+            public Set<String> keys() {
                 return columns.keySet();
             }
 

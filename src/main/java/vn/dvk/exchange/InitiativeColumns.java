@@ -3,6 +3,7 @@ package vn.dvk.exchange;
 import vn.dvk.shared.VietnameseText;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ enum InitiativeColumns {
     }
 
     static List<String> headers() {
-        return java.util.Arrays.stream(values()).map(c -> c.header).toList();
+        return Arrays.stream(values()).map(c -> c.header).toList();
     }
 
     /** The column a header names, or null. */

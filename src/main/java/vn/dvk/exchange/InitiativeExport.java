@@ -18,11 +18,14 @@ import vn.dvk.shared.web.ProblemMessages;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import vn.dvk.adminunit.AdminUnitLevel;
+import vn.dvk.initiative.RegistrationStatus;
 
 /** The list of initiatives as a workbook or CSV in the template's columns, read page by page while it is written. */
 @Component
@@ -132,18 +135,18 @@ class InitiativeExport {
             }
             List<AdminUnitView> lineage = lineages.getOrDefault(view.unitId(), List.of());
             String province = lineage.isEmpty() ? "" : lineage.get(0).name();
-            String district = lineage.stream().filter(u -> u.level() == vn.dvk.adminunit.AdminUnitLevel.DISTRICT)
+            String district = lineage.stream().filter(u -> u.level() == AdminUnitLevel.DISTRICT)
                     .map(AdminUnitView::name).findFirst().orElse("");
-            String commune = lineage.stream().filter(u -> u.level() == vn.dvk.adminunit.AdminUnitLevel.COMMUNE)
+            String commune = lineage.stream().filter(u -> u.level() == AdminUnitLevel.COMMUNE)
                     .map(AdminUnitView::name).findFirst().orElse("");
             InitiativeView.RegistrationView registration = view.registrations().stream()
                     .filter(r -> query.year() == null || r.year() == query.year())
-                    .max(java.util.Comparator.comparingInt(InitiativeView.RegistrationView::year)).orElse(null);
+                    .max(Comparator.comparingInt(InitiativeView.RegistrationView::year)).orElse(null);
             return new InitiativeWorkbooks.Line(view.code(), view.name(), messages.text("kind." + view.kind()),
                     messages.text("holder." + view.holder()), sectorNames.getOrDefault(view.sector(), view.sector()), province,
                     district, commune, view.responsibleOfficer(), view.startYear() == null ? "" : String.valueOf(view.startYear()),
                     registration == null ? "" : String.valueOf(registration.year()),
-                    registration == null ? "" : registration.status() == vn.dvk.initiative.RegistrationStatus.NEW ? "Mới" : "Duy trì",
+                    registration == null ? "" : registration.status() == RegistrationStatus.NEW ? "Mới" : "Duy trì",
                     view.targetGroups() != null && view.targetGroups().contains(TargetGroup.ETHNIC_MINORITY),
                     view.targetGroups() != null && view.targetGroups().contains(TargetGroup.RELIGIOUS), view.featured(),
                     view.description(), view.method(), view.results());

@@ -1,5 +1,6 @@
 package vn.dvk.exchange;
 
+import java.text.Normalizer;
 import org.springframework.stereotype.Component;
 import vn.dvk.adminunit.AdminUnits;
 import vn.dvk.initiative.InitiativeIntake;
@@ -10,7 +11,10 @@ import vn.dvk.shared.VietnameseText;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +68,7 @@ class InitiativeImport extends RowImport {
         InitiativeValues values = values();
         Map<String, Integer> found = new HashMap<>();
         Map<String, Map<String, Integer>> marks = new HashMap<>();
-        java.util.Set<String> underTheirField = new java.util.HashSet<>();
+        Set<String> underTheirField = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
             if (cell == null || cell.isBlank()) {
@@ -77,7 +81,7 @@ class InitiativeImport extends RowImport {
             InitiativeColumns parentColumn = parent == null ? null : InitiativeColumns.of(parent);
             String field = ColumnMapping.ignorable(title) ? null : values.fieldOf(ImportPipeline.headerKey(title));
             if (field != null && (column == null || parentColumn != null && parentColumn.name().equals(field))) {
-                marks.computeIfAbsent(field, f -> new java.util.LinkedHashMap<>()).putIfAbsent(markLabel(values, field, title), i);
+                marks.computeIfAbsent(field, f -> new LinkedHashMap<>()).putIfAbsent(markLabel(values, field, title), i);
                 if (parentColumn != null && parentColumn.name().equals(field)) {
                     underTheirField.add(field);
                 }
@@ -127,7 +131,7 @@ class InitiativeImport extends RowImport {
 
     @Override
     public List<String> fields() {
-        List<String> keys = new ArrayList<>(java.util.Arrays.stream(InitiativeColumns.values()).map(Enum::name).toList());
+        List<String> keys = new ArrayList<>(Arrays.stream(InitiativeColumns.values()).map(Enum::name).toList());
         keys.addAll(values().markKeys());
         return keys;
     }
@@ -215,6 +219,6 @@ class InitiativeImport extends RowImport {
     }
 
     private static String toneless(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("[\u0300\u0301\u0303\u0309\u0323]", "");
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("[\u0300\u0301\u0303\u0309\u0323]", "");
     }
 }

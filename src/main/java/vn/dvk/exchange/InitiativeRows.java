@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -315,7 +316,7 @@ final class InitiativeRows implements ImportPipeline.RowHandler.Session {
         T value = InitiativeValues.lookup(values, text);
         if (value == null) {
             found.add(FieldProblem.cell(row.number(), column.header, "import.cell.notInListOf", text,
-                    String.join("; ", new java.util.LinkedHashSet<>(labels.values()))));
+                    String.join("; ", new LinkedHashSet<>(labels.values()))));
             return null;
         }
         String label = labels.get(value);

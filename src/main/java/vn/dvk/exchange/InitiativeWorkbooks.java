@@ -21,7 +21,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import vn.dvk.shared.tabular.FormulaGuard;
 
 /**
  * The initiative workbook: the template to fill in (headers, drop-down lists, an instructions sheet)
@@ -43,7 +46,7 @@ final class InitiativeWorkbooks {
                 boolean religious, boolean featured, String description, String method, String results) {
 
         List<String> cells() {
-            return java.util.Arrays.asList(code, name, kind, holder, sector, province, district, commune, responsible,
+            return Arrays.asList(code, name, kind, holder, sector, province, district, commune, responsible,
                     startYear, year, status, ethnicMinority ? "x" : "", religious ? "x" : "", featured ? "x" : "",
                     description, method, results);
         }
@@ -139,17 +142,17 @@ final class InitiativeWorkbooks {
     static void xlsx(OutputStream out, Iterable<Line> lines) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             // plain zip entries (no Zip64 records), which every reader, ours included, opens
-            workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
+            workbook.setZip64Mode(Zip64Mode.Never);
             Sheet sheet = workbook.createSheet(DATA_SHEET);
             header(workbook, sheet);
-            org.apache.poi.ss.usermodel.CellStyle text = vn.dvk.shared.tabular.FormulaGuard.textStyle(workbook);
+            CellStyle text = FormulaGuard.textStyle(workbook);
             int r = 1;
             for (Line line : lines) {
                 Row row = sheet.createRow(r++);
                 List<String> cells = line.cells();
                 for (int c = 0; c < cells.size(); c++) {
                     if (cells.get(c) != null && !cells.get(c).isEmpty()) {
-                        vn.dvk.shared.tabular.FormulaGuard.setText(row.createCell(c), cells.get(c), text);
+                        FormulaGuard.setText(row.createCell(c), cells.get(c), text);
                     }
                 }
             }
@@ -167,7 +170,7 @@ final class InitiativeWorkbooks {
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
             printer.printRecord(InitiativeColumns.headers());
             for (Line line : lines) {
-                printer.printRecord(line.cells().stream().map(c -> c == null ? "" : vn.dvk.shared.tabular.FormulaGuard.forCsv(c)).toList());
+                printer.printRecord(line.cells().stream().map(c -> c == null ? "" : FormulaGuard.forCsv(c)).toList());
             }
             printer.flush();
         } catch (IOException e) {

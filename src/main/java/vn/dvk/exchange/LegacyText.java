@@ -2,6 +2,7 @@ package vn.dvk.exchange;
 
 import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -189,7 +190,7 @@ final class LegacyText {
         String converted = out.toString();
         long upper = text.chars().filter(c -> c >= 'A' && c <= 'Z').count();
         long lower = text.chars().filter(c -> c >= 'a' && c <= 'z').count();
-        return upper >= 2 && lower == 0 ? converted.toUpperCase(java.util.Locale.ROOT) : converted;
+        return upper >= 2 && lower == 0 ? converted.toUpperCase(Locale.ROOT) : converted;
     }
 
     private static String fromVni(String text) {

@@ -8,9 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,7 @@ final class MergedCells {
     }
 
     /** The last file's merges: an import reads its file twice (header search, then the rows). */
-    private static final Map<byte[], List<CellRangeAddress>> LAST = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<byte[], List<CellRangeAddress>> LAST = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The merges of an xlsx's first sheet that span more than one row. */
     static List<CellRangeAddress> downward(byte[] xlsx) {

@@ -7,6 +7,8 @@ import vn.dvk.shared.VietnameseText;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -99,8 +101,8 @@ final class RowPlaces {
         if (mentions.isEmpty()) {
             mentions = List.of(List.of("xa " + VietnameseText.fold(text)), List.of("huyen " + VietnameseText.fold(text)));
         }
-        for (String inside : bannerUnit != null ? java.util.Arrays.asList(bannerUnit.subtreePrefix(), within)
-                : java.util.Collections.singletonList(within)) {
+        for (String inside : bannerUnit != null ? Arrays.asList(bannerUnit.subtreePrefix(), within)
+                : Collections.singletonList(within)) {
             for (List<String> mention : mentions) {
                 for (AdminUnitLevel level : List.of(AdminUnitLevel.COMMUNE, AdminUnitLevel.DISTRICT, AdminUnitLevel.PROVINCE)) {
                     AdminUnitView unit = named(mention, level, on, inside);

@@ -145,7 +145,7 @@ class ScoreImport extends RowImport {
             if (!problems.isEmpty()) {
                 return null;
             }
-            boolean submit = java.util.Set.of("x", "co", "1", "yes", "true").contains(VietnameseText.fold(cells.get(SUBMIT)));
+            boolean submit = Set.of("x", "co", "1", "yes", "true").contains(VietnameseText.fold(cells.get(SUBMIT)));
             var mine = board.mine();
             boolean same = mine != null && sameScores(mine.scores(), scores) && (!submit || "SUBMITTED".equals(mine.state()));
             ImportPipeline.Action action = action(mine == null, !same);

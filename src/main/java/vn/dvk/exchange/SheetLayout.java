@@ -4,7 +4,10 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.tabular.Row;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,7 +105,7 @@ final class SheetLayout {
         List<String> filled = filled(row);
         String text = VietnameseText.clean(String.join(" ", filled));
         return ENUMERATOR.matcher(text).lookingAt() && !text.matches("^\\d{1,3}\\s.*")
-                || text.equals(text.toUpperCase(java.util.Locale.ROOT)) && text.chars().anyMatch(Character::isLetter);
+                || text.equals(text.toUpperCase(Locale.ROOT)) && text.chars().anyMatch(Character::isLetter);
     }
 
     /** The counts a total row states: in its label ("Tổng cộng: 12 mô hình") or as small whole numbers in its cells. */
@@ -137,7 +140,7 @@ final class SheetLayout {
 
     private static final List<String> UNIT_TYPES = List.of("thanh pho", "thi tran", "thi xa", "dac khu", "tinh", "huyen", "quan",
             "xa", "phuong");
-    private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("nam", "giai", "ve", "cua", "va", "dang", "tren",
+    private static final Set<String> NOT_A_NAME = Set.of("nam", "giai", "ve", "cua", "va", "dang", "tren",
             "nhan", "thuc", "hoi", "uy", "tu", "den", "danh", "bao", "ke");
 
     /**
@@ -178,7 +181,7 @@ final class SheetLayout {
     private static String typeAt(String[] words, int i) {
         for (String type : UNIT_TYPES) {
             String[] parts = type.split(" ");
-            if (i + parts.length <= words.length && String.join(" ", java.util.Arrays.copyOfRange(words, i, i + parts.length)).equals(type)) {
+            if (i + parts.length <= words.length && String.join(" ", Arrays.copyOfRange(words, i, i + parts.length)).equals(type)) {
                 return type;
             }
         }

@@ -19,6 +19,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -126,7 +127,7 @@ final class SpreadsheetFiles {
                     TabularFile.read(new ByteArrayInputStream(content), StandardCharsets.UTF_8, limited);
                 } else if (windows1258(content)) {
                     // its tone marks are separate characters: composed at once, as the letters people typed
-                    String text = java.text.Normalizer.normalize(new String(content, WINDOWS_1258), java.text.Normalizer.Form.NFC);
+                    String text = Normalizer.normalize(new String(content, WINDOWS_1258), Normalizer.Form.NFC);
                     TabularFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, limited);
                 } else {
                     TabularFile.read(new ByteArrayInputStream(content), WINDOWS_1252, limited);

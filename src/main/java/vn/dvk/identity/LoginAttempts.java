@@ -20,6 +20,8 @@ import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.security.CurrentUser;
 
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts failed logins (the fifth in a row locks the account for 15 minutes, in the database, so
@@ -32,7 +34,7 @@ class LoginAttempts {
 
     static final String OBJECT_TYPE = "SESSION";
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoginAttempts.class);
+    private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
     private final UserAccountRepository accounts;
     private final ApplicationEventPublisher events;

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** What every user does with their own account: change the password, manage personal API tokens. */
 @Service
@@ -46,7 +47,7 @@ class MyAccount {
     record IssuedToken(TokenView token, String secret) {
     }
 
-    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     String email() {
         return me().getEmail();
@@ -62,7 +63,7 @@ class MyAccount {
         }
         UserAccount account = me();
         account.changeEmail(address.isEmpty() ? null : address);
-        events.publishEvent(vn.dvk.shared.AuditEvent.of(vn.dvk.shared.AuditEvent.Action.UPDATE, "USER", account.getId(),
+        events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "USER", account.getId(),
                 account.getUnitId(), account.getUsername() + " e-mail " + (address.isEmpty() ? "removed" : "set")));
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ class UserAccount {
     }
 
     static String normalise(String username) {
-        return username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
+        return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
     }
 
     void changeEmail(String email) {

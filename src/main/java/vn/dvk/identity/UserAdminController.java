@@ -15,6 +15,7 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.security.Role;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,7 @@ class UserAdminController {
     @PostMapping("/moves")
     String move(@RequestParam(name = "move", required = false) List<Long> ids, @RequestParam Map<String, String> params,
                 Model model, RedirectAttributes redirect) {
-        Map<Long, String> targets = new java.util.LinkedHashMap<>();
+        Map<Long, String> targets = new LinkedHashMap<>();
         (ids == null ? List.<Long>of() : ids).forEach(id -> targets.put(id, params.getOrDefault("unit-" + id, "")));
         try {
             redirect.addFlashAttribute("movedCount", users.moveAccounts(targets));

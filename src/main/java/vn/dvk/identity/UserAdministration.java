@@ -21,11 +21,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
 
 /** What a system administrator does with users: create, edit roles and scope, disable, reset. */
 @Service
@@ -60,7 +63,7 @@ public class UserAdministration {
 
     public Page<UserView> search(String text, int page, int size) {
         Permissions.require(Role.ADMIN);
-        String like = "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        String like = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
         Page<UserAccount> found = accounts.search(like, PageRequest.of(Math.max(0, page), size));
         return new PageImpl<>(found.getContent().stream().map(this::view).toList(), found.getPageable(), found.getTotalElements());
     }
@@ -149,7 +152,7 @@ public class UserAdministration {
         Permissions.require(Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
         List<Stranded> found = new ArrayList<>();
-        for (UserAccount account : accounts.findAll(org.springframework.data.domain.Sort.by("username"))) {
+        for (UserAccount account : accounts.findAll(Sort.by("username"))) {
             if (account.getUnitId() == null) {
                 continue;
             }
@@ -172,7 +175,7 @@ public class UserAdministration {
         Permissions.require(Role.ADMIN);
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>();
-        Map<UserAccount, AdminUnitView> moves = new java.util.LinkedHashMap<>();
+        Map<UserAccount, AdminUnitView> moves = new LinkedHashMap<>();
         unitByAccount.forEach((id, text) -> {
             UserAccount account = find(id);
             String field = "unit-" + id;

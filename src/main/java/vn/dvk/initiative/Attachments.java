@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public class Attachments {
     }
 
     public record AttachmentView(Long id, Long initiativeId, String kind, String fileName, String contentType,
-                                 long sizeBytes, boolean hasThumbnail, String caption, java.time.Instant uploadedAt,
+                                 long sizeBytes, boolean hasThumbnail, String caption, Instant uploadedAt,
                                  String uploadedBy) {
     }
 

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ class BulkInserts {
             return;
         }
         if (!postgres) {
-            String marks = String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
+            String marks = String.join(", ", Collections.nCopies(columns.split(",").length, "?"));
             jdbc.batchUpdate("insert into " + table + " (" + columns + ", version) values (" + marks + ", 0)", rows);
             return;
         }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Numbers new initiatives per province ("DVK-68-00042"), counting on from a counter row per province
@@ -68,8 +71,8 @@ class CodeNumbering {
             }
         });
         jdbc.batchUpdate("update initiative_code_counter set last_value = :value where province_id = :province",
-                changed.stream().map(org.springframework.jdbc.core.namedparam.MapSqlParameterSource::new)
-                        .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+                changed.stream().map(MapSqlParameterSource::new)
+                        .toArray(SqlParameterSource[]::new));
         return codes;
     }
 
@@ -119,7 +122,7 @@ class CodeNumbering {
     private TreeMap<Long, Integer> locked(Set<Long> provinces) {
         TreeMap<Long, Integer> counters = lock(provinces);
         if (counters.size() < provinces.size()) {
-            for (Long province : new java.util.TreeSet<>(provinces)) {
+            for (Long province : new TreeSet<>(provinces)) {
                 if (!counters.containsKey(province)) {
                     ensure(province);
                 }

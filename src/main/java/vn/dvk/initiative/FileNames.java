@@ -1,5 +1,6 @@
 package vn.dvk.initiative;
 
+import java.util.Locale;
 import vn.dvk.shared.VietnameseText;
 
 import java.util.regex.Pattern;
@@ -31,6 +32,6 @@ final class FileNames {
 
     static String extension(String name) {
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

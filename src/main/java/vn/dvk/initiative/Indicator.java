@@ -1,5 +1,6 @@
 package vn.dvk.initiative;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,9 +21,9 @@ class Indicator {
     private Long id;
     private String name;
     private String unit;
-    @jakarta.persistence.Column(name = "indicator_year")
+    @Column(name = "indicator_year")
     private int year;
-    @jakarta.persistence.Column(name = "amount")
+    @Column(name = "amount")
     private BigDecimal value;
 
     protected Indicator() {

@@ -20,12 +20,15 @@ import vn.dvk.shared.VietnameseText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * A "Dân vận khéo" model or exemplar. It guards its own rules: one registration a year, none from
@@ -84,7 +87,7 @@ class Initiative {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "initiative_id", nullable = false, updatable = false)
     @OrderBy("year")
-    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    @OptimisticLock(excluded = true)
     private List<Registration> registrations = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
@@ -128,7 +131,7 @@ class Initiative {
         this.searchKey = searchKey(locality);
         // only open years follow: a recognised year keeps what was recognised; the years left with an
         // earlier unit by a move after a reform stay there
-        registrations.forEach(r -> r.classify(previousUnit == null || java.util.Objects.equals(r.getUnitId(), previousUnit)
+        registrations.forEach(r -> r.classify(previousUnit == null || Objects.equals(r.getUnitId(), previousUnit)
                 ? classification() : classification().inUnit(r.getUnitId())));
     }
 
@@ -181,7 +184,7 @@ class Initiative {
      * a committee member re-opens it first.
      */
     void requireUnlocked() {
-        registrations.stream().max(java.util.Comparator.comparingInt(Registration::getYear))
+        registrations.stream().max(Comparator.comparingInt(Registration::getYear))
                 .filter(r -> r.getWorkflowState().locked())
                 .ifPresent(r -> {
                     throw DomainException.conflict("initiative.locked", name, r.getYear());

@@ -12,6 +12,7 @@ import vn.dvk.shared.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,7 +124,7 @@ class InitiativeAccess {
                 continue;
             }
             Instant locked = history.stream().filter(s -> s.view().year() == year.getYear() && s.view().toState().locked())
-                    .map(s -> s.view().at()).max(java.util.Comparator.naturalOrder()).orElse(null);
+                    .map(s -> s.view().at()).max(Comparator.naturalOrder()).orElse(null);
             if (locked == null || !uploadedAt.isAfter(locked)) {
                 throw DomainException.conflict("attachment.recognised", fileName, year.getYear());
             }

@@ -1,5 +1,6 @@
 package vn.dvk.initiative;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
@@ -23,6 +24,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springdoc.core.annotations.ParameterObject;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
 
 @ApiController
 @Tag(name = "Initiatives")
@@ -60,7 +64,7 @@ class InitiativeApiController {
      * A created initiative answered as itself (API.md: never wrapped), the likely duplicates in the same
      * unit added as one more field.
      */
-    record CreatedJson(@com.fasterxml.jackson.annotation.JsonUnwrapped InitiativeJson initiative,
+    record CreatedJson(@JsonUnwrapped InitiativeJson initiative,
                        List<InitiativeRow> possibleDuplicates) {
     }
 
@@ -97,7 +101,7 @@ class InitiativeApiController {
 
     @GetMapping("/api/v1/initiatives")
     @Operation(summary = "Initiatives under a unit (and everything under it), filtered; q ignores diacritics")
-    PageResponse<InitiativeRow> list(@org.springdoc.core.annotations.ParameterObject InitiativeFilter filter,
+    PageResponse<InitiativeRow> list(@ParameterObject InitiativeFilter filter,
                                      @RequestParam(required = false) String structure,
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
         var query = filter.query();
@@ -197,8 +201,8 @@ class InitiativeApiController {
         return InitiativeJson.of(registrations.measure(id, request.name(), request.unit(), request.year(), request.value()));
     }
 
-    private static vn.dvk.shared.DomainException missing(String field) {
-        return new vn.dvk.shared.DomainException(vn.dvk.shared.DomainException.Kind.INVALID,
-                List.of(vn.dvk.shared.FieldProblem.field(field, "validation.NotNull")), "error.validation");
+    private static DomainException missing(String field) {
+        return new DomainException(DomainException.Kind.INVALID,
+                List.of(FieldProblem.field(field, "validation.NotNull")), "error.validation");
     }
 }

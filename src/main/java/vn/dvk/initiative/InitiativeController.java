@@ -1,6 +1,7 @@
 package vn.dvk.initiative;
 
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -20,8 +21,12 @@ import vn.dvk.shared.validation.PlausibleYear;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import vn.dvk.shared.VietnamTime;
 
 /** The initiative pages: the filtered list, the detail page with history and replicas, the forms. */
 @Controller
@@ -132,8 +137,8 @@ class InitiativeController {
         model.addAttribute("unitEnded", registrations.unitEnded(initiative));
         model.addAttribute("history", history.of(id));
         model.addAttribute("timeline", workflow.timeline(initiative));
-        java.util.Map<Integer, List<WorkflowStep>> steps = new java.util.HashMap<>();
-        java.util.Map<Integer, List<WorkflowStep>> decided = new java.util.HashMap<>();
+        Map<Integer, List<WorkflowStep>> steps = new HashMap<>();
+        Map<Integer, List<WorkflowStep>> decided = new HashMap<>();
         initiative.registrations().forEach(r -> {
             steps.put(r.year(), workflow.offered(initiative, r));
             decided.put(r.year(), workflow.decided(r.workflowState()));
@@ -141,7 +146,7 @@ class InitiativeController {
         model.addAttribute("steps", steps);
         model.addAttribute("decided", decided);
         model.addAttribute("ratings", Rating.values());
-        model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
+        model.addAttribute("zone", VietnamTime.ZONE);
         model.addAttribute("thisYear", LocalDate.now(clock).getYear());
         return DETAIL;
     }
@@ -202,8 +207,8 @@ class InitiativeController {
     @PostMapping("/{id}/years/{year}/step")
     String step(@PathVariable Long id, @PathVariable @PlausibleYear int year, @RequestParam String step,
                 @RequestParam(required = false) String reason, @RequestParam(required = false) Rating rating,
-                @RequestParam(required = false) java.math.BigDecimal score, RedirectAttributes redirect) {
-        WorkflowStep which = WorkflowApiController.stepOf(step.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                @RequestParam(required = false) BigDecimal score, RedirectAttributes redirect) {
+        WorkflowStep which = WorkflowApiController.stepOf(step.toLowerCase(Locale.ROOT).replace('_', '-'));
         try {
             workflow.take(id, year, which, new StepInput(reason, rating, score, null, null));
             // plain values only: flash attributes live in the (JDBC) session; the year as text, printed without separators

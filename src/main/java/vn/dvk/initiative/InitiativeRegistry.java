@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Registers, edits and finds initiatives. Reads stay inside the user's scope; administrators and
@@ -178,7 +179,7 @@ public class InitiativeRegistry {
         List<InitiativeRow> similar = duplicates.possibleDuplicates(checked.unit().id(), draft.name(), null);
         try {
             initiatives.saveAndFlush(initiative);
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException e) {
             // another user took the code between the check and this insert (the unique index decides)
             throw duplicateCode(code, null);
         }

@@ -1,6 +1,7 @@
 package vn.dvk.initiative;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -39,7 +40,7 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
     /** As {@link #lockById}, for many at once, always in the order of their ids (no two writers wait on each other). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Initiative i where i.id in :ids order by i.id")
-    List<Initiative> lockAllById(@Param("ids") java.util.Collection<Long> ids);
+    List<Initiative> lockAllById(@Param("ids") Collection<Long> ids);
 
     @Query("select i.id from Initiative i where i.replicatedFromId = :pilot")
     List<Long> replicaIds(@Param("pilot") Long pilot);

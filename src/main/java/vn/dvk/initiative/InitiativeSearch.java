@@ -11,7 +11,12 @@ import vn.dvk.shared.VietnameseText;
 import vn.dvk.shared.security.DataScope;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.FieldProblem;
 
 /**
  * The initiative list as explicit SQL: only the filters given are in the WHERE clause, the unit
@@ -27,10 +32,10 @@ class InitiativeSearch {
     private final WordMatching wordMatching;
     private final boolean postgres;
 
-    private final vn.dvk.adminunit.AdminUnits units;
+    private final AdminUnits units;
 
     InitiativeSearch(NamedParameterJdbcTemplate jdbc, SearchIndex index, WordMatching wordMatching,
-                     vn.dvk.adminunit.AdminUnits units) {
+                     AdminUnits units) {
         this.jdbc = jdbc;
         this.index = index;
         this.wordMatching = wordMatching;
@@ -67,7 +72,7 @@ class InitiativeSearch {
      * As above; with {@code unitIds}, the initiatives of those units (of any time) instead of a unit's
      * subtree — the units that lie in a unit of today's structure.
      */
-    Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, java.util.Collection<Long> unitIds, DataScope scope,
+    Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, Collection<Long> unitIds, DataScope scope,
                                int page, int size) {
         return search(query, unit, unitIds, scope, page, size, true);
     }
@@ -77,7 +82,7 @@ class InitiativeSearch {
         return search(query, unit, null, scope, page, size, false);
     }
 
-    private Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, java.util.Collection<Long> unitIds,
+    private Page<InitiativeRow> search(InitiativeQuery query, AdminUnitView unit, Collection<Long> unitIds,
                                        DataScope scope, int page, int size, boolean useIndex) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<String> where = new ArrayList<>();
@@ -197,8 +202,8 @@ class InitiativeSearch {
                     try {
                         states.add(WorkflowState.valueOf(state.strip()).name());
                     } catch (IllegalArgumentException e) {
-                        throw new vn.dvk.shared.DomainException(vn.dvk.shared.DomainException.Kind.INVALID,
-                                List.of(vn.dvk.shared.FieldProblem.field("state", "initiative.stateUnknown", state.strip())),
+                        throw new DomainException(DomainException.Kind.INVALID,
+                                List.of(FieldProblem.field("state", "initiative.stateUnknown", state.strip())),
                                 "error.validation");
                     }
                 }
@@ -279,7 +284,7 @@ class InitiativeSearch {
         StringBuilder filter = new StringBuilder(" from registration r join initiative i on i.id = r.initiative_id"
                 + " join unit_tree u on u.id = i.unit_id where r.workflow_state = :state");
         if (!scope.national()) {
-            List<Long> provinces = scope.provinceIds().isEmpty() ? java.util.Collections.singletonList(scope.provinceId())
+            List<Long> provinces = scope.provinceIds().isEmpty() ? Collections.singletonList(scope.provinceId())
                     : scope.provinceIds();
             if (provinces.get(0) != null) {
                 filter.append(" and r.province_id in (:provinces)");

@@ -60,7 +60,7 @@ class InitiativeViews {
         Map<Long, OrganisationView> names = organisations.byIds(organisationIds(byId.values()));
         Map<String, String> sectorLabels = sectorLabels();
         Map<Long, String> pilots = new HashMap<>();
-        List<Long> pilotIds = byId.values().stream().map(Initiative::getReplicatedFromId).filter(java.util.Objects::nonNull).distinct()
+        List<Long> pilotIds = byId.values().stream().map(Initiative::getReplicatedFromId).filter(Objects::nonNull).distinct()
                 .toList();
         initiatives.findAllById(pilotIds).forEach(p -> pilots.put(p.getId(), p.getName()));
         DataScope scope = CurrentUser.currentScope();

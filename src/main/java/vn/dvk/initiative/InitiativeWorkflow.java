@@ -13,9 +13,12 @@ import vn.dvk.shared.security.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Carries an initiative-year through the movement's workflow ({@link WorkflowStep}): checks who
@@ -159,10 +162,10 @@ public class InitiativeWorkflow {
         return mayTake(state).filter(DECIDED::contains).toList();
     }
 
-    private static final java.util.Set<WorkflowStep> DECIDED = java.util.EnumSet.of(WorkflowStep.RECOGNISE, WorkflowStep.PROPOSE,
+    private static final Set<WorkflowStep> DECIDED = EnumSet.of(WorkflowStep.RECOGNISE, WorkflowStep.PROPOSE,
             WorkflowStep.COMMEND);
 
-    private java.util.stream.Stream<WorkflowStep> mayTake(WorkflowState state) {
+    private Stream<WorkflowStep> mayTake(WorkflowState state) {
         return CurrentUser.get().stream().flatMap(user -> WorkflowStep.offeredFrom(state).stream()
                 .filter(s -> user.hasAny(s.roles().toArray(Role[]::new))));
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import vn.dvk.shared.DomainException;
 
@@ -36,7 +37,7 @@ class Registration {
     private WorkflowState workflowState = WorkflowState.DRAFT;
     @Enumerated(EnumType.STRING)
     private Rating rating;
-    private java.math.BigDecimal score;
+    private BigDecimal score;
     // The classification the year was registered with: the initiative's province, unit, sector, kind,
     // holder, featured flag and target groups, copied when registered and followed by Initiative while the
     // year is open. A locked (recognised, proposed, commended) year keeps what was recognised, whatever the
@@ -157,7 +158,7 @@ class Registration {
         return rating;
     }
 
-    java.math.BigDecimal getScore() {
+    BigDecimal getScore() {
         return score;
     }
 
@@ -165,7 +166,7 @@ class Registration {
      * Takes a step of the workflow: refused (409) when the step may not be taken from the current
      * state; an evaluation needs its rating; a re-opening clears nothing but the lock.
      */
-    WorkflowState take(WorkflowStep step, Rating rating, java.math.BigDecimal score) {
+    WorkflowState take(WorkflowStep step, Rating rating, BigDecimal score) {
         if (!step.allowedFrom(workflowState)) {
             throw DomainException.conflict("workflow.illegal",
                     new DefaultMessageSourceResolvable("workflow.step." + step), year,

@@ -4,8 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The counts behind the reports (registration_tally, V14), changed in the same transaction as each
@@ -47,7 +51,7 @@ class RegistrationTally {
      * nothing), one row at a time in the keys' order, so two writers never wait on each other's rows.
      */
     void change(List<Key> before, List<Key> after) {
-        java.util.Map<Key, Long> deltas = new java.util.TreeMap<>(ORDER);
+        Map<Key, Long> deltas = new TreeMap<>(ORDER);
         for (int k = 0; k < Math.max(before.size(), after.size()); k++) {
             Key old = k < before.size() ? before.get(k) : null;
             Key now = k < after.size() ? after.get(k) : null;
@@ -68,16 +72,16 @@ class RegistrationTally {
     }
 
     /** A fixed order of keys (writers lock tally rows in the same order), compared field by field, not through strings. */
-    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::provinceId,
-                    java.util.Comparator.nullsFirst(java.util.Comparator.<Long>naturalOrder()))
-            .thenComparing(Key::unitId, java.util.Comparator.nullsFirst(java.util.Comparator.<Long>naturalOrder()))
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::provinceId,
+                    Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+            .thenComparing(Key::unitId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
             .thenComparingInt(Key::year)
-            .thenComparing(Key::sector, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
-            .thenComparing(Key::status, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
-            .thenComparing(Key::kind, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
-            .thenComparing(Key::holder, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+            .thenComparing(Key::sector, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::status, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::kind, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::holder, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Key::featured)
-            .thenComparing(Key::state, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()));
+            .thenComparing(Key::state, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
     private static final String UPSERT_POSTGRES = "insert into registration_tally (province_id, reg_year, unit_id, sector, status,"
             + " kind, holder, featured, workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint"
@@ -113,8 +117,8 @@ class RegistrationTally {
     }
 
     /** Many changes at once (an import): in one JDBC batch on PostgreSQL, row by row (in order) on H2. */
-    void addAll(java.util.Map<Key, Long> deltas) {
-        java.util.Map<Key, Long> ordered = new java.util.TreeMap<>(ORDER);
+    void addAll(Map<Key, Long> deltas) {
+        Map<Key, Long> ordered = new TreeMap<>(ORDER);
         ordered.putAll(deltas);
         if (!postgres) {
             ordered.forEach(this::add);
@@ -133,7 +137,7 @@ class RegistrationTally {
             try {
                 merge.run();
                 return;
-            } catch (org.springframework.dao.DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }

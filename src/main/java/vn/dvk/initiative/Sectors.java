@@ -13,6 +13,8 @@ import vn.dvk.shared.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** The configurable list of sectors, seeded with the five of the glossary. */
@@ -41,7 +43,7 @@ public class Sectors {
     }
 
     /** Codes seen to exist (sectors are never deleted), so a long import does not ask for each row. */
-    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     boolean exists(String code) {
         if (code == null) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.shared.VietnameseText;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -67,10 +68,10 @@ class SyntheticData implements ApplicationRunner {
     private final RegistrationTally tally;
     private final SearchIndex index;
     private final int count;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     SyntheticData(JdbcTemplate jdbc, PlatformTransactionManager transactions, RegistrationTally tally, SearchIndex index,
-                  @Value("${dvk.synthetic.initiatives:500000}") int count, java.time.Clock clock) {
+                  @Value("${dvk.synthetic.initiatives:500000}") int count, Clock clock) {
         this.clock = clock;
         this.tally = tally;
         this.index = index;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * The typed words of an initiative search as conditions of its WHERE clause: looked up in the in-memory
@@ -86,14 +87,14 @@ class WordMatching {
         List<Long> found = new ArrayList<>(matches.first(ranked ? (int) pageEnd : ID_CAP));
         found.addAll(changed);
         where.add(FROM_INDEX);
-        params.addValue("found", new org.springframework.jdbc.support.SqlArrayValue("bigint", found.toArray()));
+        params.addValue("found", new SqlArrayValue("bigint", found.toArray()));
         return ranked ? Long.valueOf(total) : null;
     }
 
     /** Which of the initiatives changed since the index was built match the typed words now. */
     private List<Long> changedMatching(List<Long> changed, List<String> words, Long province) {
         MapSqlParameterSource params = new MapSqlParameterSource("changed",
-                new org.springframework.jdbc.support.SqlArrayValue("bigint", changed.toArray()));
+                new SqlArrayValue("bigint", changed.toArray()));
         StringBuilder sql = new StringBuilder("select i.id from initiative i where i.id = any(:changed)");
         if (province != null) {
             sql.append(" and i.province_id = :provinceId");

@@ -1,8 +1,10 @@
 package vn.dvk.initiative;
 
+import java.util.Arrays;
 import vn.dvk.shared.security.Role;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -74,7 +76,7 @@ public enum WorkflowStep {
     }
 
     /** The steps that may be taken from a state, in the order a page offers them. */
-    public static java.util.List<WorkflowStep> offeredFrom(WorkflowState state) {
-        return java.util.Arrays.stream(values()).filter(s -> s.allowedFrom(state)).toList();
+    public static List<WorkflowStep> offeredFrom(WorkflowState state) {
+        return Arrays.stream(values()).filter(s -> s.allowedFrom(state)).toList();
     }
 }

@@ -10,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.VietnameseText;
 
@@ -52,7 +55,7 @@ class Organisation {
     }
 
     /** Sets the parent; refuses itself or one of its own descendants (given as the parent's ancestry). */
-    void placeUnder(Organisation parent, java.util.List<Long> parentAncestry) {
+    void placeUnder(Organisation parent, List<Long> parentAncestry) {
         if (parent != null && (parent.id.equals(id) || parentAncestry.contains(id))) {
             throw DomainException.invalid("organisation.parentIsSelf");
         }
@@ -60,8 +63,8 @@ class Organisation {
     }
 
     /** The fields an audit entry compares. */
-    java.util.Map<String, Object> snapshot() {
-        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    Map<String, Object> snapshot() {
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", name);
         fields.put("type", type);
         fields.put("unitId", unitId);

@@ -16,6 +16,9 @@ import vn.dvk.shared.DomainException;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 
 @Controller
@@ -84,7 +87,7 @@ class OrganisationController {
     @GetMapping("/options")
     String options(@RequestParam(required = false) String unitCode, @RequestParam(required = false) Long unitId,
                    @RequestParam(required = false) Long selected, Model model) {
-        java.util.List<OrganisationView> options = new java.util.ArrayList<>();
+        List<OrganisationView> options = new ArrayList<>();
         provinceOf(unitCode, unitId).ifPresent(province -> options.addAll(
                 organisations.search(new Organisations.Query(null, null, null, province), 0, OPTIONS).getContent()));
         if (selected != null && options.stream().noneMatch(o -> o.id().equals(selected))) {
@@ -95,11 +98,11 @@ class OrganisationController {
         return OPTIONS_FRAGMENT;
     }
 
-    private java.util.Optional<Long> provinceOf(String unitCode, Long unitId) {
+    private Optional<Long> provinceOf(String unitCode, Long unitId) {
         try {
             return units.resolve(unitId, unitCode, LocalDate.now(clock)).map(u -> units.lineage(u.id()).get(0).id());
         } catch (DomainException e) {
-            return java.util.Optional.empty(); // a name that is not clear yet: the form says so when sent
+            return Optional.empty(); // a name that is not clear yet: the form says so when sent
         }
     }
 

@@ -20,7 +20,10 @@ import vn.dvk.shared.VietnameseText;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +81,7 @@ public class Organisations {
                     ? units.findById(query.unitId()).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", query.unitId()))
                     : units.getByCode(query.unitCode().strip(), LocalDate.now(clock));
             // a unit sharing nothing with the scope is not there for the caller: 404, not an empty list
-            vn.dvk.shared.security.Permissions.requireOverlap(unit, "adminUnit.notFound",
+            Permissions.requireOverlap(unit, "adminUnit.notFound",
                     query.unitId() != null ? query.unitId() : query.unitCode().strip());
             prefix = unit.subtreePrefix() + "%";
             unitId = unit.id();
@@ -200,7 +203,7 @@ public class Organisations {
             }
         });
         Map<Long, AdminUnitView> unitViews = units.byIds(unitIds);
-        Map<Long, String> parentNames = new java.util.HashMap<>();
+        Map<Long, String> parentNames = new HashMap<>();
         organisations.findAllById(parentIds).forEach(p -> parentNames.put(p.getId(), p.getName()));
         return list.stream().map(o -> {
             AdminUnitView unit = unitViews.get(o.getUnitId());
@@ -211,8 +214,8 @@ public class Organisations {
     }
 
     /** Names for a set of ids, for other modules' lists. */
-    public Map<Long, OrganisationView> byIds(java.util.Collection<Long> ids) {
-        Map<Long, OrganisationView> result = new java.util.LinkedHashMap<>();
+    public Map<Long, OrganisationView> byIds(Collection<Long> ids) {
+        Map<Long, OrganisationView> result = new LinkedHashMap<>();
         views(organisations.findAllById(ids)).forEach(v -> result.put(v.id(), v));
         return result;
     }

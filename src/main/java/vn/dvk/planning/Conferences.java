@@ -29,8 +29,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import vn.dvk.document.DocumentSettings;
+import vn.dvk.document.DocumentSettingsView;
+import vn.dvk.organisation.OrganisationView;
+import vn.dvk.organisation.Organisations;
+import vn.dvk.shared.office.OfficeDocs;
+import vn.dvk.shared.office.OfficialDocument;
+import vn.dvk.shared.office.OfficialLayout;
+import vn.dvk.shared.office.PdfFonts;
 
 /**
  * Experience-exchange conferences and interim/final reviews (hội nghị trao đổi kinh nghiệm, sơ kết,
@@ -76,14 +88,14 @@ public class Conferences {
 
     private final Clock clock;
     private final Inputs inputs;
-    private final vn.dvk.organisation.Organisations organisations;
-    private final vn.dvk.document.DocumentSettings documentSettings;
+    private final Organisations organisations;
+    private final DocumentSettings documentSettings;
     private final String pdfFontPath;
 
     Conferences(JdbcTemplate jdbc, AdminUnits units, InitiativeRegistry registry, Plans plans, Reports reports, Sectors sectors,
-                ApplicationEventPublisher events, Clock clock, Inputs inputs, vn.dvk.organisation.Organisations organisations,
-                vn.dvk.document.DocumentSettings documentSettings,
-                @org.springframework.beans.factory.annotation.Value("${dvk.pdf.font:}") String pdfFontPath) {
+                ApplicationEventPublisher events, Clock clock, Inputs inputs, Organisations organisations,
+                DocumentSettings documentSettings,
+                @Value("${dvk.pdf.font:}") String pdfFontPath) {
         this.organisations = organisations;
         this.documentSettings = documentSettings;
         this.pdfFontPath = pdfFontPath;
@@ -199,7 +211,7 @@ public class Conferences {
      */
     public List<ConferenceView> list() {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
-        java.util.Map<Long, Plans.PeriodView> periods = new java.util.HashMap<>();
+        Map<Long, Plans.PeriodView> periods = new HashMap<>();
         plans.periods().forEach(p -> periods.put(p.id(), p));
         List<ConferenceView> bare = jdbc.query("select c.*, u.code, u.full_name, u.level from conference c join unit_tree u"
                         + " on u.id = c.unit_id where " + DataScope.inScope("u", "?", "?", "?") + " order by c.held_on desc",
@@ -215,15 +227,15 @@ public class Conferences {
             return List.of();
         }
         String conferenceIds = String.join(",", bare.stream().map(c -> String.valueOf(c.id())).toList());
-        java.util.Map<Long, List<InitiativeRef>> initiativesOfPaper = new java.util.HashMap<>();
+        Map<Long, List<InitiativeRef>> initiativesOfPaper = new HashMap<>();
         jdbc.query("select p.paper_id, i.id, i.code, i.name from conference_paper_initiative p join initiative_fact i on i.id = p.initiative_id"
                 + " join conference_paper cp on cp.id = p.paper_id where cp.conference_id in (" + conferenceIds + ") order by i.sort_key",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> initiativesOfPaper.computeIfAbsent(rs.getLong(1),
-                        k -> new java.util.ArrayList<>()).add(new InitiativeRef(rs.getLong(2), rs.getString(3), rs.getString(4))));
-        java.util.Map<Long, List<PaperView>> papersOf = new java.util.HashMap<>();
+                (RowCallbackHandler) rs -> initiativesOfPaper.computeIfAbsent(rs.getLong(1),
+                        k -> new ArrayList<>()).add(new InitiativeRef(rs.getLong(2), rs.getString(3), rs.getString(4))));
+        Map<Long, List<PaperView>> papersOf = new HashMap<>();
         jdbc.query("select * from conference_paper where conference_id in (" + conferenceIds + ") order by position",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> papersOf.computeIfAbsent(rs.getLong("conference_id"),
-                        k -> new java.util.ArrayList<>()).add(new PaperView(rs.getLong("id"), rs.getInt("position"), rs.getString("title"),
+                (RowCallbackHandler) rs -> papersOf.computeIfAbsent(rs.getLong("conference_id"),
+                        k -> new ArrayList<>()).add(new PaperView(rs.getLong("id"), rs.getInt("position"), rs.getString("title"),
                         rs.getString("presenter"), initiativesOfPaper.getOrDefault(rs.getLong("id"), List.of()))));
         return bare.stream().map(c -> new ConferenceView(c.id(), c.kind(), c.title(), c.heldOn(), c.organiser(), c.unitId(), c.unitCode(),
                 c.unitName(), c.level(), c.period(), c.attendees(), c.conclusions(), papersOf.getOrDefault(c.id(), List.of()))).toList();
@@ -238,18 +250,18 @@ public class Conferences {
     }
 
     /** A review's report draft with the file name that says what it is. */
-    public record Draft(vn.dvk.shared.office.OfficialDocument document, String fileStem) {
+    public record Draft(OfficialDocument document, String fileStem) {
     }
 
     /** A draft report of a review (docx): the conference, the period's figures as sentences, the papers; figures as annex. */
     public byte[] draft(long id) {
-        return vn.dvk.shared.office.OfficialLayout.docx(drafted(id).document());
+        return OfficialLayout.docx(drafted(id).document());
     }
 
     /** The same draft as PDF. */
     public byte[] draftPdf(long id) {
         try {
-            return vn.dvk.shared.office.OfficialLayout.pdf(drafted(id).document(), vn.dvk.shared.office.PdfFonts.load(pdfFontPath));
+            return OfficialLayout.pdf(drafted(id).document(), PdfFonts.load(pdfFontPath));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -267,29 +279,29 @@ public class Conferences {
         Trend trend = reports.trend(conference.unitCode(), from, to);
         AdminUnitView unit = units.findById(conference.unitId()).orElseThrow();
         String prefix = unit.type() == null ? null : unit.type().prefix();
-        String where = vn.dvk.shared.office.OfficialDocument.inSentence(unit.fullName(), prefix);
+        String where = OfficialDocument.inSentence(unit.fullName(), prefix);
         String kind = conference.kind() == Kind.FINAL_REVIEW ? "Tổng kết" : conference.kind() == Kind.INTERIM_REVIEW ? "Sơ kết"
                 : "Trao đổi kinh nghiệm";
         String span = conference.period() != null
                 ? "giai đoạn " + conference.period().fromYear() + "–" + conference.period().toYear() : "năm " + from;
-        List<vn.dvk.shared.office.OfficialDocument.Block> body = new ArrayList<>();
-        body.add(vn.dvk.shared.office.OfficialDocument.Block.heading("I. KẾT QUẢ THỰC HIỆN"));
-        body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph("Trong " + span + ", toàn " + where + " có "
+        List<OfficialDocument.Block> body = new ArrayList<>();
+        body.add(OfficialDocument.Block.heading("I. KẾT QUẢ THỰC HIỆN"));
+        body.add(OfficialDocument.Block.paragraph("Trong " + span + ", toàn " + where + " có "
                 + trend.initiatives() + " mô hình, điển hình \"Dân vận khéo\" được đăng ký xây dựng và duy trì."));
         for (Trend.Year year : trend.years()) {
-            body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph("Năm " + year.year() + ", đăng ký " + year.total()
+            body.add(OfficialDocument.Block.paragraph("Năm " + year.year() + ", đăng ký " + year.total()
                     + " mô hình, điển hình, trong đó " + year.byStatus().getOrDefault("NEW", 0L) + " xây dựng mới, "
                     + year.byStatus().getOrDefault("MAINTAINED", 0L) + " duy trì."));
         }
-        body.add(vn.dvk.shared.office.OfficialDocument.Block.heading("II. CÁC THAM LUẬN"));
+        body.add(OfficialDocument.Block.heading("II. CÁC THAM LUẬN"));
         for (PaperView paper : conference.papers()) {
-            body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph(paper.position() + ". " + paper.title()
+            body.add(OfficialDocument.Block.paragraph(paper.position() + ". " + paper.title()
                     + (paper.presenter() == null ? "" : " — " + paper.presenter())));
         }
-        body.add(vn.dvk.shared.office.OfficialDocument.Block.heading("III. KẾT LUẬN"));
-        body.add(vn.dvk.shared.office.OfficialDocument.Block.paragraph(conference.conclusions() == null
+        body.add(OfficialDocument.Block.heading("III. KẾT LUẬN"));
+        body.add(OfficialDocument.Block.paragraph(conference.conclusions() == null
                 || conference.conclusions().isBlank() ? "…………………………………………………………………………………………" : conference.conclusions()));
-        Map<String, String> sectorNames = new java.util.LinkedHashMap<>();
+        Map<String, String> sectorNames = new LinkedHashMap<>();
         sectors.all().forEach(sec -> sectorNames.put(sec.code(), sec.nameVi()));
         List<String> headers = new ArrayList<>(List.of("Năm", "Tổng số"));
         headers.addAll(sectorNames.values());
@@ -299,27 +311,27 @@ public class Conferences {
             sectorNames.keySet().forEach(code -> row.add(String.valueOf(year.bySector().getOrDefault(code, 0L))));
             rows.add(row);
         }
-        vn.dvk.document.DocumentSettingsView settings = organiserSettings(conference, unit);
-        vn.dvk.shared.office.OfficialDocument.Annex annex = new vn.dvk.shared.office.OfficialDocument.Annex("PHỤ LỤC",
-                "SỐ LIỆU MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" " + span.toUpperCase(vn.dvk.shared.office.OfficeDocs.VI), null,
+        DocumentSettingsView settings = organiserSettings(conference, unit);
+        OfficialDocument.Annex annex = new OfficialDocument.Annex("PHỤ LỤC",
+                "SỐ LIỆU MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" " + span.toUpperCase(OfficeDocs.VI), null,
                 headers, rows, null);
         return new Draft(settings.document(null, "BC", conference.heldOn(), "BÁO CÁO",
                 kind + " phong trào thi đua \"Dân vận khéo\" " + span, body, annex),
-                "bao-cao-" + vn.dvk.shared.office.OfficialDocument.slug(kind) + "-dan-van-kheo-"
+                "bao-cao-" + OfficialDocument.slug(kind) + "-dan-van-kheo-"
                         + (conference.period() != null ? conference.period().fromYear() + "-" + conference.period().toYear() : from)
-                        + "-" + vn.dvk.shared.office.OfficialDocument.slug(unit.fullName()));
+                        + "-" + OfficialDocument.slug(unit.fullName()));
     }
 
-    private vn.dvk.document.DocumentSettingsView organiserSettings(ConferenceView conference, AdminUnitView unit) {
-        Long found = organisations.search(new vn.dvk.organisation.Organisations.Query(conference.organiser(), null, null, unit.id()),
+    private DocumentSettingsView organiserSettings(ConferenceView conference, AdminUnitView unit) {
+        Long found = organisations.search(new Organisations.Query(conference.organiser(), null, null, unit.id()),
                 0, 20).getContent().stream().filter(o -> o.name().equalsIgnoreCase(conference.organiser()))
-                .map(vn.dvk.organisation.OrganisationView::id).findFirst().orElse(null);
+                .map(OrganisationView::id).findFirst().orElse(null);
         if (found != null) {
             return documentSettings.of(found);
         }
         String place = unit.type() != null && unit.fullName().startsWith(unit.type().prefix() + " ")
                 ? unit.fullName().substring(unit.type().prefix().length() + 1) : unit.name();
-        return new vn.dvk.document.DocumentSettingsView(null, conference.organiser(), vn.dvk.shared.office.OfficialDocument.Style.PARTY,
+        return new DocumentSettingsView(null, conference.organiser(), OfficialDocument.Style.PARTY,
                 null, conference.organiser(), null, place, null, null, null, List.of("- Lưu VT."), false, 0);
     }
 }

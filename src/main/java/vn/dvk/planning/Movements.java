@@ -1,5 +1,9 @@
 package vn.dvk.planning;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,7 +20,11 @@ import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.context.i18n.LocaleContextHolder;
+import vn.dvk.adminunit.AdminUnits;
 
 /** The other emulation movements (a configurable list) and the initiatives linked to each. */
 @Service
@@ -25,7 +33,7 @@ public class Movements {
     public record MovementView(String code, String nameVi, String nameEn, int position, boolean active) {
 
         public String label() {
-            return java.util.Locale.ENGLISH.getLanguage().equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
+            return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())
                     ? nameEn : nameVi;
         }
     }
@@ -33,9 +41,9 @@ public class Movements {
     private final JdbcTemplate jdbc;
     private final InitiativeRegistry registry;
     private final ApplicationEventPublisher events;
-    private final vn.dvk.adminunit.AdminUnits units;
+    private final AdminUnits units;
 
-    Movements(JdbcTemplate jdbc, InitiativeRegistry registry, ApplicationEventPublisher events, vn.dvk.adminunit.AdminUnits units) {
+    Movements(JdbcTemplate jdbc, InitiativeRegistry registry, ApplicationEventPublisher events, AdminUnits units) {
         this.units = units;
         this.jdbc = jdbc;
         this.registry = registry;
@@ -50,7 +58,7 @@ public class Movements {
     @Transactional
     public MovementView add(String code, String nameVi, String nameEn) {
         Permissions.require(Role.ADMIN);
-        String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         String vi = VietnameseText.clean(nameVi);
         if (!c.matches("[A-Z][A-Z0-9_]{1,39}") || vi == null || vi.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, List.of(!c.matches("[A-Z][A-Z0-9_]{1,39}")
@@ -86,7 +94,7 @@ public class Movements {
             throw Permissions.forbidden();
         }
         registry.requireOpenYear(initiativeId);
-        Set<String> known = new java.util.HashSet<>(all().stream().map(MovementView::code).toList());
+        Set<String> known = new HashSet<>(all().stream().map(MovementView::code).toList());
         for (String code : codes) {
             if (!known.contains(code)) {
                 throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("movements", "movement.unknown", code)),
@@ -101,24 +109,24 @@ public class Movements {
     }
 
     /** How many registrations of a year under a unit belong to initiatives linked to each movement (the report's filter). */
-    public java.util.Map<String, Long> countsByMovement(String unitCode, int year) {
+    public Map<String, Long> countsByMovement(String unitCode, int year) {
         CurrentUser user = CurrentUser.get().orElseThrow(Permissions::forbidden);
         StringBuilder sql = new StringBuilder("select im.movement_code, count(*) from registration_fact r join initiative_movement im"
                 + " on im.initiative_id = r.initiative_id join unit_tree u on u.id = r.unit_id where r.reg_year = ?"
                 + " and " + DataScope.inScope("u", "?", "?", "?"));
-        List<Object> args = new java.util.ArrayList<>(List.of(year, user.scope().national(), user.scope().unitId(), user.scope().prefix(),
+        List<Object> args = new ArrayList<>(List.of(year, user.scope().national(), user.scope().unitId(), user.scope().prefix(),
                 user.scope().prefix()));
         if (unitCode != null && !unitCode.isBlank()) {
-            var unit = units.getByCode(unitCode.strip(), java.time.LocalDate.of(year, 12, 31));
+            var unit = units.getByCode(unitCode.strip(), LocalDate.of(year, 12, 31));
             // a unit sharing nothing with the caller's scope is not there for them: 404, not a table of zeros
-            vn.dvk.shared.security.Permissions.requireOverlap(unit, "adminUnit.notFound", unitCode.strip());
+            Permissions.requireOverlap(unit, "adminUnit.notFound", unitCode.strip());
             sql.append(" and ").append(DataScope.subtree("u", "?", "?"));
             args.add(unit.id());
             args.add(unit.subtreePrefix() + "%");
             args.add(unit.subtreePrefix() + "%");
         }
         sql.append(" group by im.movement_code");
-        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         all().forEach(m -> counts.put(m.code(), 0L));
         jdbc.query(sql.toString(), rs -> {
             counts.put(rs.getString(1), rs.getLong(2));

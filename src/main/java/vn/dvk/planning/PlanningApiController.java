@@ -3,6 +3,7 @@ package vn.dvk.planning;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import vn.dvk.shared.web.ApiController;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.ContentDisposition;
 
 @ApiController
 @RequestMapping("/api/v1")
@@ -137,8 +139,8 @@ class PlanningApiController {
 
     static ResponseEntity<byte[]> draftFile(Conferences conferences, long id, String format) {
         String name = conferences.drafted(id).fileStem() + "." + format;
-        return ResponseEntity.ok().header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok().header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
                 .contentType("pdf".equals(format) ? MediaType.APPLICATION_PDF
                         : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                 .body("pdf".equals(format) ? conferences.draftPdf(id) : conferences.draft(id));

@@ -16,8 +16,12 @@ import vn.dvk.shared.validation.PlausibleYear;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
 
 /** Pages: plans and their targets and progress, conferences, and the planning part of an initiative's page. */
 @Controller
@@ -78,7 +82,7 @@ class PlanningController {
         model.addAttribute("metric", metric);
         model.addAttribute("metrics", Metric.values());
         model.addAttribute("children", plans.children(plan));
-        java.util.Map<String, Integer> amounts = new java.util.HashMap<>();
+        Map<String, Integer> amounts = new HashMap<>();
         plans.targets(id).stream().filter(t -> t.metric() == metric).forEach(t -> amounts.put(t.unitId() + ":" + t.year(), t.amount()));
         model.addAttribute("amounts", amounts);
         model.addAttribute("progress", plans.progress(id));
@@ -156,7 +160,7 @@ class PlanningController {
     }
 
     @GetMapping("/conferences/{id}/draft.{format:docx|pdf}")
-    org.springframework.http.ResponseEntity<byte[]> draft(@PathVariable long id, @PathVariable String format) {
+    ResponseEntity<byte[]> draft(@PathVariable long id, @PathVariable String format) {
         return PlanningApiController.draftFile(conferences, id, format);
     }
 
@@ -186,7 +190,7 @@ class PlanningController {
                 throw e;
             }
             redirect.addFlashAttribute("problem", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey());
-            redirect.addFlashAttribute("problemArg", code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
+            redirect.addFlashAttribute("problemArg", code == null ? "" : code.strip().toUpperCase(Locale.ROOT));
         }
         return "redirect:/admin/movements";
     }

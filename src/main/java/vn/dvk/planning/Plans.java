@@ -2,6 +2,8 @@ package vn.dvk.planning;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,9 +28,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Periods and plans: a plan belongs to a unit and a period, cites its founding documents, and sets
@@ -215,7 +219,7 @@ public class Plans {
         return jdbc.query("select * from plan_document where plan_id = :id order by id", Map.of("id", planId), (rs, n) -> document(rs));
     }
 
-    private static Document document(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Document document(ResultSet rs) throws SQLException {
         return new Document(rs.getString("doc_number"), rs.getObject("issued_on", LocalDate.class), rs.getString("issuer"),
                 rs.getString("title"));
     }
@@ -239,7 +243,7 @@ public class Plans {
         Map<Long, List<Document>> documents = new HashMap<>();
         jdbc.query("select * from plan_document where plan_id in (:ids) order by id",
                 Map.of("ids", rows.stream().map(r -> (Long) r[0]).toList()),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> documents.computeIfAbsent(rs.getLong("plan_id"),
+                (RowCallbackHandler) rs -> documents.computeIfAbsent(rs.getLong("plan_id"),
                         k -> new ArrayList<>()).add(document(rs)));
         return rows.stream().map(r -> new PlanView((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], periods.get((Long) r[4]),
                 (String) r[5], documents.getOrDefault((Long) r[0], List.of()), (Long) r[6])).toList();
@@ -275,7 +279,7 @@ public class Plans {
     public List<Target> saveTargets(long planId, List<Target> set, List<Target> cleared, Long version) {
         Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER);
         PlanView plan = get(planId);
-        Set<Long> children = new java.util.HashSet<>(children(plan).stream().map(AdminUnitView::id).toList());
+        Set<Long> children = new HashSet<>(children(plan).stream().map(AdminUnitView::id).toList());
         List<FieldProblem> problems = new ArrayList<>();
         for (Target t : set) {
             check(plan, children, t, true, problems);

@@ -3,5 +3,7 @@
  * child unit and year (and their progress against the registry), the other emulation movements
  * initiatives are linked to, and experience-exchange conferences and reviews with their papers.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Periods, plans and conferences")
+@ApplicationModule(displayName = "Periods, plans and conferences")
 package vn.dvk.planning;
+
+import org.springframework.modulith.ApplicationModule;

@@ -21,14 +21,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The people's voice: feedback and proposals visitors send about a public initiative, kept private
@@ -183,7 +188,7 @@ public class Feedbacks {
     }
 
     /** One item, when the officer's scope covers its initiative. */
-    private java.util.Optional<FeedbackView> inScope(long id) {
+    private Optional<FeedbackView> inScope(long id) {
         List<Object> args = new ArrayList<>();
         String sql = "select f.*, i.name as initiative_name" + scoped(args) + " and f.id = ?";
         args.add(id);
@@ -207,7 +212,7 @@ public class Feedbacks {
         return sql.toString();
     }
 
-    private static FeedbackView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static FeedbackView view(ResultSet rs) throws SQLException {
         Timestamp answered = rs.getTimestamp("answered_at");
         return new FeedbackView(rs.getLong("id"), rs.getLong("initiative_id"), rs.getString("initiative_name"), rs.getString("kind"),
                 rs.getString("author_name"), rs.getString("phone"), rs.getString("text"), rs.getString("state"), rs.getString("answer"),
@@ -253,13 +258,13 @@ public class Feedbacks {
 
     /** Counts by state in the officer's scope (for the moderation page and the reports). */
     public Map<String, Long> counts() {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (State s : State.values()) {
             counts.put(s.name(), 0L);
         }
         List<Object> args = new ArrayList<>();
         jdbc.query("select f.state, count(*)" + scoped(args) + " group by f.state",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
         return counts;
     }
 }

@@ -1,5 +1,7 @@
 package vn.dvk.portal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * What the public may see of the registry, read with explicit SQL of public-safe columns only: an
@@ -63,7 +68,7 @@ class PublicInitiatives {
             + " i.featured, i.start_year, (select min(a.id) from initiative_image a where a.initiative_id = i.id) as image_id,"
             + " (select max(st.lead) from story st where st.initiative_id = i.id and st.state = 'PUBLISHED') as lead";
 
-    private Card card(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Card card(ResultSet rs) throws SQLException {
         return new Card(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"), rs.getString("holder"),
                 rs.getString("sector"), sectorLabel(rs), rs.getString("unit_name"), rs.getString("province_name"),
                 rs.getBoolean("featured"), (Integer) rs.getObject("start_year", Integer.class),
@@ -71,8 +76,8 @@ class PublicInitiatives {
     }
 
     /** The sector in the reader's language. */
-    private static String sectorLabel(java.sql.ResultSet rs) throws java.sql.SQLException {
-        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+    private static String sectorLabel(ResultSet rs) throws SQLException {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         return rs.getString(english ? "sector_name_en" : "sector_name");
     }
 
@@ -188,7 +193,7 @@ class PublicInitiatives {
 
     /** The mean of the coordinates of a GeoJSON geometry: inside any convex unit, near the middle of others. */
     static double[] centre(String geometry) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\]")
+        Matcher m = Pattern.compile("\\[\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\]")
                 .matcher(geometry);
         double lon = 0;
         double lat = 0;

@@ -1,5 +1,7 @@
 package vn.dvk.portal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -127,7 +130,7 @@ public class Stories {
                 .orElseThrow(() -> DomainException.notFound("story.notFound", storyId));
     }
 
-    private static StoryView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static StoryView view(ResultSet rs) throws SQLException {
         Timestamp published = rs.getTimestamp("published_at");
         return new StoryView(rs.getLong("id"), rs.getLong("initiative_id"), rs.getString("slug"), rs.getString("title"),
                 rs.getString("lead"), rs.getString("body"), rs.getString("state"), rs.getString("author"),
@@ -184,7 +187,7 @@ public class Stories {
         String lead = VietnameseText.clean(draft.lead());
         if (storyId == null) {
             long id = Inserts.returningId(jdbc, "insert into story (initiative_id, slug, title, lead, body, state, author, created_at,"
-                    + " updated_at) values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)", initiativeId, "tmp-" + java.util.UUID.randomUUID(), title,
+                    + " updated_at) values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)", initiativeId, "tmp-" + UUID.randomUUID(), title,
                     lead, body, user, now, now);
             jdbc.update("update story set slug = ? where id = ?", Slugs.of(title, id), id);
             events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "STORY", id, initiative.unitId(), title));

@@ -4,5 +4,7 @@
  * only public-safe columns, never a scope-bound registry view, so nothing private can leak through
  * them (no evaluations, scores, drafts, responsible officers or visitors' contact details).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Public portal")
+@ApplicationModule(displayName = "Public portal")
 package vn.dvk.portal;
+
+import org.springframework.modulith.ApplicationModule;

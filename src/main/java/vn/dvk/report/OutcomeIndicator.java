@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /** One socio-economic indicator of a unit for a year: a value with its measure, or a note (e.g. a decision). */
 @Entity
@@ -50,7 +51,7 @@ class OutcomeIndicator {
     }
 
     boolean differs(String measure, BigDecimal amount, String note) {
-        return !java.util.Objects.equals(this.measure, measure) || !java.util.Objects.equals(this.note, note)
+        return !Objects.equals(this.measure, measure) || !Objects.equals(this.note, note)
                 || (this.amount == null ? amount != null : amount == null || this.amount.compareTo(amount) != 0);
     }
 

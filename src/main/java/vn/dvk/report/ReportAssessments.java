@@ -1,5 +1,7 @@
 package vn.dvk.report;
 
+import jakarta.validation.constraints.Size;
+import java.text.Normalizer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import vn.dvk.shared.validation.Inputs;
 
 /** The office's own assessment of a unit's year, typed on the report page and kept for its report. */
 @Component
@@ -21,18 +24,18 @@ class ReportAssessments {
     static final int MAX = 8000;
 
     /** Strengths (ưu điểm), weaknesses (hạn chế), causes (nguyên nhân) and directions (phương hướng). */
-    record Assessment(@jakarta.validation.constraints.Size(max = MAX) String strengths,
-                      @jakarta.validation.constraints.Size(max = MAX) String weaknesses,
-                      @jakarta.validation.constraints.Size(max = MAX) String causes,
-                      @jakarta.validation.constraints.Size(max = MAX) String directions) {
+    record Assessment(@Size(max = MAX) String strengths,
+                      @Size(max = MAX) String weaknesses,
+                      @Size(max = MAX) String causes,
+                      @Size(max = MAX) String directions) {
         static final Assessment EMPTY = new Assessment(null, null, null, null);
     }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final vn.dvk.shared.validation.Inputs inputs;
+    private final Inputs inputs;
 
-    ReportAssessments(JdbcTemplate jdbc, Clock clock, vn.dvk.shared.validation.Inputs inputs) {
+    ReportAssessments(JdbcTemplate jdbc, Clock clock, Inputs inputs) {
         this.inputs = inputs;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -74,7 +77,7 @@ class ReportAssessments {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String nfc = java.text.Normalizer.normalize(text.strip().replace("\r\n", "\n"), java.text.Normalizer.Form.NFC);
+        String nfc = Normalizer.normalize(text.strip().replace("\r\n", "\n"), Normalizer.Form.NFC);
         if (nfc.length() > MAX && problems.stream().noneMatch(p -> field.equals(p.field()))) {
             problems.add(FieldProblem.field(field, "validation.Size"));
         }

@@ -1,5 +1,6 @@
 package vn.dvk.report;
 
+import java.io.IOException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,13 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.validation.PlausibleYear;
 
 import java.time.Clock;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The summary page: every figure a link to the initiatives behind it, every child unit a link to its own summary. */
 @Controller
@@ -23,7 +31,7 @@ class ReportController {
     private final ReportCharts charts;
 
     @GetMapping(path = "/reports/map.json", produces = "application/geo+json")
-    @org.springframework.web.bind.annotation.ResponseBody
+    @ResponseBody
     String map(@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
                @RequestParam(required = false) String structure) {
         return map.featureCollection(reports.summary(unit, year, "today".equalsIgnoreCase(structure)));
@@ -43,11 +51,11 @@ class ReportController {
         this.outcomes = outcomes;
     }
 
-    @org.springframework.web.bind.annotation.PostMapping("/reports/outcomes")
+    @PostMapping("/reports/outcomes")
     String recordOutcome(@RequestParam(required = false) String unit, @RequestParam(required = false) @PlausibleYear Integer year,
                          @RequestParam(required = false) String name, @RequestParam(required = false) String measure,
                          @RequestParam(required = false) String value, @RequestParam(required = false) String note,
-                         org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+                         RedirectAttributes redirect) {
         try {
             outcomes.record(new OutcomeIndicators.Input(unit, year, name, measure, value, note));
             redirect.addFlashAttribute("outcomeSaved", true);
@@ -59,13 +67,13 @@ class ReportController {
         return "redirect:/reports";
     }
 
-    @org.springframework.web.bind.annotation.PostMapping("/reports/outcomes/import")
+    @PostMapping("/reports/outcomes/import")
     String importOutcomes(@RequestParam(required = false) String unit, @RequestParam(required = false) @PlausibleYear Integer year,
-                          @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
-                          org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
+                          @RequestParam("file") MultipartFile file,
+                          RedirectAttributes redirect) throws IOException {
         try {
             OutcomeSheets.Imported imported = sheets.importAll(file.getBytes(), file.getOriginalFilename());
-            redirect.addFlashAttribute("outcomeImported", java.util.List.of(imported.created(), imported.updated(), imported.unchanged()));
+            redirect.addFlashAttribute("outcomeImported", List.of(imported.created(), imported.updated(), imported.unchanged()));
         } catch (DomainException e) {
             redirect.addFlashAttribute("outcomeError", e);
         }
@@ -75,7 +83,7 @@ class ReportController {
     }
 
     @GetMapping("/reports/summary.{format:xlsx|docx|pdf}")
-    org.springframework.http.ResponseEntity<byte[]> document(@org.springframework.web.bind.annotation.PathVariable String format,
+    ResponseEntity<byte[]> document(@PathVariable String format,
                                                              @RequestParam(required = false) String unit,
                                                              @RequestParam(required = false) Integer year,
                                                              @RequestParam(required = false) String issuer,
@@ -108,7 +116,7 @@ class ReportController {
             model.addAttribute("summary", summary);
             model.addAttribute("chartData", charts.of(summary));
             model.addAttribute("drawMap", map.drawable(summary));
-            model.addAttribute("outcomes", today ? java.util.List.of() : outcomes.of(reports.unitFor(unit, shown), shown));
+            model.addAttribute("outcomes", today ? List.of() : outcomes.of(reports.unitFor(unit, shown), shown));
         } catch (DomainException e) {
             model.addAttribute("error", e);
         }

@@ -1,5 +1,16 @@
 package vn.dvk.report;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -19,7 +30,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import vn.dvk.shared.office.PdfFonts;
 
 /**
  * The summary as the documents a committee sends: an xlsx table and a docx report (issuing body,
@@ -31,7 +46,7 @@ class ReportDocuments {
     private final Sectors sectors;
     private final String pdfFontPath;
 
-    ReportDocuments(Sectors sectors, @org.springframework.beans.factory.annotation.Value("${dvk.pdf.font:}") String pdfFontPath) {
+    ReportDocuments(Sectors sectors, @Value("${dvk.pdf.font:}") String pdfFontPath) {
         this.sectors = sectors;
         this.pdfFontPath = pdfFontPath;
     }
@@ -55,8 +70,8 @@ class ReportDocuments {
         return headers;
     }
 
-    private List<Object> values(int n, String name, long total, java.util.Map<String, Long> bySector,
-                                java.util.Map<String, Long> byStatus, java.util.Map<String, Long> byHolder, long recognised,
+    private List<Object> values(int n, String name, long total, Map<String, Long> bySector,
+                                Map<String, Long> byStatus, Map<String, Long> byHolder, long recognised,
                                 long featured) {
         List<Object> values = new ArrayList<>();
         values.add(n == 0 ? "" : String.valueOf(n));
@@ -196,15 +211,15 @@ class ReportDocuments {
     byte[] pdf(Summary s, Heading heading) {
         List<String> headers = headers();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            com.lowagie.text.pdf.BaseFont base = pdfFont();
+            BaseFont base = pdfFont();
             com.lowagie.text.Font plain = new com.lowagie.text.Font(base, 11);
             com.lowagie.text.Font bold = new com.lowagie.text.Font(base, 11, com.lowagie.text.Font.BOLD);
             com.lowagie.text.Font title = new com.lowagie.text.Font(base, 14, com.lowagie.text.Font.BOLD);
-            com.lowagie.text.Document doc = new com.lowagie.text.Document(com.lowagie.text.PageSize.A4.rotate(), 42, 56, 71, 71);
-            com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
+            Document doc = new Document(PageSize.A4.rotate(), 42, 56, 71, 71);
+            PdfWriter.getInstance(doc, out);
             doc.addTitle(title(s));
             doc.open();
-            com.lowagie.text.pdf.PdfPTable top = new com.lowagie.text.pdf.PdfPTable(2);
+            PdfPTable top = new PdfPTable(2);
             top.setWidthPercentage(100);
             top.addCell(plainCell(heading.issuingBody().toUpperCase(OfficeDocs.VI)
                     + (heading.number() == null ? "" : "\nSố " + heading.number()), bold));
@@ -215,56 +230,56 @@ class ReportDocuments {
             doc.add(centred("BÁO CÁO", title));
             doc.add(centred(title(s), title));
             doc.add(centred(subtitle(s), plain));
-            doc.add(new com.lowagie.text.Paragraph(" "));
-            com.lowagie.text.pdf.PdfPTable table = new com.lowagie.text.pdf.PdfPTable(headers.size());
+            doc.add(new Paragraph(" "));
+            PdfPTable table = new PdfPTable(headers.size());
             table.setWidthPercentage(100);
             float[] widths = new float[headers.size()];
-            java.util.Arrays.fill(widths, 1.2f);
+            Arrays.fill(widths, 1.2f);
             widths[0] = 0.5f;
             widths[1] = 3.5f;
             table.setWidths(widths);
             table.setHeaderRows(1);
-            headers.forEach(h -> table.addCell(cell(h, bold, com.lowagie.text.Element.ALIGN_CENTER)));
+            headers.forEach(h -> table.addCell(cell(h, bold, Element.ALIGN_CENTER)));
             List<List<Object>> rows = new ArrayList<>(rows(s));
             rows.add(totalRow(s));
             for (int n = 0; n < rows.size(); n++) {
                 boolean total = n == rows.size() - 1;
                 for (Object value : rows.get(n)) {
                     table.addCell(cell(value instanceof Long l ? String.format(OfficeDocs.VI, "%,d", l) : String.valueOf(value),
-                            total ? bold : plain, value instanceof Long ? com.lowagie.text.Element.ALIGN_RIGHT
-                                    : com.lowagie.text.Element.ALIGN_LEFT));
+                            total ? bold : plain, value instanceof Long ? Element.ALIGN_RIGHT
+                                    : Element.ALIGN_LEFT));
                 }
             }
             doc.add(table);
             doc.close();
             return out.toByteArray();
-        } catch (IOException | com.lowagie.text.DocumentException e) {
+        } catch (IOException | DocumentException e) {
             throw new IllegalStateException("PDF not written", e);
         }
     }
 
-    private static com.lowagie.text.pdf.PdfPCell plainCell(String text, com.lowagie.text.Font font) {
-        com.lowagie.text.pdf.PdfPCell cell = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(text, font));
-        cell.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
-        cell.setHorizontalAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+    private static PdfPCell plainCell(String text, com.lowagie.text.Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setHorizontalAlignment(Element.ALIGN_CENTER);
         return cell;
     }
 
-    private static com.lowagie.text.pdf.PdfPCell cell(String text, com.lowagie.text.Font font, int alignment) {
-        com.lowagie.text.pdf.PdfPCell cell = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(text, font));
+    private static PdfPCell cell(String text, com.lowagie.text.Font font, int alignment) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
         cell.setHorizontalAlignment(alignment);
         cell.setPadding(3);
         return cell;
     }
 
-    private static com.lowagie.text.Paragraph centred(String text, com.lowagie.text.Font font) {
-        com.lowagie.text.Paragraph paragraph = new com.lowagie.text.Paragraph(text, font);
-        paragraph.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+    private static Paragraph centred(String text, com.lowagie.text.Font font) {
+        Paragraph paragraph = new Paragraph(text, font);
+        paragraph.setAlignment(Element.ALIGN_CENTER);
         return paragraph;
     }
 
-    private com.lowagie.text.pdf.BaseFont pdfFont() throws IOException {
-        return vn.dvk.shared.office.PdfFonts.load(pdfFontPath);
+    private BaseFont pdfFont() throws IOException {
+        return PdfFonts.load(pdfFontPath);
     }
 
 }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The summary report of a unit for a year. A unit code means the unit as it was in that year (on
@@ -317,7 +318,7 @@ public class Reports {
 
     /** The latest year with registrations in the user's scope, if any. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Integer> latestYear() {
+    public Optional<Integer> latestYear() {
         Permissions.require(Role.values());
         DataScope scope = CurrentUser.currentScope();
         AdminUnitView unit = scope.national() ? null : units.findById(scope.unitId()).orElseThrow();

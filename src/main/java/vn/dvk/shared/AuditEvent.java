@@ -1,5 +1,6 @@
 package vn.dvk.shared;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record AuditEvent(Action action, String objectType, String objectId, Long
     }
 
     /** Other objects the entry concerns, so their history shows it too (e.g. the initiatives an import wrote). */
-    public record Related(String objectType, java.util.Collection<String> objectIds) {
+    public record Related(String objectType, Collection<String> objectIds) {
     }
 
     public enum Action { CREATE, UPDATE, DELETE, STATE_CHANGE, IMPORT, EXPORT, LOGIN, LOGIN_FAILED, LOGOUT }

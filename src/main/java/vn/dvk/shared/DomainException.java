@@ -1,6 +1,8 @@
 package vn.dvk.shared;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal by a domain rule, carrying a message key (resolved in the caller's language), its
@@ -69,8 +71,8 @@ public class DomainException extends RuntimeException {
     }
 
     /** The first problem of each form field, for messages under the fields. */
-    public java.util.Map<String, FieldProblem> problemsByField() {
-        java.util.Map<String, FieldProblem> byField = new java.util.HashMap<>();
+    public Map<String, FieldProblem> problemsByField() {
+        Map<String, FieldProblem> byField = new HashMap<>();
         problems.stream().filter(p -> p.field() != null).forEach(p -> byField.putIfAbsent(p.field(), p));
         return byField;
     }

@@ -19,6 +19,7 @@ import vn.dvk.shared.DomainException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ class CommendationProposal {
     }
 
     /** The authority's decision: the listed initiatives it names are commended, the others are not. */
-    void decide(Long decisionId, java.util.Collection<Long> commendedInitiatives) {
+    void decide(Long decisionId, Collection<Long> commendedInitiatives) {
         if (state == State.DECIDED) {
             throw DomainException.conflict("proposal.alreadyDecided");
         }

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Commendation proposals (đề nghị khen thưởng) and the authority's decision on them. Listing an
@@ -41,13 +42,13 @@ public class Commendations {
     private final Recognitions recognitions;
     private final InitiativeRegistry registry;
     private final AdminUnits units;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Inputs inputs;
 
     Commendations(CommendationProposalRepository proposals, DecisionRepository decisions, DecisionFiles files,
                   Recognitions recognitions, InitiativeRegistry registry, AdminUnits units,
-                  org.springframework.context.ApplicationEventPublisher events, Clock clock, Inputs inputs) {
+                  ApplicationEventPublisher events, Clock clock, Inputs inputs) {
         this.inputs = inputs;
         this.proposals = proposals;
         this.decisions = decisions;

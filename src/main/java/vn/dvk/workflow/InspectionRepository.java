@@ -5,11 +5,12 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 
 interface InspectionRepository extends JpaRepository<Inspection, Long> {
 
     @Query("select i from Inspection i order by i.visitedOn desc, i.id desc")
-    List<Inspection> newestFirst(org.springframework.data.domain.Pageable page);
+    List<Inspection> newestFirst(Pageable page);
 
     List<Inspection> findByInitiativeIdOrderByVisitedOnDesc(Long initiativeId);
 

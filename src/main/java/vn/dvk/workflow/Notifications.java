@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.dvk.shared.web.UnreadNotifications;
 
 /**
  * In-app notifications of workflow steps, written in the step's own transaction: whoever submitted
@@ -34,7 +35,7 @@ import java.util.Set;
  * address, the same message is e-mailed after the transaction commits.
  */
 @Service
-public class Notifications implements vn.dvk.shared.web.UnreadNotifications {
+public class Notifications implements UnreadNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final Set<WorkflowStep> TOLD = EnumSet.of(WorkflowStep.RETURN, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE,

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import vn.dvk.shared.tabular.FormulaGuard;
 
 /**
  * A commendation proposal in the form officers send: the list (danh sách đề nghị khen thưởng) as an
@@ -114,7 +115,7 @@ class ProposalDocuments {
         r++;
         int n = 1;
         // text an officer typed that a spreadsheet would run as a formula stays text
-        org.apache.poi.ss.usermodel.CellStyle quoted = sheet.getWorkbook().createCellStyle();
+        CellStyle quoted = sheet.getWorkbook().createCellStyle();
         quoted.cloneStyleFrom(cell);
         quoted.setQuotePrefixed(true);
         for (ProposalView.Item item : items) {
@@ -124,7 +125,7 @@ class ProposalDocuments {
             for (int c = 0; c < values.length; c++) {
                 String value = values[c] == null ? "" : values[c];
                 row.createCell(c).setCellValue(value);
-                row.getCell(c).setCellStyle(vn.dvk.shared.tabular.FormulaGuard.risky(value) ? quoted : cell);
+                row.getCell(c).setCellStyle(FormulaGuard.risky(value) ? quoted : cell);
             }
         }
         return r;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import vn.dvk.adminunit.AdminUnits;
 
 /**
  * Recognition (công nhận) by a decision of the standing committee: one initiative-year, or a whole
@@ -34,10 +35,10 @@ public class Recognitions {
     private final InitiativeWorkflow workflow;
     private final Clock clock;
 
-    private final vn.dvk.adminunit.AdminUnits units;
+    private final AdminUnits units;
 
     Recognitions(DecisionRepository decisions, DecisionFiles files, InitiativeWorkflow workflow, Clock clock,
-                 vn.dvk.adminunit.AdminUnits units) {
+                 AdminUnits units) {
         this.units = units;
         this.decisions = decisions;
         this.files = files;

@@ -22,10 +22,13 @@ import vn.dvk.shared.validation.PlausibleYear;
 import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import vn.dvk.shared.VietnamTime;
 
 /** Pages for recognition decisions and commendation proposals. */
 @Controller
@@ -185,7 +188,7 @@ class WorkflowController {
     @GetMapping("/decisions/{id}")
     String decision(@PathVariable Long id, Model model) {
         model.addAttribute("decision", recognitions.decision(id).orElseThrow(() -> DomainException.notFound("error.notFound")));
-        model.addAttribute("zone", vn.dvk.shared.VietnamTime.ZONE);
+        model.addAttribute("zone", VietnamTime.ZONE);
         return "workflow/decision";
     }
 
@@ -213,8 +216,8 @@ class WorkflowController {
     }
 
     @GetMapping("/recognitions/decision.{format:docx|pdf}")
-    ResponseEntity<byte[]> decisionDocument(@PathVariable String format, @org.springframework.web.bind.annotation.RequestParam String unit,
-                                            @org.springframework.web.bind.annotation.RequestParam int year) {
+    ResponseEntity<byte[]> decisionDocument(@PathVariable String format, @RequestParam String unit,
+                                            @RequestParam int year) {
         return WorkflowDecisionsApiController.made(official, official.decision(unit, year, null, null, null), format);
     }
 
@@ -223,8 +226,8 @@ class WorkflowController {
         Decision decision = commendations.scanOf(id);
         try (InputStream in = files.open(decision.getFileKey())) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(decision.getFileType()))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                            .filename(decision.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(decision.getFileName(), StandardCharsets.UTF_8).build().toString())
                     .body(in.readAllBytes());
         }
     }

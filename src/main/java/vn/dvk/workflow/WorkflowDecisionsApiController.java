@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 
 @ApiController
 @Tag(name = "Workflow")
@@ -39,31 +40,31 @@ class WorkflowDecisionsApiController {
     private final WorkflowDocuments official;
 
     @GetMapping("/api/v1/recognitions/decision.{format:docx|pdf}")
-    @io.swagger.v3.oas.annotations.Operation(summary = "The decision recognising every initiative of a unit recognised in a year, "
+    @Operation(summary = "The decision recognising every initiative of a unit recognised in a year, "
             + "with their list as its annex, in the layout of the deciding organisation (the unit's standing committee by default)")
-    ResponseEntity<byte[]> decisionDocument(@PathVariable String format, @org.springframework.web.bind.annotation.RequestParam String unit,
-            @org.springframework.web.bind.annotation.RequestParam int year,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Long organisation,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer number,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
+    ResponseEntity<byte[]> decisionDocument(@PathVariable String format, @RequestParam String unit,
+            @RequestParam int year,
+            @RequestParam(required = false) Long organisation,
+            @RequestParam(required = false) Integer number,
+            @RequestParam(required = false) @DateTimeFormat(
+                    iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return made(official, official.decision(unit, year, organisation, number, date), format);
     }
 
     @GetMapping("/api/v1/commendation-proposals/{id}/submission.{format:docx|pdf}")
-    @io.swagger.v3.oas.annotations.Operation(summary = "The submission (tờ trình) asking the authority to commend the proposal's "
+    @Operation(summary = "The submission (tờ trình) asking the authority to commend the proposal's "
             + "collectives and individuals, with their list, in the layout of the proposing organisation")
     ResponseEntity<byte[]> submission(@PathVariable Long id, @PathVariable String format,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Long organisation,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer number,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
+            @RequestParam(required = false) Long organisation,
+            @RequestParam(required = false) Integer number,
+            @RequestParam(required = false) @DateTimeFormat(
+                    iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return made(official, official.submission(commendations.get(id), organisation, number, date), format);
     }
 
     static ResponseEntity<byte[]> made(WorkflowDocuments official, WorkflowDocuments.Made made, String format) {
         return "pdf".equals(format)
-                ? file(official.pdf(made), made.fileStem() + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF)
+                ? file(official.pdf(made), made.fileStem() + ".pdf", MediaType.APPLICATION_PDF)
                 : file(official.docx(made), made.fileStem() + ".docx", DOCX);
     }
 

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.dvk.shared.security.Permissions;
 
 /**
  * The recognition decision (Quyết định công nhận) of a unit's year, with every recognised initiative
@@ -71,7 +72,7 @@ class WorkflowDocuments {
                     List.of(FieldProblem.field("year", "report.year", LocalDate.now(clock).getYear() + 1)), "error.validation");
         }
         AdminUnitView unit = units.getByCode(unitCode, LocalDate.of(year, 12, 31));
-        vn.dvk.shared.security.Permissions.requireInScope(unit, "adminUnit.notFound", unitCode);
+        Permissions.requireInScope(unit, "adminUnit.notFound", unitCode);
         List<InitiativeRow> recognised = registry.search(new InitiativeQuery(unit.code(), null, year, null, null, null,
                 RECOGNISED_STATES, null, null, null), 0, 5000).getContent();
         DocumentSettingsView s = settings.of(organisationId != null ? organisationId : issuer(unit, true));

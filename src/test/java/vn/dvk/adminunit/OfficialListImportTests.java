@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,8 +108,8 @@ class OfficialListImportTests {
     private static Path asXlsx(Path csv) throws IOException {
         Path xlsx = Files.createTempFile("dvk-units-", ".xlsx");
         try (var reader = Files.newBufferedReader(csv);
-             var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader);
-             var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200);
+             var parser = CSVFormat.DEFAULT.parse(reader);
+             var workbook = new SXSSFWorkbook(200);
              var out = Files.newOutputStream(xlsx)) {
             var sheet = workbook.createSheet("Sheet1");
             int r = 0;

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -67,7 +68,7 @@ class AuditTrailTests {
                 .andExpect(jsonPath("$.items[*].objectId", not(hasItem(id.toString()))));
         mvc.perform(get("/audit").with(officer))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Tổ hòa giải thôn Trung Tâm (mới)")));
+                .andExpect(content().string(Matchers.containsString("Tổ hòa giải thôn Trung Tâm (mới)")));
     }
 
     @Test
@@ -93,7 +94,7 @@ class AuditTrailTests {
                     .andExpect(jsonPath("$.firstBrokenSeq").value(place))
                     .andExpect(jsonPath("$.reason").value("content"));
             mvc.perform(post("/audit/verify").with(admin).with(csrf()))
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("bị sửa đổi từ vị trí " + place)));
+                    .andExpect(content().string(Matchers.containsString("bị sửa đổi từ vị trí " + place)));
         } finally {
             jdbc.update("update audit_entry set summary = ? where seq = ?", summary, seq);
         }

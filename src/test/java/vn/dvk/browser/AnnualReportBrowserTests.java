@@ -20,8 +20,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import vn.dvk.shared.office.TestSignatures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,10 +99,10 @@ class AnnualReportBrowserTests {
 
         // signed with the office's certificate outside DVK (here: a test certificate made now)
         byte[] pdf = download(driver, pdfLink).body();
-        vn.dvk.shared.office.TestSignatures.Identity ca = vn.dvk.shared.office.TestSignatures.ca("DVK Browser Test CA");
-        byte[] signed = vn.dvk.shared.office.TestSignatures.sign(pdf, vn.dvk.shared.office.TestSignatures.signer(ca), ca.certificate());
-        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("dvk-signed-").resolve("bao-cao-2023-da-ky.pdf");
-        java.nio.file.Files.write(file, signed);
+        TestSignatures.Identity ca = TestSignatures.ca("DVK Browser Test CA");
+        byte[] signed = TestSignatures.sign(pdf, TestSignatures.signer(ca), ca.certificate());
+        Path file = Files.createTempDirectory("dvk-signed-").resolve("bao-cao-2023-da-ky.pdf");
+        Files.write(file, signed);
 
         // back on the office's documents, the signed copy is uploaded to the document it signs
         driver.get(driver.findElement(By.id("issuer-settings")).getAttribute("href"));
@@ -109,7 +112,7 @@ class AnnualReportBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-saved")));
         WebElement row = driver.findElement(By.id("signed-file-" + documentId)).findElement(By.xpath("./ancestor::tr"));
         assertThat(row.findElement(By.cssSelector(".signed-status")).getText()).contains("Chữ ký số hợp lệ");
-        assertThat(row.findElement(By.cssSelector(".signed-signer")).getText()).contains(vn.dvk.shared.office.TestSignatures.SIGNER);
+        assertThat(row.findElement(By.cssSelector(".signed-signer")).getText()).contains(TestSignatures.SIGNER);
         HttpResponse<byte[]> kept = download(driver, row.findElement(By.cssSelector("a.signed-file")).getAttribute("href"));
         assertThat(kept.body()).isEqualTo(signed);
     }

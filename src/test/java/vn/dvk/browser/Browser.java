@@ -17,8 +17,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives Debian's Chromium headless through Debian's chromedriver (never a browser downloaded at
@@ -42,10 +47,10 @@ public class Browser implements BeforeEachCallback, TestWatcher {
     /** Logs in through the login page, as a person would. */
     public void login(String baseUrl, String username, String password) {
         driver.get(baseUrl + "/login");
-        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
@@ -54,8 +59,8 @@ public class Browser implements BeforeEachCallback, TestWatcher {
      * at once first (Bootstrap makes scrolling smooth, and a click during the scroll lands on
      * whatever passes under the pointer).
      */
-    public void click(org.openqa.selenium.WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver)
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
     }
@@ -91,7 +96,7 @@ public class Browser implements BeforeEachCallback, TestWatcher {
             Files.createDirectories(ARTIFACTS);
             String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), ARTIFACTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), ARTIFACTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(ARTIFACTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not keep the browser's screenshot: " + e);

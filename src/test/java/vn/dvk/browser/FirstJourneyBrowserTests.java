@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.dvk.DvkIntegrationTest;
 
 import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +87,7 @@ class FirstJourneyBrowserTests {
         waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("nav-catalogue"))).click();
         waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-organisations"))).click();
         waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("organisation-table")));
-        Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+        Long scrollWidth = (Long) ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollWidth");
         assertThat(scrollWidth).isLessThanOrEqualTo(400L);
     }

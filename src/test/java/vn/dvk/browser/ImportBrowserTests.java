@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.support.ui.Select;
+import vn.dvk.ImportedInitiatives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +40,7 @@ class ImportBrowserTests {
 
     @AfterEach
     void removeImported() {
-        vn.dvk.ImportedInitiatives.remove(registry, "nhap trinh duyet");
+        ImportedInitiatives.remove(registry, "nhap trinh duyet");
     }
 
     private void click(WebDriver driver, By by) {
@@ -110,13 +112,13 @@ class ImportBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-mapping")));
         assertThat(driver.findElement(By.id("mapping-needed")).isDisplayed()).isTrue();
         // each guess pre-selected beside its column's values
-        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("map-2"))).getFirstSelectedOption().getText())
+        assertThat(new Select(driver.findElement(By.id("map-2"))).getFirstSelectedOption().getText())
                 .isEqualTo("Loại (Mô hình/Điển hình)");
-        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("map-5"))).getFirstSelectedOption().getText())
+        assertThat(new Select(driver.findElement(By.id("map-5"))).getFirstSelectedOption().getText())
                 .isEqualTo("Xã/Phường/Thị trấn");
         assertThat(driver.findElement(By.id("mapping-col-F")).getText()).contains("Đơn vị chủ trì", "Xã Phi Liêng");
         assertThat(driver.findElement(By.id("import-problems")).getText()).contains("Môi trường");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("value-0"))).selectByVisibleText("Xây dựng nông thôn mới");
+        new Select(driver.findElement(By.id("value-0"))).selectByVisibleText("Xây dựng nông thôn mới");
         click(driver, By.id("mapping-submit"));
         wait.until(ExpectedConditions.stalenessOf(driver.findElement(By.tagName("html"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));

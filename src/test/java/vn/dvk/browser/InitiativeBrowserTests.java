@@ -1,5 +1,7 @@
 package vn.dvk.browser;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -12,6 +14,9 @@ import vn.dvk.DvkIntegrationTest;
 
 import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+import vn.dvk.GeoJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +74,10 @@ class InitiativeBrowserTests {
         driver.findElement(By.id("unitCode")).sendKeys("Xã Đam Rông 1 — Tỉnh Lâm Đồng");
         driver.findElement(By.id("name")).click();
         wait.until(d -> d.findElement(By.id("organisationId")).getText().contains("Ủy ban nhân dân xã Đam Rông 1"));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("organisationId")))
+        new Select(driver.findElement(By.id("organisationId")))
                 .selectByVisibleText("Ủy ban nhân dân xã Đam Rông 1 — Xã Đam Rông 1");
         driver.findElement(By.id("name")).sendKeys("Mô hình thử chọn địa bàn bằng tên");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sector"))).selectByValue("ECONOMY");
+        new Select(driver.findElement(By.id("sector"))).selectByValue("ECONOMY");
         var save = driver.findElement(By.id("save-initiative"));
         browser.click(save);
         wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), "Mô hình thử chọn địa bàn bằng tên"));
@@ -89,14 +94,14 @@ class InitiativeBrowserTests {
         driver.get(base + "/reports?unit=135&year=2024");
         List<String> codes = driver.findElements(By.cssSelector("#report-table tbody tr td:first-child a")).stream()
                 .map(a -> a.getAttribute("href").replaceAll(".*unit=(\\d+).*", "$1")).limit(2).toList();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("ranh-gioi", ".geojson");
-        java.nio.file.Files.writeString(file, "{\"type\": \"FeatureCollection\", \"features\": ["
-                + vn.dvk.GeoJson.square(codes.get(0), 104.7, 22.1) + ", "
-                + vn.dvk.GeoJson.square(codes.get(1), 104.8, 22.1) + "]}");
+        Path file = Files.createTempFile("ranh-gioi", ".geojson");
+        Files.writeString(file, "{\"type\": \"FeatureCollection\", \"features\": ["
+                + GeoJson.square(codes.get(0), 104.7, 22.1) + ", "
+                + GeoJson.square(codes.get(1), 104.8, 22.1) + "]}");
         driver.get(base + "/units/boundaries");
         driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("on")).sendKeys("");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2024-12-31'", driver.findElement(By.id("on")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2024-12-31'", driver.findElement(By.id("on")));
         driver.findElement(By.id("import-boundaries")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("boundary-imported")));
 

@@ -1,5 +1,7 @@
 package vn.dvk.browser;
 
+import com.jayway.jsonpath.JsonPath;
+import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -14,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.dvk.DvkIntegrationTest;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.util.List;
 import java.nio.file.Path;
 import java.nio.file.Files;
@@ -25,6 +28,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.dvk.identity.UserDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +49,8 @@ class WorkflowBrowserTests {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.dvk.identity.UserDirectory directory;
+    @Autowired
+    UserDirectory directory;
 
     private WebDriver driver;
     private WebDriverWait wait;
@@ -79,7 +86,7 @@ class WorkflowBrowserTests {
         return response.body();
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void start() {
         driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -95,7 +102,7 @@ class WorkflowBrowserTests {
         String created = api(editor, "POST", "/api/v1/initiatives", """
                 {"name": "%s", "kind": "MODEL", "holder": "COLLECTIVE", "sector": "ECONOMY", "unitCode": "dam rong 1",
                  "organisationId": %d, "startYear": %d}""".formatted(name, organisation, year));
-        Number id = com.jayway.jsonpath.JsonPath.read(created, "$.id");
+        Number id = JsonPath.read(created, "$.id");
 
         as(editor);
         driver.get(base + "/initiatives/" + id);
@@ -154,7 +161,7 @@ class WorkflowBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id("initiative-name"), name));
         String page = driver.getCurrentUrl();
         Path photo = Files.createTempFile("anh-mo-hinh", ".png");
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
         driver.findElement(By.id("attachment-file")).sendKeys(photo.toAbsolutePath().toString());
         type("attachment-caption", "Ao nuôi cá tầm");
         click("upload");
@@ -228,7 +235,7 @@ class WorkflowBrowserTests {
         assertThat(Integer.parseInt(text("figure-total").replaceAll("\\D", ""))).isEqualTo(communeBefore + 1 + 4);
         // the documents the page's buttons download, fetched with the browser's own session
         WebElement documents = driver.findElement(By.id("report-documents"));
-        String query = "?unit=" + java.net.URLEncoder.encode(documents.findElement(By.name("unit")).getAttribute("value"),
+        String query = "?unit=" + URLEncoder.encode(documents.findElement(By.name("unit")).getAttribute("value"),
                 StandardCharsets.UTF_8) + "&year="
                 + documents.findElement(By.name("year")).getAttribute("value") + "&style=party";
         for (String button : List.of("download-docx", "download-pdf", "download-xlsx")) {
@@ -247,7 +254,7 @@ class WorkflowBrowserTests {
     }
 
     private int summaryTotal(String user, String unit, int year) throws Exception {
-        return com.jayway.jsonpath.JsonPath.read(api(user, "GET", "/api/v1/reports/summary?structure=today&year=" + year
+        return JsonPath.read(api(user, "GET", "/api/v1/reports/summary?structure=today&year=" + year
                 + (unit.isEmpty() ? "" : "&unit=" + unit), null), "$.total");
     }
 

@@ -16,8 +16,13 @@ import vn.dvk.shared.security.Role;
 import vn.dvk.shared.security.SystemActor;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import vn.dvk.shared.office.SignatureReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -160,7 +165,7 @@ class SignedDocumentTests {
         String audit = mvc.perform(get("/api/v1/audit").param("objectType", "ISSUED_DOCUMENT").param("action", "UPDATE")
                         .param("size", "200").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        java.util.List<java.util.Map<String, Object>> entries = JsonPath.read(audit, "$.items[?(@.objectId == '" + doc.id() + "')]");
+        List<Map<String, Object>> entries = JsonPath.read(audit, "$.items[?(@.objectId == '" + doc.id() + "')]");
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).get("actor")).isEqualTo(DvkIntegrationTest.DAM_RONG_OFFICER);
         assertThat((String) entries.get(0).get("summary")).contains(doc.numberText(), "bao-cao-da-ky.pdf");
@@ -302,10 +307,10 @@ class SignedDocumentTests {
     @Test
     void aFileWithManyLongSignaturesIsKeptWithinTheColumnAndItsStatus() {
         String chainLine = "CN=" + "Cơ quan chứng thực chữ ký số ".repeat(60);
-        java.util.List<vn.dvk.shared.office.SignatureReport.Item> many = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> new vn.dvk.shared.office.SignatureReport.Item("Người ký " + i, "Cơ quan " + i, "S".repeat(2000),
-                        "I".repeat(2000), "0" + i, java.time.Instant.parse("2026-01-02T03:04:05Z"), true, i == 19, true, true, true,
-                        java.util.List.of(chainLine, chainLine, chainLine), "NO_ANCHORS", null))
+        List<SignatureReport.Item> many = IntStream.range(0, 20)
+                .mapToObj(i -> new SignatureReport.Item("Người ký " + i, "Cơ quan " + i, "S".repeat(2000),
+                        "I".repeat(2000), "0" + i, Instant.parse("2026-01-02T03:04:05Z"), true, i == 19, true, true, true,
+                        List.of(chainLine, chainLine, chainLine), "NO_ANCHORS", null))
                 .toList();
         String stored = IssuedDocuments.stored(many);
         assertThat(stored.length()).isLessThanOrEqualTo(20000);

@@ -1,5 +1,6 @@
 package vn.dvk.evaluation;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -124,7 +125,7 @@ class EvaluationApiTests {
         long id = submittedIn2022("Mô hình điểm thập phân thôn 5");
         var officer = as(DvkIntegrationTest.DAM_RONG_OFFICER);
         String page = "/initiatives/" + id + "/years/2022/evaluation";
-        mvc.perform(post(page).with(officer).with(csrf()).locale(java.util.Locale.ENGLISH).param("lang", "en")
+        mvc.perform(post(page).with(officer).with(csrf()).locale(Locale.ENGLISH).param("lang", "en")
                         .param("score-1", "8,5").param("score-2", "7.5"))
                 .andExpect(redirectedUrl(page));
         mvc.perform(get(page).with(officer)).andExpect(content().string(allOf(containsString("id=\"my-total\">16<"),

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +26,7 @@ class EvaluationRulesTests {
         // ids as the database would give them
         long id = 1;
         for (Criterion c : set.getCriteria()) {
-            org.springframework.test.util.ReflectionTestUtils.setField(c, "id", id++);
+            ReflectionTestUtils.setField(c, "id", id++);
         }
         return set;
     }

@@ -12,9 +12,13 @@ import vn.dvk.DvkIntegrationTest;
 import vn.dvk.initiative.InitiativeRegistry;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.dvk.ImportedInitiatives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -46,7 +50,7 @@ class ColumnMappingTests {
 
     @AfterEach
     void removeImported() {
-        vn.dvk.ImportedInitiatives.remove(registry, "kiem thu gan cot");
+        ImportedInitiatives.remove(registry, "kiem thu gan cot");
         // each test starts with nothing remembered
         jdbc.update("delete from import_mapping");
     }
@@ -57,7 +61,7 @@ class ColumnMappingTests {
 
     /** Text as .VnTime typing stores it: each letter by its TCVN3 code (lower-case toned letters only, as typed). */
     static String tcvn3(String text) {
-        Map<String, Character> codes = new java.util.HashMap<>();
+        Map<String, Character> codes = new HashMap<>();
         for (int i = 0; i < LegacyText.TCVN3_A1_FF.length(); i++) {
             codes.putIfAbsent(String.valueOf(LegacyText.TCVN3_A1_FF.charAt(i)), (char) (0xA1 + i));
         }
@@ -75,7 +79,7 @@ class ColumnMappingTests {
     /** Text as windows-1258 stores it: letters with their hat, breve or horn, the tone mark as a separate character after them. */
     static byte[] windows1258(String text) {
         StringBuilder out = new StringBuilder();
-        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String tones = "\u0300\u0301\u0303\u0309\u0323";
         StringBuilder letter = new StringBuilder();
         String tone = "";
@@ -88,12 +92,12 @@ class ColumnMappingTests {
                 }
                 continue;
             }
-            out.append(java.text.Normalizer.normalize(letter, java.text.Normalizer.Form.NFC)).append(tone);
+            out.append(Normalizer.normalize(letter, Normalizer.Form.NFC)).append(tone);
             letter.setLength(0);
             tone = "";
             letter.append(c);
         }
-        out.append(java.text.Normalizer.normalize(letter, java.text.Normalizer.Form.NFC)).append(tone);
+        out.append(Normalizer.normalize(letter, Normalizer.Form.NFC)).append(tone);
         return out.toString().getBytes(Charset.forName("windows-1258"));
     }
 
@@ -274,7 +278,7 @@ class ColumnMappingTests {
                 .row("1", "Tổ hòa giải thôn Đạ Tế " + mark, "Mô hình", "Tập thể", "Văn hóa - xã hội", "Mới")
                 .row("2", "Gương sáng người Cơ Ho " + mark, "Điển hình", "Cá nhân", "Kinh tế", "Duy trì")
                 .row("Tổng cộng: 2 mô hình");
-        byte[] csv = windows1258(new String(sheet.csv(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8));
+        byte[] csv = windows1258(new String(sheet.csv(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
         assertThat(SpreadsheetFiles.windows1258(csv)).isTrue();
 
         String preview = mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", "ds.csv", "text/csv", csv))

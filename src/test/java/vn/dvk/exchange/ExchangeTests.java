@@ -34,7 +34,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.jsoup.Jsoup;
+import vn.dvk.ImportedInitiatives;
+import vn.dvk.StatementCounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -73,7 +79,7 @@ class ExchangeTests {
 
     @AfterEach
     void removeImported() {
-        vn.dvk.ImportedInitiatives.remove(registry, "kiem thu nhap");
+        ImportedInitiatives.remove(registry, "kiem thu nhap");
     }
 
     private long imported() {
@@ -180,7 +186,7 @@ class ExchangeTests {
         Long id = jdbc.queryForObject("select id from initiative where search_key like '% kiem thu nhap lich su%'", Long.class);
 
         String page = mvc.perform(get("/initiatives/" + id).with(officer())).andReturn().getResponse().getContentAsString();
-        String history = org.jsoup.Jsoup.parse(page).select("#history-table").text();
+        String history = Jsoup.parse(page).select("#history-table").text();
 
         assertThat(history).contains("Nhập từ tệp lich-su-2023.xlsx", DvkIntegrationTest.LAM_DONG_OFFICER, "Nhập dữ liệu");
     }
@@ -239,7 +245,7 @@ class ExchangeTests {
     Exchange exchange;
 
     private long exportStatements(String unit, int year, int[] rows) throws Exception {
-        return vn.dvk.StatementCounter.during(() -> SystemActor.call(() -> {
+        return StatementCounter.during(() -> SystemActor.call(() -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             rows[0] = (int) exchange.export(new InitiativeQuery(unit, null, year, null, null, null, null, null, null, null), true, out, null);
             return out;
@@ -280,11 +286,11 @@ class ExchangeTests {
                 .with(officer())).andReturn();
         byte[] exported = mvc.perform(asyncDispatch(xlsxStarted)).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
-            List<org.apache.poi.ss.usermodel.Cell> names = new ArrayList<>();
+            List<Cell> names = new ArrayList<>();
             for (int r = 1; r <= workbook.getSheetAt(0).getLastRowNum(); r++) {
                 names.add(workbook.getSheetAt(0).getRow(r).getCell(InitiativeColumns.NAME.ordinal()));
             }
-            assertThat(names).extracting(org.apache.poi.ss.usermodel.Cell::getStringCellValue).containsExactlyInAnyOrder(formula, minus);
+            assertThat(names).extracting(Cell::getStringCellValue).containsExactlyInAnyOrder(formula, minus);
             assertThat(names).allSatisfy(c -> assertThat(c.getCellStyle().getQuotePrefixed()).isTrue());
         }
         // and both come back as they were
@@ -439,7 +445,7 @@ class ExchangeTests {
 
     @Test
     void anOldExcelFileIsReadToo() throws Exception {
-        try (Workbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("DS");
             List<List<String>> rows = List.of(HEADER, line("1", "Tệp xls " + MARK, "Phi Liêng"));
             for (int r = 0; r < rows.size(); r++) {
@@ -536,7 +542,7 @@ class ExchangeTests {
     /** The same workbook with one part's XML declaration replaced by {@code prologue}. */
     private static byte[] withPrologue(byte[] xlsx, String part, String prologue) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 byte[] content = in.readAllBytes();

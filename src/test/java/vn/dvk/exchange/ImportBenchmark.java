@@ -28,6 +28,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +72,7 @@ class ImportBenchmark {
         Random random = new Random(11);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
-            workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
+            workbook.setZip64Mode(Zip64Mode.Never);
             Sheet sheet = workbook.createSheet("DS");
             Row header = sheet.createRow(0);
             List<String> headers = InitiativeColumns.headers();
@@ -112,7 +114,7 @@ class ImportBenchmark {
 
                 File: %.1f MB xlsx, today's communes (%d), one registration per row. Preview (dry run, rolled back): %.1f s.
                 Import (written): %.1f s, %,d created. Peak heap used (all pools, sampled every 50 ms): %d MB.
-                """.formatted(ROWS, LocalDateTime.now().withNano(0), jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c ->
+                """.formatted(ROWS, LocalDateTime.now().withNano(0), jdbc.execute((ConnectionCallback<String>) c ->
                         c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion()),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024,
                 content.length / 1048576.0, communes.size(), previewSeconds, importSeconds,

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -133,7 +134,7 @@ class ImportJobsTests {
         assertThat(stopped.state()).isEqualTo(ImportJobs.State.CANCELLED);
         assertThat(stopped.done()).isLessThan(1_000_000);
         // someone else's job is not found
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.get(cancelled, USER + 1)).isInstanceOf(DomainException.class);
+        Assertions.assertThatThrownBy(() -> jobs.get(cancelled, USER + 1)).isInstanceOf(DomainException.class);
     }
 
     @Test

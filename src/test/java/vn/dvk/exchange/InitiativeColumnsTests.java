@@ -1,5 +1,7 @@
 package vn.dvk.exchange;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,9 +55,9 @@ class InitiativeColumnsTests {
         byte[] cp1258 = ColumnMappingTests.windows1258("Tổ hòa giải thôn Đạ Tế, Kinh tế, Văn hóa - xã hội");
         assertThat(SpreadsheetFiles.windows1258(cp1258)).isTrue();
         byte[] tcvn3 = ColumnMappingTests.tcvn3("Tổ hòa giải thôn Đạ Tế, Kinh tế, Văn hóa - xã hội")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(SpreadsheetFiles.windows1258(tcvn3)).isFalse();
-        assertThat(SpreadsheetFiles.windows1258("Café, crème brûlée, Müller".getBytes(java.nio.charset.Charset.forName("windows-1252"))))
+        assertThat(SpreadsheetFiles.windows1258("Café, crème brûlée, Müller".getBytes(Charset.forName("windows-1252"))))
                 .isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package vn.dvk.exchange;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -16,10 +17,22 @@ import vn.dvk.DvkIntegrationTest;
 import vn.dvk.initiative.InitiativeRegistry;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import vn.dvk.ImportedInitiatives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -49,7 +62,7 @@ class OfficeSpreadsheetTests {
 
     @AfterEach
     void removeImported() {
-        vn.dvk.ImportedInitiatives.remove(registry, "kiem thu van phong");
+        ImportedInitiatives.remove(registry, "kiem thu van phong");
     }
 
     /** A sheet as an office builds it: each list is a row of cells (null: no cell); merges as "A1:C1". */
@@ -58,7 +71,7 @@ class OfficeSpreadsheetTests {
         final List<String> merges = new ArrayList<>();
 
         OfficeSheet row(String... cells) {
-            rows.add(java.util.Arrays.asList(cells));
+            rows.add(Arrays.asList(cells));
             return this;
         }
 
@@ -78,7 +91,7 @@ class OfficeSpreadsheetTests {
 
         /** The same sheet as an Excel 97–2003 workbook (.xls), as older offices still save. */
         byte[] xls() throws Exception {
-            return write(new org.apache.poi.hssf.usermodel.HSSFWorkbook(), "Bieu 01");
+            return write(new HSSFWorkbook(), "Bieu 01");
         }
 
         private byte[] write(Workbook book, String name) throws Exception {
@@ -100,7 +113,7 @@ class OfficeSpreadsheetTests {
         }
 
         /** The sheet saved as CSV in a charset (cells with commas quoted), as "Save as CSV" does on an office machine. */
-        byte[] csv(java.nio.charset.Charset charset) {
+        byte[] csv(Charset charset) {
             StringBuilder text = new StringBuilder();
             for (List<String> cells : rows) {
                 text.append(String.join(",", cells.stream().map(c -> c == null ? "" : c.contains(",") ? "\"" + c + "\"" : c).toList()))
@@ -173,7 +186,7 @@ class OfficeSpreadsheetTests {
         assertThat((List<?>) JsonPath.read(preview, "$.errors")).isEmpty();
         assertThat((List<?>) JsonPath.read(preview, "$.warnings")).isEmpty();
         List<Map<String, Object>> skipped = JsonPath.read(preview, "$.skipped");
-        Map<Object, Object> reasons = new java.util.LinkedHashMap<>();
+        Map<Object, Object> reasons = new LinkedHashMap<>();
         skipped.forEach(s -> reasons.put(((Number) s.get("row")).intValue(), s.get("reason")));
         assertThat(reasons).containsEntry(6, "columnNumbers").containsEntry(total, "total").containsEntry(total + 2, "note")
                 .containsEntry(total + 3, "placeDate").containsEntry(total + 4, "signature").containsEntry(total + 5, "signature")
@@ -300,7 +313,7 @@ class OfficeSpreadsheetTests {
         String csv = "\uFEFF\"Tên mô hình, điển hình\",Loại,Tập thể/Cá nhân,Lĩnh vực,Tỉnh,Huyện,Xã,Năm đăng ký,Đăng ký (Mới/Duy trì)\r\n"
                 + "\"Tổ tự quản, an ninh " + mark + "\",Mô hình,Tập thể,Kinh tế,Lâm Đồng,Đam Rông,Phi Liêng,2023,Mới\r\n";
         String preview = mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", "ds.csv", "text/csv",
-                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(as(DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf()))
+                csv.getBytes(StandardCharsets.UTF_8))).with(as(DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(number(preview, "$.created")).isEqualTo(1);
@@ -372,13 +385,13 @@ class OfficeSpreadsheetTests {
                 .row("6", "F Sân bóng " + mark, "Mô hình", "Tập thể", "Thể thao", "Lâm Đồng", "Đam Rông", "Phi Liêng", "2023", "Mới");
         // row 8: an Excel date (shown 15/03/2023, stored as a day number); row 9: the number 2023 (read as "2023.0" by some tools)
         byte[] file;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(sheet.xlsx()));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(sheet.xlsx()));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet data = workbook.getSheetAt(0);
-            org.apache.poi.ss.usermodel.CellStyle dateStyle = workbook.createCellStyle();
+            CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            org.apache.poi.ss.usermodel.Cell date = data.getRow(7).createCell(8);
-            date.setCellValue(java.time.LocalDate.of(2023, 3, 15));
+            Cell date = data.getRow(7).createCell(8);
+            date.setCellValue(LocalDate.of(2023, 3, 15));
             date.setCellStyle(dateStyle);
             data.getRow(8).createCell(8).setCellValue(2023.0);
             workbook.write(out);
@@ -417,15 +430,15 @@ class OfficeSpreadsheetTests {
         assertThat(Years.read("năm 2022").year()).isEqualTo(2022);
         assertThat(Years.read("2022.0").year()).isEqualTo(2022);
         assertThat(Years.read("2022,0").year()).isEqualTo(2022);
-        assertThat(Years.read("15/3/2022")).isEqualTo(new Years.Read(2022, java.time.LocalDate.of(2022, 3, 15), false));
-        assertThat(Years.read("44635")).isEqualTo(new Years.Read(2022, java.time.LocalDate.of(2022, 3, 15), true));
+        assertThat(Years.read("15/3/2022")).isEqualTo(new Years.Read(2022, LocalDate.of(2022, 3, 15), false));
+        assertThat(Years.read("44635")).isEqualTo(new Years.Read(2022, LocalDate.of(2022, 3, 15), true));
         assertThat(Years.read("31/2/2022")).isNull();
         assertThat(Years.read("hai nghìn")).isNull();
     }
 
     private String finishedJobPage(String location, String user) throws Exception {
         for (int i = 0; i < 200; i++) {
-            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location).with(as(user)))
+            String page = mvc.perform(MockMvcRequestBuilders.get(location).with(as(user)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             if (!page.contains("id=\"job-progress\"")) {
                 return page;
@@ -448,7 +461,7 @@ class OfficeSpreadsheetTests {
         String location = mvc.perform(multipart("/exchange/import").file(new MockMultipartFile("file", "bieu.xlsx", XLSX, sheet.xlsx()))
                 .with(as(user)).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(finishedJobPage(location, user));
+        Document page = Jsoup.parse(finishedJobPage(location, user));
 
         assertThat(page.select("#import-inferred li").eachText()).containsExactly(
                 "Năm 2023 — lấy từ tiêu đề, dòng 3 (dùng cho 1 dòng không ghi năm).",

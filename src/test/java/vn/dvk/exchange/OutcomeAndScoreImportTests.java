@@ -22,6 +22,7 @@ import vn.dvk.identity.UserDirectory;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -128,7 +129,7 @@ class OutcomeAndScoreImportTests {
         mvc.perform(post("/api/v1/imports/outcomes/" + JsonPath.read(preview, "$.id") + "/confirm")
                         .with(Logins.as(directory, DvkIntegrationTest.LAM_DONG_OFFICER)).with(csrf()))
                 .andExpect(status().isOk());
-        Map<String, BigDecimal> amounts = new java.util.HashMap<>();
+        Map<String, BigDecimal> amounts = new HashMap<>();
         jdbc.query("select name, amount, reg_year from outcome_indicator where name like '%kiểm thử nhập%'", rs -> {
             assertThat(rs.getInt(3)).isEqualTo(2023);
             amounts.put(rs.getString(1).split(" ")[0], rs.getBigDecimal(2));

@@ -11,6 +11,7 @@ import vn.dvk.shared.security.Role;
 import vn.dvk.shared.security.SystemActor;
 
 import java.util.Set;
+import org.hamcrest.Matchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -92,7 +93,7 @@ class ApiTokenTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Mã con\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("mã truy cập")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("mã truy cập")));
         assertThat(jdbc.queryForObject("select count(*) from api_token where name = 'Mã con'", Long.class)).isZero();
     }
 
@@ -113,7 +114,7 @@ class ApiTokenTests {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tạm khóa")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("tạm khóa")));
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import vn.dvk.DvkIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,11 +56,11 @@ class BehindProxyTests {
         String name = "danh-sach-mo-hinh-" + "a".repeat(600) + ".csv";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
                 + "Content-Type: text/csv\r\n\r\nTên mô hình, điển hình;Lĩnh vực\r\nMô hình thử;Kinh tế\r\n--" + boundary + "--\r\n";
-        String basic = java.util.Base64.getEncoder().encodeToString((vn.dvk.DvkIntegrationTest.DAM_RONG_OFFICER + ":"
-                + vn.dvk.DvkIntegrationTest.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((DvkIntegrationTest.DAM_RONG_OFFICER + ":"
+                + DvkIntegrationTest.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> answer = send(at("/api/v1/imports/initiatives").header("Authorization", "Basic " + basic)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
         assertThat(answer.statusCode()).isLessThan(500).isNotEqualTo(413);
         assertThat(answer.body()).isNotBlank();
     }

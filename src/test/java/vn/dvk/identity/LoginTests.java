@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import jakarta.servlet.http.Cookie;
+import java.sql.Timestamp;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.dvk.DvkIntegrationTest;
 import vn.dvk.shared.security.Role;
@@ -93,8 +94,8 @@ class LoginTests {
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin("/login").user(username).password("sai " + i + " lan")).andExpect(unauthenticated());
         }
-        java.sql.Timestamp lockedUntil = jdbc.queryForObject("select locked_until from user_account where username = ?",
-                java.sql.Timestamp.class, username);
+        Timestamp lockedUntil = jdbc.queryForObject("select locked_until from user_account where username = ?",
+                Timestamp.class, username);
         // a guess says nothing about the account: the same answer as for a name that does not exist
         for (int i = 6; i <= 10; i++) {
             mvc.perform(formLogin("/login").user(username).password("van sai " + i))
@@ -102,7 +103,7 @@ class LoginTests {
                     .andExpect(redirectedUrl("/login?error=bad"));
         }
         // and guesses while locked neither prolong the lock nor count towards the next one
-        assertThat(jdbc.queryForObject("select locked_until from user_account where username = ?", java.sql.Timestamp.class,
+        assertThat(jdbc.queryForObject("select locked_until from user_account where username = ?", Timestamp.class,
                 username)).isEqualTo(lockedUntil);
         assertThat(jdbc.queryForObject("select failed_attempts from user_account where username = ?", Integer.class,
                 username)).isZero();

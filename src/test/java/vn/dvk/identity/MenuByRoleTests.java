@@ -1,5 +1,6 @@
 package vn.dvk.identity;
 
+import java.util.ArrayList;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class MenuByRoleTests {
         String html = mvc.perform(get("/units").with(Logins.as(directory, user))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         Document page = Jsoup.parse(html);
-        List<String> links = new java.util.ArrayList<>(page.select("nav.navbar a[href]").eachAttr("href"));
+        List<String> links = new ArrayList<>(page.select("nav.navbar a[href]").eachAttr("href"));
         links.addAll(page.select("main a[href]").eachAttr("href"));
         return links;
     }

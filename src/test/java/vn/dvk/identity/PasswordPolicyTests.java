@@ -1,5 +1,6 @@
 package vn.dvk.identity;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.dvk.shared.FieldProblem;
 
@@ -33,7 +34,7 @@ class PasswordPolicyTests {
 
     @Test
     void theFifthFailedLoginLocksForAQuarterOfAnHour() {
-        var now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        var now = Instant.parse("2026-01-01T00:00:00Z");
         UserAccount account = new UserAccount("test", "Test", "x", now);
         for (int i = 0; i < 4; i++) {
             account.failedLogin(now);

@@ -1,6 +1,7 @@
 package vn.dvk.initiative;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -9,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
 
 import java.util.List;
+import org.hamcrest.Matchers;
+import vn.dvk.shared.VietnameseText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -96,8 +99,8 @@ class InitiativeApiTests {
         String body = mvc.perform(get("/api/v1/initiatives").param("unit", "674").param("size", "500")
                 .with(as(DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
         List<String> names = JsonPath.read(body, "$.items[*].name");
-        List<String> sorted = new java.util.ArrayList<>(names);
-        sorted.sort(vn.dvk.shared.VietnameseText.order());
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(VietnameseText.order());
         assertThat(names).isEqualTo(sorted);
     }
 
@@ -112,8 +115,8 @@ class InitiativeApiTests {
             bySector += total("/api/v1/initiatives", "unit", "68", "year", "2021", "sector", sector);
         }
         assertThat(bySector).isEqualTo(total);
-        List<String> names = new java.util.ArrayList<>();
-        List<Integer> ids = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
         for (int page = 0; page * 10 < total; page++) {
             String body = mvc.perform(get("/api/v1/initiatives").param("unit", "68").param("year", "2021")
                     .param("page", String.valueOf(page)).param("size", "10").with(as(DvkIntegrationTest.ADMIN)))
@@ -122,8 +125,8 @@ class InitiativeApiTests {
             ids.addAll(JsonPath.read(body, "$.items[*].id"));
         }
         assertThat(ids).hasSize((int) total).doesNotHaveDuplicates();
-        List<String> sorted = new java.util.ArrayList<>(names);
-        sorted.sort(vn.dvk.shared.VietnameseText.order());
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(VietnameseText.order());
         assertThat(names).isEqualTo(sorted);
     }
 
@@ -177,7 +180,7 @@ class InitiativeApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("kind"));
         mvc.perform(get("/initiatives").param("year", "abc").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("abc")));
+                .andExpect(content().string(Matchers.containsString("abc")));
         // blank filters, as an emptied form sends them, are no filter at all
         long all = total("/api/v1/initiatives", "unit", "674", "year", "2021");
         assertThat(total("/api/v1/initiatives", "unit", "674", "year", "2021", "sector", " ", "q", "", "state", "")).isEqualTo(all);

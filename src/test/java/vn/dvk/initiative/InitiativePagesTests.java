@@ -1,5 +1,8 @@
 package vn.dvk.initiative;
 
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -73,7 +76,7 @@ class InitiativePagesTests {
                         .param("startYear", "2022").param("confirmDuplicate", "true"))
                 .andExpect(redirectedUrlPattern("/initiatives/*")).andReturn().getResponse().getRedirectedUrl();
         String form = mvc.perform(get(created + "/edit").with(officer)).andReturn().getResponse().getContentAsString();
-        String version = org.jsoup.Jsoup.parse(form).select("input[name=version]").val();
+        String version = Jsoup.parse(form).select("input[name=version]").val();
         mvc.perform(post(created + "/edit").with(officer).with(csrf()).param("name", "Mô hình lịch sử dễ đọc thôn 3")
                         .param("kind", "EXEMPLAR").param("holder", "COLLECTIVE").param("sector", "CULTURE_SOCIETY")
                         .param("unitCode", "24877").param("startYear", "2022").param("featured", "true").param("version", version)
@@ -81,7 +84,7 @@ class InitiativePagesTests {
                 .andExpect(redirectedUrlPattern("/initiatives/*"));
 
         String page = mvc.perform(get(created).with(officer)).andReturn().getResponse().getContentAsString();
-        String history = org.jsoup.Jsoup.parse(page).select("#history-table").text();
+        String history = Jsoup.parse(page).select("#history-table").text();
 
         assertThat(history).contains("Loại: Mô hình → Điển hình", "Lĩnh vực: Kinh tế → Văn hóa - xã hội",
                 "Địa bàn: Xã Phi Liêng → Xã Rô Men", "Tiêu biểu: Không → Có")
@@ -92,7 +95,7 @@ class InitiativePagesTests {
     void theDetailPageShowsRegistrationsIndicatorsAndEditingForOfficersOnly() throws Exception {
         String list = mvc.perform(get("/api/v1/initiatives").param("q", "Hop tac xa trong rau thon Trung Tam")
                 .with(Logins.as(directory, DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
-        java.util.List<Integer> ids = com.jayway.jsonpath.JsonPath.read(list,
+        List<Integer> ids = JsonPath.read(list,
                 "$.items[?(@.name == 'Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm')].id");
         Integer id = ids.get(0);
         mvc.perform(get("/initiatives/" + id).with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)))
@@ -108,7 +111,7 @@ class InitiativePagesTests {
     void theOwnerPickerOffersTheBodiesOfTheProvinceInsideTheScope() throws Exception {
         String unit = mvc.perform(get("/api/v1/admin-units/24886").param("on", "2021-01-01")
                 .with(Logins.as(directory, DvkIntegrationTest.ADMIN))).andReturn().getResponse().getContentAsString();
-        Integer phiLieng = com.jayway.jsonpath.JsonPath.read(unit, "$.id");
+        Integer phiLieng = JsonPath.read(unit, "$.id");
         mvc.perform(get("/organisations/options").param("unitCode", "24886").param("unitId", phiLieng.toString())
                         .with(Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER)))
                 .andExpect(status().isOk())

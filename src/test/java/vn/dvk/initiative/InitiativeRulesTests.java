@@ -1,5 +1,6 @@
 package vn.dvk.initiative;
 
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 import vn.dvk.shared.DomainException;
@@ -7,6 +8,7 @@ import vn.dvk.shared.DomainException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,11 +72,11 @@ class InitiativeRulesTests {
     @Test
     void indicatorsAreOneValuePerNameAndYear() {
         Initiative i = initiative(1, 2019);
-        i.measure("Hộ tham gia", "hộ", 2021, new java.math.BigDecimal("30"));
-        i.measure("Hộ tham gia", "hộ", 2021, new java.math.BigDecimal("32"));
-        i.measure("Hộ tham gia", "hộ", 2022, new java.math.BigDecimal("40"));
+        i.measure("Hộ tham gia", "hộ", 2021, new BigDecimal("30"));
+        i.measure("Hộ tham gia", "hộ", 2021, new BigDecimal("32"));
+        i.measure("Hộ tham gia", "hộ", 2022, new BigDecimal("40"));
         assertThat(i.getIndicators()).extracting(Indicator::getYear, x -> x.getValue().intValue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2021, 32), org.assertj.core.groups.Tuple.tuple(2022, 40));
+                .containsExactly(Tuple.tuple(2021, 32), Tuple.tuple(2022, 40));
     }
 
     @Test

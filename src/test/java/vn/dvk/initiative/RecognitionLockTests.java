@@ -12,6 +12,7 @@ import vn.dvk.DvkIntegrationTest;
 import vn.dvk.InitiativeFixture.Unit;
 
 import java.util.List;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -48,7 +49,7 @@ class RecognitionLockTests {
     @Autowired
     RegistrationTally tally;
 
-    private String json(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    private String json(RequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getContentAsString();
     }
 

@@ -1,6 +1,7 @@
 package vn.dvk.initiative;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import vn.dvk.shared.security.SystemActor;
 
 import javax.sql.DataSource;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,12 +25,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +52,7 @@ class RegistryBenchmark {
     private static final int WARMUP = 50;
     private static final int MEASURED = 400;
     /** A query shape that is far too slow stops after this long (after its warm-up) rather than running for hours. */
-    private static final java.time.Duration BUDGET = java.time.Duration.ofMinutes(3);
+    private static final Duration BUDGET = Duration.ofMinutes(3);
     private static final String[] PHRASES = {"mai am tinh thuong", "to an ninh tu quan", "hien dat lam duong",
             "nuoi ong lay mat", "dong ho hoc tap", "cau lac bo dan ca", "phan loai rac", "camera an ninh",
             "vuon mau nong thon moi", "hoa giai o co so"};
@@ -92,7 +98,7 @@ class RegistryBenchmark {
         Random random = new Random(7);
         HttpClient http = HttpClient.newHttpClient();
 
-        List<String> results = new java.util.ArrayList<>() {
+        List<String> results = new ArrayList<>() {
             @Override
             public boolean add(String line) {
                 // each shape's line also goes to target/benchmark-progress.md at once, so a run stopped early
@@ -100,9 +106,9 @@ class RegistryBenchmark {
                 try {
                     Files.createDirectories(Path.of("target"));
                     Files.writeString(Path.of("target/benchmark-progress.md"), line, StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 return super.add(line);
             }
@@ -150,14 +156,14 @@ class RegistryBenchmark {
         results.forEach(report::append);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/benchmark-results.md"), report.toString(), StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(report);
     }
 
     /** -Ddvk.benchmark.only=<part of a label> measures only the shapes whose label contains it. */
     private static final String ONLY = System.getProperty("dvk.benchmark.only", "");
 
-    private String measure(HttpClient http, String token, String label, java.util.function.Supplier<String> paths)
+    private String measure(HttpClient http, String token, String label, Supplier<String> paths)
             throws Exception {
         if (!label.contains(ONLY)) {
             return "";
@@ -213,7 +219,7 @@ class RegistryBenchmark {
     private String token() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/me/tokens"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "quantri.demo:DanVanKheo2025".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"benchmark\"}")).build(), HttpResponse.BodyHandlers.ofString());

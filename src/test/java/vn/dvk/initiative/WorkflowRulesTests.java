@@ -4,6 +4,11 @@ import org.junit.jupiter.api.Test;
 import vn.dvk.shared.DomainException;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.dvk.shared.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,39 +20,39 @@ class WorkflowRulesTests {
      * The movement's workflow written out by hand, independently of {@link WorkflowStep}: for each
      * state, the steps allowed and where they lead. Everything not listed must be refused.
      */
-    private static final java.util.Map<WorkflowState, java.util.Map<WorkflowStep, WorkflowState>> ALLOWED = java.util.Map.of(
-            WorkflowState.DRAFT, java.util.Map.of(WorkflowStep.SUBMIT, WorkflowState.SUBMITTED,
+    private static final Map<WorkflowState, Map<WorkflowStep, WorkflowState>> ALLOWED = Map.of(
+            WorkflowState.DRAFT, Map.of(WorkflowStep.SUBMIT, WorkflowState.SUBMITTED,
                     WorkflowStep.DISCONTINUE, WorkflowState.DISCONTINUED),
-            WorkflowState.SUBMITTED, java.util.Map.of(WorkflowStep.RETURN, WorkflowState.RETURNED,
+            WorkflowState.SUBMITTED, Map.of(WorkflowStep.RETURN, WorkflowState.RETURNED,
                     WorkflowStep.EVALUATE, WorkflowState.EVALUATED, WorkflowStep.DISCONTINUE, WorkflowState.DISCONTINUED),
-            WorkflowState.RETURNED, java.util.Map.of(WorkflowStep.SUBMIT, WorkflowState.SUBMITTED,
+            WorkflowState.RETURNED, Map.of(WorkflowStep.SUBMIT, WorkflowState.SUBMITTED,
                     WorkflowStep.DISCONTINUE, WorkflowState.DISCONTINUED),
-            WorkflowState.EVALUATED, java.util.Map.of(WorkflowStep.RETURN, WorkflowState.RETURNED,
+            WorkflowState.EVALUATED, Map.of(WorkflowStep.RETURN, WorkflowState.RETURNED,
                     WorkflowStep.RECOGNISE, WorkflowState.RECOGNISED, WorkflowStep.NOT_RECOGNISE, WorkflowState.NOT_RECOGNISED,
                     WorkflowStep.DISCONTINUE, WorkflowState.DISCONTINUED),
-            WorkflowState.RECOGNISED, java.util.Map.of(WorkflowStep.PROPOSE, WorkflowState.PROPOSED,
+            WorkflowState.RECOGNISED, Map.of(WorkflowStep.PROPOSE, WorkflowState.PROPOSED,
                     WorkflowStep.REOPEN, WorkflowState.EVALUATED),
-            WorkflowState.NOT_RECOGNISED, java.util.Map.of(WorkflowStep.REOPEN, WorkflowState.EVALUATED,
+            WorkflowState.NOT_RECOGNISED, Map.of(WorkflowStep.REOPEN, WorkflowState.EVALUATED,
                     WorkflowStep.DISCONTINUE, WorkflowState.DISCONTINUED),
-            WorkflowState.PROPOSED, java.util.Map.of(WorkflowStep.COMMEND, WorkflowState.COMMENDED,
+            WorkflowState.PROPOSED, Map.of(WorkflowStep.COMMEND, WorkflowState.COMMENDED,
                     WorkflowStep.WITHDRAW, WorkflowState.RECOGNISED, WorkflowStep.REOPEN, WorkflowState.EVALUATED),
-            WorkflowState.COMMENDED, java.util.Map.of(WorkflowStep.REOPEN, WorkflowState.EVALUATED),
-            WorkflowState.DISCONTINUED, java.util.Map.of());
+            WorkflowState.COMMENDED, Map.of(WorkflowStep.REOPEN, WorkflowState.EVALUATED),
+            WorkflowState.DISCONTINUED, Map.of());
 
     /** A registration brought to a state through allowed steps only. */
     private static Registration in(WorkflowState state) {
-        java.util.List<WorkflowStep> path = switch (state) {
-            case DRAFT -> java.util.List.of();
-            case SUBMITTED -> java.util.List.of(WorkflowStep.SUBMIT);
-            case RETURNED -> java.util.List.of(WorkflowStep.SUBMIT, WorkflowStep.RETURN);
-            case EVALUATED -> java.util.List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE);
-            case RECOGNISED -> java.util.List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE);
-            case NOT_RECOGNISED -> java.util.List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.NOT_RECOGNISE);
-            case PROPOSED -> java.util.List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE,
+        List<WorkflowStep> path = switch (state) {
+            case DRAFT -> List.of();
+            case SUBMITTED -> List.of(WorkflowStep.SUBMIT);
+            case RETURNED -> List.of(WorkflowStep.SUBMIT, WorkflowStep.RETURN);
+            case EVALUATED -> List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE);
+            case RECOGNISED -> List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE);
+            case NOT_RECOGNISED -> List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.NOT_RECOGNISE);
+            case PROPOSED -> List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE,
                     WorkflowStep.PROPOSE);
-            case COMMENDED -> java.util.List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE,
+            case COMMENDED -> List.of(WorkflowStep.SUBMIT, WorkflowStep.EVALUATE, WorkflowStep.RECOGNISE,
                     WorkflowStep.PROPOSE, WorkflowStep.COMMEND);
-            case DISCONTINUED -> java.util.List.of(WorkflowStep.DISCONTINUE);
+            case DISCONTINUED -> List.of(WorkflowStep.DISCONTINUE);
         };
         Registration r = draft();
         path.forEach(step -> r.take(step, Rating.PASS, null));
@@ -55,8 +60,8 @@ class WorkflowRulesTests {
         return r;
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} × every step")
-    @org.junit.jupiter.params.provider.EnumSource(WorkflowState.class)
+    @ParameterizedTest(name = "{0} × every step")
+    @EnumSource(WorkflowState.class)
     void everyStateTimesEveryStepIsAllowedOrRefusedAsTheTableSays(WorkflowState state) {
         for (WorkflowStep step : WorkflowStep.values()) {
             Registration r = in(state);
@@ -114,7 +119,7 @@ class WorkflowRulesTests {
                 assertThat(WorkflowStep.REOPEN.allowedFrom(state)).isTrue();
             }
         }
-        assertThat(WorkflowStep.REOPEN.roles()).containsExactly(vn.dvk.shared.security.Role.COMMITTEE_MEMBER);
+        assertThat(WorkflowStep.REOPEN.roles()).containsExactly(Role.COMMITTEE_MEMBER);
         assertThat(WorkflowStep.REOPEN.reasonRequired()).isTrue();
         assertThat(WorkflowStep.RETURN.reasonRequired()).isTrue();
         assertThat(WorkflowStep.NOT_RECOGNISE.reasonRequired()).isTrue();

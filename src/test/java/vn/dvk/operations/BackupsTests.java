@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.hamcrest.Matchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -70,9 +71,9 @@ class BackupsTests {
         // the tests run on an in-memory H2 (or PostgreSQL in CI's second run): neither is backed up from inside DVK
         mvc.perform(post("/api/v1/admin/backups").with(httpBasic(DvkIntegrationTest.ADMIN, DvkIntegrationTest.DEMO_PASSWORD)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.anyOf(
-                        org.hamcrest.Matchers.startsWith("Cơ sở dữ liệu đang ở trong bộ nhớ"),
-                        org.hamcrest.Matchers.startsWith("DVK chạy trên PostgreSQL"))));
+                .andExpect(jsonPath("$.detail").value(Matchers.anyOf(
+                        Matchers.startsWith("Cơ sở dữ liệu đang ở trong bộ nhớ"),
+                        Matchers.startsWith("DVK chạy trên PostgreSQL"))));
     }
 
     private static DriverManagerDataSource h2(Path database) {

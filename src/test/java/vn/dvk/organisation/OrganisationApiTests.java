@@ -1,6 +1,8 @@
 package vn.dvk.organisation;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -35,7 +37,7 @@ class OrganisationApiTests {
                 .andExpect(jsonPath("$.items[*].name", hasItem("Ban Thường vụ Huyện ủy Đam Rông")))
                 .andExpect(jsonPath("$.items[*].name", hasItem("Ủy ban nhân dân xã Phi Liêng")))
                 .andExpect(jsonPath("$.items[*].name", hasItem("Tổ hợp tác trồng dâu nuôi tằm thôn Liêng Krắc 1")))
-                .andExpect(jsonPath("$.items[*].name", everyItem(org.hamcrest.Matchers.not("Huyện ủy Lục Yên"))));
+                .andExpect(jsonPath("$.items[*].name", everyItem(Matchers.not("Huyện ủy Lục Yên"))));
     }
 
     @Test
@@ -54,7 +56,7 @@ class OrganisationApiTests {
         String body = mvc.perform(post("/api/v1/organisations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "Chi hội Phụ nữ thôn Đồng Tâm", "type": "WOMENS_UNION", "unitCode": "24886"}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/organisations/")))
+                .andExpect(header().string("Location", Matchers.startsWith("/api/v1/organisations/")))
                 .andExpect(jsonPath("$.unitName").value("Xã Đam Rông 1"))
                 .andExpect(jsonPath("$.version").value(0))
                 .andReturn().getResponse().getContentAsString();
@@ -67,7 +69,7 @@ class OrganisationApiTests {
         mvc.perform(put("/api/v1/organisations/" + id).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "Sửa cũ", "type": "WOMENS_UNION", "unitCode": "24886", "version": 0}"""))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("người khác sửa")));
+                .andExpect(jsonPath("$.detail", Matchers.containsString("người khác sửa")));
         mvc.perform(get("/api/v1/organisations/" + id))
                 .andExpect(jsonPath("$.name").value("Chi hội Phụ nữ thôn Đồng Tâm (mới)"));
     }
@@ -86,9 +88,9 @@ class OrganisationApiTests {
     void anOrganisationCannotBeItsOwnAncestor() throws Exception {
         String parent = mvc.perform(get("/api/v1/organisations").param("q", "Huyen uy Dam Rong").param("type", "PARTY_COMMITTEE"))
                 .andReturn().getResponse().getContentAsString();
-        java.util.List<Integer> ids = JsonPath.read(parent, "$.items[?(@.name == 'Huyện ủy Đam Rông')].id");
+        List<Integer> ids = JsonPath.read(parent, "$.items[?(@.name == 'Huyện ủy Đam Rông')].id");
         Integer huyenUy = ids.get(0);
-        java.util.List<Integer> versions = JsonPath.read(parent, "$.items[?(@.name == 'Huyện ủy Đam Rông')].version");
+        List<Integer> versions = JsonPath.read(parent, "$.items[?(@.name == 'Huyện ủy Đam Rông')].version");
         String child = mvc.perform(get("/api/v1/organisations").param("q", "Ban Thuong vu Huyen uy Dam Rong"))
                 .andReturn().getResponse().getContentAsString();
         Integer btv = JsonPath.read(child, "$.items[0].id");

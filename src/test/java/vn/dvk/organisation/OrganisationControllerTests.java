@@ -13,6 +13,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
+import vn.dvk.adminunit.AdminUnits;
+import vn.dvk.shared.validation.Inputs;
+import vn.dvk.shared.validation.Years;
+import vn.dvk.shared.web.TimeConfig;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -29,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(OrganisationController.class)
 @WithMockUser
-@Import({ProblemMessages.class, vn.dvk.shared.web.TimeConfig.class, vn.dvk.shared.validation.Inputs.class,
-        vn.dvk.shared.validation.Years.class})
+@Import({ProblemMessages.class, TimeConfig.class, Inputs.class,
+        Years.class})
 class OrganisationControllerTests {
 
     @Autowired
@@ -38,7 +42,7 @@ class OrganisationControllerTests {
     @MockitoBean
     Organisations organisations;
     @MockitoBean
-    vn.dvk.adminunit.AdminUnits units;
+    AdminUnits units;
 
     @Test
     void aRefusedFormIsShownAgainWithTheMessageUnderTheField() throws Exception {

@@ -14,6 +14,9 @@ import vn.dvk.shared.FieldProblem;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.dvk.adminunit.AdminUnitLevel;
+import vn.dvk.adminunit.AdminUnitType;
+import vn.dvk.adminunit.AdminUnitView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -72,8 +75,8 @@ class PlanningControllerTests {
     void aTargetThatIsNotANumberIsRefusedBeforeAnythingIsSaved() throws Exception {
         Plans.PlanView plan = new Plans.PlanView(42, 674, "674", "Huyện Đam Rông", PERIOD, "Kế hoạch", List.of(), 5);
         given(plans.get(42)).willReturn(plan);
-        given(plans.children(plan)).willReturn(List.of(new vn.dvk.adminunit.AdminUnitView(24886L, "24886", "Phi Liêng",
-                "Xã Phi Liêng", vn.dvk.adminunit.AdminUnitLevel.COMMUNE, vn.dvk.adminunit.AdminUnitType.COMMUNE, 674L, "674", "/68/674/",
+        given(plans.children(plan)).willReturn(List.of(new AdminUnitView(24886L, "24886", "Phi Liêng",
+                "Xã Phi Liêng", AdminUnitLevel.COMMUNE, AdminUnitType.COMMUNE, 674L, "674", "/68/674/",
                 null, null, List.of(), null)));
         mvc.perform(post("/plans/42/targets").with(csrf()).param("metric", "NEW_MODELS").param("version", "5")
                         .param("t_24886_2021", "ba"))

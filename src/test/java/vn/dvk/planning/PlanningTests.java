@@ -17,6 +17,10 @@ import vn.dvk.identity.UserDirectory;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.test.web.servlet.RequestBuilder;
+import vn.dvk.StatementCounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -42,7 +46,7 @@ class PlanningTests {
         return Logins.as(directory, DvkIntegrationTest.ADMIN);
     }
 
-    private String json(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    private String json(RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
@@ -191,8 +195,8 @@ class PlanningTests {
         }
         byte[] pdf = mvc.perform(get("/api/v1/conferences/" + ids.get(0) + "/draft.pdf").with(admin())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
                     .contains("BÁO CÁO", "toàn huyện Tuyên Hóa", "Kinh nghiệm xây dựng và nhân rộng");
         }
     }
@@ -220,8 +224,8 @@ class PlanningTests {
         String code = jdbc.queryForObject("select code from initiative where name = 'Hợp tác xã trồng rau công nghệ cao thôn Trung Tâm'",
                 String.class);
         long period = periodId("2023–2025, định hướng đến năm 2030");
-        long plansBefore = vn.dvk.StatementCounter.during(() -> json(get("/api/v1/plans").with(admin())));
-        long conferencesBefore = vn.dvk.StatementCounter.during(() -> json(get("/api/v1/conferences").with(admin())));
+        long plansBefore = StatementCounter.during(() -> json(get("/api/v1/plans").with(admin())));
+        long conferencesBefore = StatementCounter.during(() -> json(get("/api/v1/conferences").with(admin())));
         int listedPlans = JsonPath.<List<Object>>read(json(get("/api/v1/plans").with(admin())), "$").size();
         int listedConferences = JsonPath.<List<Object>>read(json(get("/api/v1/conferences").with(admin())), "$").size();
         for (int k = 0; k < 3; k++) {
@@ -242,8 +246,8 @@ class PlanningTests {
         assertThat(JsonPath.<List<String>>read(plans, "$[?(@.title == 'Kế hoạch đếm câu lệnh 1')].documents[0].number"))
                 .containsExactly("01-KH/HU");
         // three more of each, and not one statement more
-        assertThat(vn.dvk.StatementCounter.during(() -> json(get("/api/v1/plans").with(admin())))).isEqualTo(plansBefore);
-        assertThat(vn.dvk.StatementCounter.during(() -> json(get("/api/v1/conferences").with(admin())))).isEqualTo(conferencesBefore);
+        assertThat(StatementCounter.during(() -> json(get("/api/v1/plans").with(admin())))).isEqualTo(plansBefore);
+        assertThat(StatementCounter.during(() -> json(get("/api/v1/conferences").with(admin())))).isEqualTo(conferencesBefore);
     }
 
     @Test

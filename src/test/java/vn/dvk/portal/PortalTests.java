@@ -1,5 +1,6 @@
 package vn.dvk.portal;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +12,7 @@ import vn.dvk.Logins;
 import vn.dvk.identity.UserDirectory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -190,10 +192,10 @@ class PortalTests {
         assertThat(moderation).contains("Đề nghị kiểm thử cổng", "Xã sẽ mở lớp vào tháng tới");
         // counted in the reports: the year's voices about initiatives of the province (in today's structure)
         String summary = mvc.perform(get("/api/v1/reports/summary").param("unit", "68").param("structure", "today")
-                .param("year", String.valueOf(java.time.LocalDate.now().getYear())).with(officer())).andExpect(status().isOk())
+                .param("year", String.valueOf(LocalDate.now().getYear())).with(officer())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(((Number) com.jayway.jsonpath.JsonPath.read(summary, "$.voices.PUBLISHED")).longValue()).isGreaterThanOrEqualTo(1);
-        assertThat(((Number) com.jayway.jsonpath.JsonPath.read(summary, "$.voices.TOTAL")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) JsonPath.read(summary, "$.voices.PUBLISHED")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) JsonPath.read(summary, "$.voices.TOTAL")).longValue()).isGreaterThanOrEqualTo(1);
         // a visitor who keeps sending is stopped
         for (int i = 0; i < Feedbacks.PER_TEN_MINUTES; i++) {
             mvc.perform(post(path + "/gop-y").param("token", token).param("text", "Lặp lại kiểm thử cổng số " + i)

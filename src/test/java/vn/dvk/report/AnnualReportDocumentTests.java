@@ -26,8 +26,12 @@ import vn.dvk.shared.office.OfficialLayout;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.assertj.core.data.Offset;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -56,7 +60,7 @@ class AnnualReportDocumentTests {
     @Autowired
     UserDirectory directory;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     private MockHttpServletResponse annual(String format, String user, String... params) throws Exception {
         var request = get("/api/v1/reports/annual." + format).param("unit", "674").param("year", "2021").with(as(user));
@@ -147,10 +151,10 @@ class AnnualReportDocumentTests {
     void lucYens2024ReportSaysItsFiguresInSentencesInTheWordFileAndThePdf() throws Exception {
         // FACTS.md: 421 registered in 2024, 91 economy, 232 culture-society, 47 defence-security, 18 political system,
         // 33 new rural development; the new/maintained split is the demo's own, counted here afresh
-        List<java.util.Map<String, Object>> byStatus = jdbc.queryForList("select r.status as status, count(*) as n from registration r"
+        List<Map<String, Object>> byStatus = jdbc.queryForList("select r.status as status, count(*) as n from registration r"
                 + " join admin_unit u on u.id = r.unit_id join admin_unit d on d.code = '135' and d.level = 'DISTRICT'"
                 + " where r.reg_year = 2024 and (u.id = d.id or u.path like concat(d.path, d.id, '/%')) group by r.status");
-        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        Map<String, Long> counted = new HashMap<>();
         byStatus.forEach(row -> counted.put((String) row.get("status"), ((Number) row.get("n")).longValue()));
         assertThat(counted.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(421);
         String expected = "Năm 2024, toàn huyện đăng ký 421 mô hình, điển hình, trong đó " + counted.getOrDefault("NEW", 0L)
@@ -185,7 +189,7 @@ class AnnualReportDocumentTests {
             for (var name : first.getResources().getFontNames()) {
                 assertThat(first.getResources().getFont(name).isEmbedded()).isTrue();
             }
-            assertThat(first.getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(first.getMediaBox().getWidth()).isCloseTo(595f, Offset.offset(1f));
             assertThat(leftmost(pdf, 1)).isBetween(mm(35) - 1, mm(35) + 8);
             PDFTextStripperByArea seal = new PDFTextStripperByArea();
             float width = first.getMediaBox().getWidth();

@@ -1,6 +1,9 @@
 package vn.dvk.report;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -8,6 +11,19 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.hamcrest.Matchers;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import vn.dvk.GeoJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -124,14 +140,14 @@ class ReportApiTests {
         byte[] xlsx = mvc.perform(get("/api/v1/reports/summary.xlsx").param("unit", "135").param("year", "2024")
                         .param("issuer", "Ban Dân vận Huyện ủy Lục Yên").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("BAN DÂN VẬN HUYỆN ỦY LỤC YÊN");
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" NĂM 2024");
             var header = sheet.getRow(5);
             var total = sheet.getRow(sheet.getLastRowNum());
             assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
-            java.util.Map<String, Double> byHeader = new java.util.HashMap<>();
+            Map<String, Double> byHeader = new HashMap<>();
             for (int c = 2; c < header.getLastCellNum(); c++) {
                 byHeader.put(header.getCell(c).getStringCellValue(), total.getCell(c).getNumericCellValue());
             }
@@ -149,12 +165,12 @@ class ReportApiTests {
                         .param("issuer", "Ban Dân vận Huyện ủy Lục Yên").param("number", "12-BC/BDVHU")
                         .param("date", "2025-01-10").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
-             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(docx));
+             var text = new XWPFWordExtractor(doc)) {
             assertThat(text.getText()).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "BAN DÂN VẬN HUYỆN ỦY LỤC YÊN", "Số 12-BC/BDVHU",
                     "ngày 10 tháng 1 năm 2025", "BÁO CÁO", "NĂM 2024", "có 421 mô hình", "Tổng cộng");
             assertThat(doc.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).map(r -> r.getFontFamily())
-                    .filter(java.util.Objects::nonNull).distinct()).containsOnly("Times New Roman");
+                    .filter(Objects::nonNull).distinct()).containsOnly("Times New Roman");
         }
     }
 
@@ -191,29 +207,29 @@ class ReportApiTests {
                 + "135,2024,Thu nhập bình quân đầu người,triệu đồng/năm,\"52,3\",\n"
                 + "135,2024,Tỷ lệ hộ nghèo,%,\"7,1\",\n";
         String bad = good + "999999,2024,Chỉ tiêu lạ,,abc,\n";
-        var badFile = new org.springframework.mock.web.MockMultipartFile("file", "chi-tieu.csv", "text/csv",
-                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/outcomes/import")
+        var badFile = new MockMultipartFile("file", "chi-tieu.csv", "text/csv",
+                bad.getBytes(StandardCharsets.UTF_8));
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/reports/outcomes/import")
                         .file(badFile).with(as(DvkIntegrationTest.ADMIN))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'Mã đơn vị')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'Giá trị')].message")
-                        .value(org.hamcrest.Matchers.hasItem("Giá trị \"abc\" không phải là số (ví dụ: 81,6 hoặc 49.776).")));
+                        .value(Matchers.hasItem("Giá trị \"abc\" không phải là số (ví dụ: 81,6 hoặc 49.776).")));
         mvc.perform(get("/api/v1/reports/outcomes").param("unit", "135").param("year", "2024").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(jsonPath("$.length()").value(0));
-        var goodFile = new org.springframework.mock.web.MockMultipartFile("file", "chi-tieu.csv", "text/csv",
-                good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var goodFile = new MockMultipartFile("file", "chi-tieu.csv", "text/csv",
+                good.getBytes(StandardCharsets.UTF_8));
         for (int[] expected : new int[][] {{2, 0, 0}, {0, 0, 2}}) {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/outcomes/import")
+            mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/reports/outcomes/import")
                             .file(goodFile).with(as(DvkIntegrationTest.ADMIN))
-                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                            .with(SecurityMockMvcRequestPostProcessors.csrf()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.created").value(expected[0]))
                     .andExpect(jsonPath("$.unchanged").value(expected[2]));
         }
         mvc.perform(get("/api/v1/reports/outcomes").param("unit", "135").param("year", "2024").with(as(DvkIntegrationTest.LUC_YEN_VIEWER)))
-                .andExpect(jsonPath("$[?(@.name == 'Tỷ lệ hộ nghèo')].value").value(org.hamcrest.Matchers.hasItem(7.1)));
+                .andExpect(jsonPath("$[?(@.name == 'Tỷ lệ hộ nghèo')].value").value(Matchers.hasItem(7.1)));
     }
 
     @Test
@@ -258,13 +274,13 @@ class ReportApiTests {
     void importedBoundariesDrawTheChildUnitsWithTheirTotals() throws Exception {
         String summary = summary(DvkIntegrationTest.ADMIN, "135", "2024");
         List<String> codes = JsonPath.read(summary, "$.children[?(@.total > 0)].unit");
-        String geojson = "{\"type\": \"FeatureCollection\", \"features\": [" + vn.dvk.GeoJson.square(codes.get(0), 104.7, 22.1) + ", "
-                + vn.dvk.GeoJson.square(codes.get(1), 104.8, 22.1) + ", " + vn.dvk.GeoJson.square("99999", 104.9, 22.1) + "]}";
-        var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/admin-units/boundaries")
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "ranh-gioi.geojson", "application/geo+json",
-                        geojson.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        String geojson = "{\"type\": \"FeatureCollection\", \"features\": [" + GeoJson.square(codes.get(0), 104.7, 22.1) + ", "
+                + GeoJson.square(codes.get(1), 104.8, 22.1) + ", " + GeoJson.square("99999", 104.9, 22.1) + "]}";
+        var upload = MockMvcRequestBuilders.multipart("/api/v1/admin-units/boundaries")
+                .file(new MockMultipartFile("file", "ranh-gioi.geojson", "application/geo+json",
+                        geojson.getBytes(StandardCharsets.UTF_8)))
                 .param("codeProperty", "ma_xa").param("on", "2024-12-31")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+                .with(SecurityMockMvcRequestPostProcessors.csrf());
         mvc.perform(upload.with(as(DvkIntegrationTest.LUC_YEN_VIEWER))).andExpect(status().isForbidden());
         mvc.perform(upload.with(as(DvkIntegrationTest.ADMIN))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.features").value(3)).andExpect(jsonPath("$.stored").value(2))
@@ -278,10 +294,10 @@ class ReportApiTests {
         assertThat(JsonPath.<List<String>>read(map, "$.features[*].geometry.type")).containsOnly("Polygon");
         mvc.perform(get("/").param("year", "2024").with(as(DvkIntegrationTest.LUC_YEN_VIEWER)))
                 .andExpect(content().string(containsString("id=\"dashboard-map\"")));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/admin-units/boundaries")
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.geojson", "application/json", "not json".getBytes()))
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/admin-units/boundaries")
+                        .file(new MockMultipartFile("file", "x.geojson", "application/json", "not json".getBytes()))
                         .with(as(DvkIntegrationTest.ADMIN))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail").value("Tệp không phải là JSON hợp lệ."));
     }
 
@@ -291,10 +307,10 @@ class ReportApiTests {
         byte[] pdf = mvc.perform(get("/api/v1/reports/summary.pdf").param("unit", "135").param("year", "2024")
                         .param("issuer", "Ban Dân vận Huyện ủy Lục Yên").param("number", "12-BC/BDVHU").with(as(DvkIntegrationTest.ADMIN)))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("application/pdf"))
+                .andExpect(MockMvcResultMatchers.content().contentType("application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("BAN DÂN VẬN HUYỆN ỦY LỤC YÊN", "Số 12-BC/BDVHU", "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO",
                     "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH \"DÂN VẬN KHÉO\" NĂM 2024", "Huyện Lục Yên", "Tổng cộng", "421", "232");
             assertThat(doc.getPage(0).getResources().getFontNames()).isNotEmpty();

@@ -1,5 +1,7 @@
 package vn.dvk.shared;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -221,8 +223,8 @@ class ApiFuzzTests {
     }
 
     private JsonNode raw(String number) {
-        return number.contains("e") ? json.getNodeFactory().numberNode(new java.math.BigDecimal(number))
-                : json.getNodeFactory().numberNode(new java.math.BigInteger(number));
+        return number.contains("e") ? json.getNodeFactory().numberNode(new BigDecimal(number))
+                : json.getNodeFactory().numberNode(new BigInteger(number));
     }
 
     /** A value likely to pass the checks before the one under attack. */

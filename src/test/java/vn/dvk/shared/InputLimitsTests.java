@@ -1,5 +1,8 @@
 package vn.dvk.shared;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -14,6 +17,12 @@ import vn.dvk.identity.UserDirectory;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.Assertions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -52,7 +61,7 @@ class InputLimitsTests {
         return Logins.as(directory, DvkIntegrationTest.ADMIN);
     }
 
-    private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String json)
+    private ResultActions send(MockHttpServletRequestBuilder request, String json)
             throws Exception {
         return mvc.perform(request.with(admin()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
     }
@@ -191,12 +200,12 @@ class InputLimitsTests {
 
     @Test
     void anUploadsFileNameWithANulOrOfAThousandCharactersIsKeptShortenedAndClean() throws Exception {
-        byte[] csv = "Tên mô hình\nA\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = "Tên mô hình\nA\n".getBytes(StandardCharsets.UTF_8);
         for (String name : new String[] {"ds\u0000mo-hinh.csv", "d".repeat(1000) + ".csv"}) {
             String body = mvc.perform(multipart("/api/v1/imports/initiatives").file(new MockMultipartFile("file", name, "text/csv", csv))
                             .param("async", "true").with(admin()).with(csrf()))
                     .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-            org.assertj.core.api.Assertions.assertThat(body).doesNotContain("\\u0000");
+            Assertions.assertThat(body).doesNotContain("\\u0000");
         }
     }
 
@@ -204,7 +213,7 @@ class InputLimitsTests {
     void anAttachmentThatIsAZipBombOrDeclaresXmlEntitiesInOfficeClothingIsRefused() throws Exception {
         long id = newInitiative("Mô hình tệp đính kèm độc");
         byte[] workbook;
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+        try (var book = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
             book.createSheet("DS").createRow(0).createCell(0).setCellValue("Tên mô hình");
             book.write(out);
             workbook = out.toByteArray();
@@ -227,23 +236,23 @@ class InputLimitsTests {
 
     /** The package with an entry added, or with a DOCTYPE put before the XML of {@code doctypeIn}. */
     private static byte[] withEntry(byte[] zip, String name, byte[] content, String doctypeIn) throws Exception {
-        var out = new java.io.ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
-             var copy = new java.util.zip.ZipOutputStream(out)) {
-            java.util.zip.ZipEntry entry;
+        var out = new ByteArrayOutputStream();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip));
+             var copy = new ZipOutputStream(out)) {
+            ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();
                 if (entry.getName().equals(doctypeIn)) {
-                    String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>\\s*", "");
+                    String xml = new String(bytes, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>\\s*", "");
                     bytes = ("<?xml version=\"1.0\"?><!DOCTYPE workbook [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + xml)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            .getBytes(StandardCharsets.UTF_8);
                 }
-                copy.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                copy.putNextEntry(new ZipEntry(entry.getName()));
                 copy.write(bytes);
                 copy.closeEntry();
             }
             if (name != null) {
-                copy.putNextEntry(new java.util.zip.ZipEntry(name));
+                copy.putNextEntry(new ZipEntry(name));
                 copy.write(content);
                 copy.closeEntry();
             }

@@ -1,6 +1,8 @@
 package vn.dvk.workflow;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -57,7 +59,7 @@ class DecisionScopeTests {
     void aDecisionAnAdministratorRecordedHasNoUnitButIsStillReadOnlyWhereItActed() throws Exception {
         // the demo's evaluated record of Xã Đam Rông 2 this year, recognised by an administrator's decision
         long id = initiative("Chi hội nông dân trồng cà phê sinh thái xã Đam Rông 2");
-        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        int year = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
         String body = mvc.perform(post("/api/v1/recognitions").with(as(DvkIntegrationTest.ADMIN)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"decisionNumber": "77-QĐ/TU", "decisionDate": "%d-01-05", "issuingBody": "Ban Thường vụ Tỉnh ủy Lâm Đồng",

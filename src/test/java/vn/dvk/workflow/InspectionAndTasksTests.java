@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.DvkIntegrationTest;
 
 import java.util.List;
+import org.hamcrest.Matchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -43,7 +44,7 @@ class InspectionAndTasksTests {
                         {"unitCode": "674", "kind": "URGING", "date": "2022-03-01", "inspectors": "",
                          "followUps": [{"task": "Bổ sung hồ sơ", "dueOn": "2022-02-01"}]}"""))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("inspectors", "findings")))
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItems("inspectors", "findings")))
                 .andExpect(jsonPath("$.errors[?(@.column == 'dueOn')].row", hasItem(1)))
                 .andExpect(jsonPath("$.errors[?(@.column == 'dueOn')].message", hasItem("Hạn hoàn thành không được trước ngày kiểm tra.")));
         String created = mvc.perform(post("/api/v1/inspections").with(as(OFFICER)).with(csrf()).contentType(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import vn.dvk.DvkIntegrationTest;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.hamcrest.Matchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -139,7 +140,7 @@ class WorkflowApiTests {
         mvc.perform(post("/api/v1/recognitions").with(as(COMMITTEE)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"items\": []}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("decisionNumber", "decisionDate",
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItems("decisionNumber", "decisionDate",
                         "issuingBody", "items")));
         mvc.perform(post("/api/v1/recognitions").with(as(COMMITTEE)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content(batch.formatted(first, second, draft).replace(", {\"initiativeId\": " + draft + ", \"year\": 2022}", "")))

@@ -12,6 +12,7 @@ import vn.dvk.DvkIntegrationTest;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -73,9 +74,9 @@ class WorkflowPagesTests {
         // the flash the redirect carries, handed to the next page as the dispatcher would (the session lives in the database)
         var submitted = mvc.perform(post(detail + "/years/2022/step").with(officer).with(csrf()).param("step", "SUBMIT"))
                 .andExpect(redirectedUrl(detail)).andExpect(flash().attribute("stepTaken", "SUBMIT")).andReturn();
-        assertThat(mvc.perform(get(detail).with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, submitted.getFlashMap())).andReturn().getResponse()
+        assertThat(mvc.perform(get(detail).with(officer).requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, submitted.getFlashMap())).andReturn().getResponse()
                 .getContentAsString()).contains("id=\"step-taken\"", "Đã nộp hồ sơ năm 2022 để thẩm định.");
-        assertThat(mvc.perform(get(detail).param("lang", "en").with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, submitted.getFlashMap())).andReturn()
+        assertThat(mvc.perform(get(detail).param("lang", "en").with(officer).requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, submitted.getFlashMap())).andReturn()
                 .getResponse().getContentAsString()).contains("The 2022 registration was submitted for review.");
 
         // an officer may return or evaluate what was submitted, a viewer nothing
@@ -85,7 +86,7 @@ class WorkflowPagesTests {
                 .isEqualTo(404);
         var evaluated = mvc.perform(post(detail + "/years/2022/step").with(officer).with(csrf()).param("step", "EVALUATE")
                 .param("rating", "GOOD")).andReturn();
-        assertThat(mvc.perform(get(detail).with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, evaluated.getFlashMap())).andReturn().getResponse()
+        assertThat(mvc.perform(get(detail).with(officer).requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, evaluated.getFlashMap())).andReturn().getResponse()
                 .getContentAsString()).contains("Đã ghi kết quả đánh giá hồ sơ năm 2022; hồ sơ chờ công nhận.")
                 .doesNotContain("step-RECOGNISE-2022");
 
@@ -96,7 +97,7 @@ class WorkflowPagesTests {
                 "id=\"open-NOT_RECOGNISE-2022\"", "id=\"open-RETURN-2022\"");
         var returned = mvc.perform(post(detail + "/years/2022/step").with(as(DvkIntegrationTest.DAM_RONG_COMMITTEE)).with(csrf())
                 .param("step", "RETURN").param("reason", "Bổ sung biên bản họp thôn")).andReturn();
-        assertThat(mvc.perform(get(detail).with(officer).requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, returned.getFlashMap())).andReturn().getResponse()
+        assertThat(mvc.perform(get(detail).with(officer).requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, returned.getFlashMap())).andReturn().getResponse()
                 .getContentAsString()).contains("Đã trả lại hồ sơ năm 2022 để đơn vị bổ sung.");
     }
 

@@ -1,5 +1,6 @@
 package vn.dvk.shared.office;
 
+import java.io.BufferedInputStream;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import vn.dvk.shared.DomainException;
@@ -7,9 +8,12 @@ import vn.dvk.shared.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -33,19 +37,19 @@ public final class HostileFiles {
      * The checks of a file to be kept (an attachment): a zip package or an OLE2 file is inspected as
      * above; any other content is left to the caller's own type checks.
      */
-    public static void inspect(java.nio.file.Path file) {
+    public static void inspect(Path file) {
         try {
-            long size = java.nio.file.Files.size(file);
+            long size = Files.size(file);
             byte[] head;
-            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 head = in.readNBytes(8);
             }
             if (isZip(head)) {
-                try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                     inspectZip(in, size, null);
                 }
             } else if (isOle2(head)) {
-                try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                     inspectOle2(in);
                 }
             }
@@ -76,7 +80,7 @@ public final class HostileFiles {
      * {@code packedSize} is the size of the file as sent. {@code inspectXml} sees the start of each
      * XML part (for checks of its own, such as a sheet's declared dimensions).
      */
-    public static Package inspectZip(InputStream content, long packedSize, java.util.function.BiConsumer<String, CharSequence> inspectXml) {
+    public static Package inspectZip(InputStream content, long packedSize, BiConsumer<String, CharSequence> inspectXml) {
         Set<String> entries = new HashSet<>();
         long unpacked = 0;
         byte[] buffer = new byte[64 * 1024];

@@ -19,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
  * The pieces of the documents officers send (Nghị định 30/2020 and Hướng dẫn 36-HD/VPTW): A4,
@@ -70,7 +71,7 @@ public final class OfficeDocs {
         size.setW(BigInteger.valueOf(landscape ? 16838 : 11906));
         size.setH(BigInteger.valueOf(landscape ? 11906 : 16838));
         if (landscape) {
-            size.setOrient(org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.LANDSCAPE);
+            size.setOrient(STPageOrientation.LANDSCAPE);
         }
         var margins = sect.addNewPgMar();
         margins.setTop(BigInteger.valueOf(1418));

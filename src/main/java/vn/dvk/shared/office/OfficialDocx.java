@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 
 import static vn.dvk.shared.office.OfficialLayout.BODY_PT;
 import static vn.dvk.shared.office.OfficialLayout.FIRST_LINE_INDENT_TWIPS;
@@ -102,7 +103,7 @@ final class OfficialDocx {
         XWPFTable top = doc.createTable(2, 2);
         top.removeBorders();
         top.setWidth("100%");
-        top.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.PCT);
+        top.setWidthType(TableWidthType.PCT);
         XWPFTableCell organ = top.getRow(0).getCell(0);
         XWPFTableCell motto = top.getRow(0).getCell(1);
         organ.setWidth("45%");

@@ -1,6 +1,7 @@
 package vn.dvk.shared.office;
 
 import com.lowagie.text.pdf.BaseFont;
+import java.util.ArrayList;
 import vn.dvk.shared.office.OfficialDocument.Style;
 
 import java.util.List;
@@ -50,7 +51,7 @@ public final class OfficialLayout {
 
 
     static List<String> signatureLines(OfficialDocument.Signature s) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (s.capacity() != null && !s.capacity().isBlank()) {
             lines.addAll(lines(upper(s.capacity())));
         }

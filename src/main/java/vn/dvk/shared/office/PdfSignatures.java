@@ -45,11 +45,14 @@ import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
 /**
  * Checks the digital signatures (ký số) of a PDF, as signed with the certificates of Ban Cơ yếu Chính
@@ -236,7 +239,7 @@ public final class PdfSignatures {
             X500Name subject = X500Name.getInstance(signerCertificate.getSubjectX500Principal().getEncoded());
             return new Signature(part(subject, BCStyle.CN), part(subject, BCStyle.O), subject.toString(),
                     X500Name.getInstance(signerCertificate.getIssuerX500Principal().getEncoded()).toString(),
-                    signerCertificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT), at, signingTime != null,
+                    signerCertificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), at, signingTime != null,
                     wholeFile, unchanged, valid, certificateValid, chain(signerCertificate, certificates),
                     trust(signerCertificate, certificates, anchors, at), null);
         } catch (CMSException | OperatorCreationException | GeneralSecurityException | IOException | RuntimeException e) {
@@ -280,7 +283,7 @@ public final class PdfSignatures {
         if (high >= 0) {
             out[n++] = (byte) (high << 4);
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /**
@@ -319,7 +322,7 @@ public final class PdfSignatures {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
     }
 
-    private static String part(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+    private static String part(X500Name name, ASN1ObjectIdentifier type) {
         RDN[] rdns = name.getRDNs(type);
         if (rdns.length == 0 || rdns[0].getFirst() == null) {
             return null;

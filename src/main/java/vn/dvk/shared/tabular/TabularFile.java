@@ -12,8 +12,10 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 
 /**
  * Reads a spreadsheet row by row without holding it in memory: CSV (UTF-8, with or without BOM,
@@ -46,7 +49,7 @@ public final class TabularFile {
     }
 
     /** As {@link #read(InputStream, Consumer)}, a CSV file being in the given character set (UTF-8 is checked strictly). */
-    public static Format read(InputStream input, java.nio.charset.Charset csvCharset, Consumer<Row> rows) {
+    public static Format read(InputStream input, Charset csvCharset, Consumer<Row> rows) {
         BufferedInputStream in = new BufferedInputStream(input, 64 * 1024);
         try {
             byte[] head = peek(in, 4096);
@@ -80,7 +83,7 @@ public final class TabularFile {
                     rows.accept(new Row(r.getRowNum(), cells));
                 });
             }
-        } catch (UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
+        } catch (UncheckedIOException | ExcelReaderException e) {
             throw DomainException.invalid("import.file.unreadable");
         } catch (RuntimeException e) {
             if (e instanceof DomainException domain) {
@@ -91,13 +94,13 @@ public final class TabularFile {
         }
     }
 
-    private static void readCsv(InputStream in, byte[] head, java.nio.charset.Charset charset, Consumer<Row> rows)
+    private static void readCsv(InputStream in, byte[] head, Charset charset, Consumer<Row> rows)
             throws IOException {
         CodingErrorAction onError = charset.equals(StandardCharsets.UTF_8) ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
         var decoder = charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
         char delimiter = delimiter(new String(head, charset));
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-        java.io.PushbackReader reader = new java.io.PushbackReader(new InputStreamReader(in, decoder), 1);
+        PushbackReader reader = new PushbackReader(new InputStreamReader(in, decoder), 1);
         // Excel's "CSV UTF-8" starts with a BOM: taken off before parsing, or a quoted first header is read with its quotes
         try {
             int first = reader.read();

@@ -8,11 +8,13 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.springframework.validation.method.MethodValidationResult;
 
 /**
  * Checks an input (a request record or a form's draft) against the Jakarta constraints on its
@@ -60,7 +62,7 @@ public class Inputs {
      * The problems of a handler's parameters checked by Spring's method validation (a {@code @RequestParam}
      * carrying a constraint), each named after its parameter.
      */
-    public List<FieldProblem> problems(org.springframework.validation.method.MethodValidationResult result) {
+    public List<FieldProblem> problems(MethodValidationResult result) {
         List<FieldProblem> problems = new ArrayList<>();
         for (var parameter : result.getParameterValidationResults()) {
             String name = parameter.getMethodParameter().getParameterName();
@@ -91,7 +93,7 @@ public class Inputs {
             case "Size" -> FieldProblem.field(field, "validation.field.Size", label, attributes.get("max"));
             case "Max", "Min" -> FieldProblem.field(field, "validation.field." + constraint, label, attributes.get("value"));
             case "DecimalMax", "DecimalMin" -> FieldProblem.field(field, "validation.field." + constraint, label,
-                    new java.math.BigDecimal(attributes.get("value").toString()));
+                    new BigDecimal(attributes.get("value").toString()));
             case "Digits" -> FieldProblem.field(field, "validation.field.Digits", label, attributes.get("integer"),
                     attributes.get("fraction"));
             case "PlausibleYear" -> FieldProblem.field(field, "validation.PlausibleYear", label, Years.FIRST, years.last());

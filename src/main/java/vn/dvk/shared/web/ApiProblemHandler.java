@@ -1,5 +1,7 @@
 package vn.dvk.shared.web;
 
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.core.annotation.Order;
@@ -27,6 +29,11 @@ import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.validation.Inputs;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.web.ErrorResponse;
 
 /**
  * Turns every error of an /api call into RFC 9457 problem details with a detail in the caller's
@@ -36,7 +43,7 @@ import java.util.List;
 @Order(0)
 class ApiProblemHandler {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     private final ProblemMessages messages;
     private final Inputs inputs;
@@ -96,8 +103,8 @@ class ApiProblemHandler {
     }
 
     /** The database too busy to grant a lock in time: try again in a moment (503 with Retry-After), not a server error. */
-    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class, jakarta.persistence.PessimisticLockException.class,
-            jakarta.persistence.LockTimeoutException.class})
+    @ExceptionHandler({TransientDataAccessException.class, PessimisticLockException.class,
+            LockTimeoutException.class})
     ResponseEntity<ProblemDetail> busy(Exception e) {
         log.warn("An API call answered 503: the database is busy ({})", e.toString());
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, text("unavailable.busy"), List.of());
@@ -109,8 +116,8 @@ class ApiProblemHandler {
      * Another user's write held the rows (a lock wait ran out, a deadlock was broken): a write is refused
      * with 409 (nothing was written; try again), a read is asked to come back in a moment (503).
      */
-    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
-    ResponseEntity<ProblemDetail> concurrent(org.springframework.dao.ConcurrencyFailureException e, jakarta.servlet.http.HttpServletRequest request) {
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyFailureException e, HttpServletRequest request) {
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             return busy(e);
         }
@@ -147,7 +154,7 @@ class ApiProblemHandler {
     /** Anything unexpected: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             return problem(HttpStatus.valueOf(known.getStatusCode().value()), text("error.badRequest"), List.of());
         }
         if (Availability.busy(e)) {

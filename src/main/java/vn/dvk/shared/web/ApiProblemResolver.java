@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The errors of /api/** that no controller's handler saw (an unknown path, a method the path does not
@@ -26,7 +28,7 @@ import java.util.Map;
  */
 class ApiProblemResolver implements HandlerExceptionResolver {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemResolver.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemResolver.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ProblemMessages messages;

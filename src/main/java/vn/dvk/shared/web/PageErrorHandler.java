@@ -1,9 +1,13 @@
 package vn.dvk.shared.web;
 
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
@@ -87,10 +91,10 @@ class PageErrorHandler {
     }
 
     /** The database too busy to grant a lock in time: the page says to try again in a moment (503 with Retry-After). */
-    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class, jakarta.persistence.PessimisticLockException.class,
-            jakarta.persistence.LockTimeoutException.class})
+    @ExceptionHandler({TransientDataAccessException.class, PessimisticLockException.class,
+            LockTimeoutException.class})
     String busy(Exception e, Model model, HttpServletResponse response) {
-        org.slf4j.LoggerFactory.getLogger(PageErrorHandler.class).warn("A page answered 503: the database is busy ({})", e.toString());
+        LoggerFactory.getLogger(PageErrorHandler.class).warn("A page answered 503: the database is busy ({})", e.toString());
         response.setStatus(503);
         response.setHeader("Retry-After", Availability.RETRY_AFTER_SECONDS);
         model.addAttribute("status", 503);

@@ -7,6 +7,7 @@ import vn.dvk.shared.FieldProblem;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Resolves message keys in the caller's language, and field or row problems to the API's error items. */
@@ -24,7 +25,7 @@ public class ProblemMessages {
     }
 
     /** For filters, which run before the dispatcher has set the request's locale. */
-    public String text(java.util.Locale locale, String key) {
+    public String text(Locale locale, String key) {
         return messages.getMessage(key, null, key, locale);
     }
 

@@ -1,5 +1,7 @@
 package vn.dvk.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -14,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import vn.dvk.shared.DecimalText;
 
 /** Vietnamese by default, English on request (?lang=en), remembered in a cookie, so nodes stay stateless. */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +41,7 @@ class WebConfig implements WebMvcConfigurer {
     /** A decimal parameter reads "8,5" and "8.5" alike, whatever the language of the browser that sent it. */
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, BigDecimal.class, vn.dvk.shared.DecimalText::parse);
+        registry.addConverter(String.class, BigDecimal.class, DecimalText::parse);
     }
 
     /** After the controller advice, before Spring's defaults: /api/** errors no handler saw are problem details too. */
@@ -63,13 +66,13 @@ class WebConfig implements WebMvcConfigurer {
         }
 
         @Override
-        public void setLocale(jakarta.servlet.http.HttpServletRequest request,
-                              jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+        public void setLocale(HttpServletRequest request,
+                              HttpServletResponse response, Locale locale) {
             super.setLocale(request, response, supported(locale));
         }
 
         @Override
-        public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+        public Locale resolveLocale(HttpServletRequest request) {
             return supported(super.resolveLocale(request));
         }
 

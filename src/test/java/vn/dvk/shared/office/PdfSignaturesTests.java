@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,7 +203,7 @@ class PdfSignaturesTests {
         assertThat(PdfSignatures.verify(new byte[0], List.of()).status()).isEqualTo(PdfSignatures.Status.UNREADABLE);
         assertThat(PdfSignatures.verify(null, List.of()).status()).isEqualTo(PdfSignatures.Status.UNREADABLE);
         // the signed file cut in the middle
-        byte[] cut = java.util.Arrays.copyOf(signed, signed.length / 2);
+        byte[] cut = Arrays.copyOf(signed, signed.length / 2);
         assertThat(PdfSignatures.verify(cut, List.of()).status()).isIn(PdfSignatures.Status.UNREADABLE, PdfSignatures.Status.ALTERED,
                 PdfSignatures.Status.UNSIGNED);
         // the signature's bytes replaced by garbage of the same length

@@ -33,6 +33,8 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
@@ -142,7 +144,7 @@ public final class TestSignatures {
                     CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
                     generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.keys().getPrivate()), signer.certificate()));
-                    List<X509Certificate> certificates = new java.util.ArrayList<>(List.of(signer.certificate()));
+                    List<X509Certificate> certificates = new ArrayList<>(List.of(signer.certificate()));
                     certificates.addAll(List.of(chain));
                     generator.addCertificates(new JcaCertStore(certificates));
                     return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
@@ -176,7 +178,7 @@ public final class TestSignatures {
     /** The PEM text of a certificate. */
     public static String pem(X509Certificate certificate) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
     }
 }

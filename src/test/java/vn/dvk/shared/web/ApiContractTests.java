@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -82,7 +83,7 @@ class ApiContractTests {
     @Test
     void everyDocumentedPathIsStillInTheDocument() throws Exception {
         Path document = Path.of("../shared/API.md");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(document), "Skipped: ../shared/API.md is not beside the project");
+        Assumptions.assumeTrue(Files.exists(document), "Skipped: ../shared/API.md is not beside the project");
         String text = Files.readString(document);
         assertThat(text).contains("GET /api/v1/admin-units?level=&parent=&on=&q=", "GET /api/v1/admin-units/{code}",
                 "POST /api/v1/admin-units/import", "GET|POST /api/v1/organisations", "GET|PUT /api/v1/organisations/{id}",
