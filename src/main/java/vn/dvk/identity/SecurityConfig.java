@@ -41,45 +41,52 @@ class SecurityConfig {
     static final String[] PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
     /**
+     * How programs log in (integrations, a metrics scraper): HTTP Basic or a bearer token, every refusal
+     * as problem details in the caller's language.
+     */
+    record ProgramLogins(ApiTokenRepository tokens, UserAccountRepository accounts, UserDirectory directory,
+                         TransactionTemplate transaction, ProblemMessages messages, LocaleResolver locales, Clock clock) {
+
+        HttpSecurity applyTo(HttpSecurity http) throws Exception {
+            var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
+            return http.httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                    .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory, transaction, unauthorized, clock),
+                            BasicAuthenticationFilter.class)
+                    .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                            .accessDeniedHandler(ProblemEntryPoints.forbidden(messages, locales)))
+                    .headers(SecurityConfig::headers);
+        }
+    }
+
+    @Bean
+    ProgramLogins programLogins(ApiTokenRepository tokens, UserAccountRepository accounts, UserDirectory directory,
+                                TransactionTemplate transaction, ProblemMessages messages, LocaleResolver locales, Clock clock) {
+        return new ProgramLogins(tokens, accounts, directory, transaction, messages, locales, clock);
+    }
+
+    /**
      * Spring Boot Actuator: the health probes public, everything else (Prometheus metrics, metrics, info)
      * for administrators only, by HTTP Basic or an administrator's bearer token (what a Prometheus
      * scraper is given), never by a browser session.
      */
     @Bean
     @Order(0)
-    SecurityFilterChain management(HttpSecurity http, ApiTokenRepository tokens, UserAccountRepository accounts,
-                                   UserDirectory directory, TransactionTemplate transaction, ProblemMessages messages,
-                                   LocaleResolver locales, Clock clock) throws Exception {
-        var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
-        http.securityMatcher("/actuator/**")
+    SecurityFilterChain management(HttpSecurity http, ProgramLogins logins) throws Exception {
+        logins.applyTo(http.securityMatcher("/actuator/**"))
                 .authorizeHttpRequests(a -> a.requestMatchers(PROBES).permitAll().anyRequest().hasRole("ADMIN"))
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory, transaction, unauthorized, clock),
-                        BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(RequestCacheConfigurer::disable)
-                .csrf(CsrfConfigurer::disable) // read-only endpoints, no session: nothing to forge
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(ProblemEntryPoints.forbidden(messages, locales)))
-                .headers(SecurityConfig::headers);
+                .csrf(CsrfConfigurer::disable); // read-only endpoints, no session: nothing to forge
         return http.build();
     }
 
+    /** The REST API: programs as above, or the browser's session with its CSRF token. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenRepository tokens, UserAccountRepository accounts,
-                            UserDirectory directory, TransactionTemplate transaction, ProblemMessages messages,
-                            LocaleResolver locales, Clock clock) throws Exception {
-        var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
-        http.securityMatcher("/api/**")
+    SecurityFilterChain api(HttpSecurity http, ProgramLogins logins) throws Exception {
+        logins.applyTo(http.securityMatcher("/api/**"))
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/public/**").permitAll().anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory, transaction, unauthorized, clock),
-                        BasicAuthenticationFilter.class)
-                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasAuthorizationHeader))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(ProblemEntryPoints.forbidden(messages, locales)))
-                .headers(SecurityConfig::headers);
+                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::hasAuthorizationHeader));
         return http.build();
     }
 
