@@ -39,4 +39,6 @@ interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
     List<AuditEntry> unsealed(Pageable pageable);
 
     long countByChainNoIsNull();
+
+    boolean existsByChainNoIsNull();
 }
