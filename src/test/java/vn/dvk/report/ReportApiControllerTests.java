@@ -41,6 +41,8 @@ class ReportApiControllerTests {
     OutcomeIndicators outcomes;
     @MockitoBean
     ReportMap map;
+    @MockitoBean
+    OutcomeSheets outcomeSheets;
 
     private static Summary damRong2021() {
         return new Summary("674", "Huyện Đam Rông", 674L, 2021, "THEN", 47, Map.of(), Map.of(), Map.of(), Map.of(), 0, 0,

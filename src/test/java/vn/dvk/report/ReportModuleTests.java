@@ -1,5 +1,6 @@
 package vn.dvk.report;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -66,6 +67,12 @@ class ReportModuleTests {
     ReportModuleTests(Reports reports, JdbcTemplate jdbc) {
         this.reports = reports;
         this.jdbc = jdbc;
+    }
+
+    /** The kept counts of the test province must not outlive the test: other tests recount the whole table. */
+    @AfterEach
+    void removeTheTestProvincesCounts() {
+        jdbc.update("delete from registration_tally where province_id = ?", PROVINCE);
     }
 
     private void tally(String sector, String status, String kind, String holder, boolean featured, String state, long n) {
