@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.dvk.shared.VietnamTime;
+import vn.dvk.shared.security.CurrentUser;
 
 /** The initiative pages: the filtered list, the detail page with history and replicas, the forms. */
 @Controller
@@ -80,10 +81,13 @@ class InitiativeController {
             confirmDuplicate = confirmDuplicate != null && confirmDuplicate;
         }
 
-        /** A new initiative's form: a model of a collective, in the unit asked for, started this year. */
-        static Form blank(String unitCode, int startYear) {
-            return new Form(null, null, Kind.MODEL, Holder.COLLECTIVE, null, unitCode, null, null, null, startYear, null, null,
-                    null, null, false, false, null);
+        /**
+         * A new initiative's form: a model of a collective, in the unit asked for, started this year, led by
+         * the user's own organisation (a commune editor registers for it).
+         */
+        static Form blank(String unitCode, Long organisationId, int startYear) {
+            return new Form(null, null, Kind.MODEL, Holder.COLLECTIVE, null, unitCode, null, organisationId, null, startYear, null,
+                    null, null, null, false, false, null);
         }
 
         static Form of(InitiativeView v) {
@@ -153,7 +157,8 @@ class InitiativeController {
 
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) String unit, Model model) {
-        model.addAttribute("form", Form.blank(unit, LocalDate.now(clock).getYear()));
+        Long organisation = CurrentUser.get().map(CurrentUser::organisationId).orElse(null);
+        model.addAttribute("form", Form.blank(unit, organisation, LocalDate.now(clock).getYear()));
         return FORM;
     }
 

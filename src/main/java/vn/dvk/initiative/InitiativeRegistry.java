@@ -255,6 +255,11 @@ public class InitiativeRegistry {
             problems.add(FieldProblem.field("organisationId", "organisation.notFound", draft.organisationId()));
         }
         boolean editorOnly = !user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER);
+        if (editorOnly && draft.organisationId() == null) {
+            // not a refusal of rights: a commune editor registers for their organisation and has not chosen it
+            problems.add(FieldProblem.field("organisationId", "initiative.organisationRequired"));
+            throw new DomainException(DomainException.Kind.INVALID, problems, "error.validation");
+        }
         if (editorOnly && (!access.mayWriteAsEditor(user, draft.organisationId())
                 || (existing != null && !access.mayWriteAsEditor(user, existing.getOrganisationId())))) {
             throw Permissions.forbidden();

@@ -312,8 +312,18 @@ class InitiativeApiTests {
         mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.PHI_LIENG_EDITOR)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(draft.formatted(phiLieng, organisationId)))
                 .andExpect(status().isCreated());
+        // not chosen: asked to choose it, naming the field (the page preselects the editor's organisation)
         mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.PHI_LIENG_EDITOR)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(draft.formatted(phiLieng, "null")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("organisationId"));
+        // another organisation's: refused
+        Integer other = JsonPath.read(mvc.perform(post("/api/v1/organisations").with(as(DvkIntegrationTest.DAM_RONG_OFFICER))
+                        .with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Chi hội nông dân thôn Liêng Trang\", \"type\": \"FARMERS_UNION\", \"unitCode\": \"674\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/v1/initiatives").with(as(DvkIntegrationTest.PHI_LIENG_EDITOR)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(draft.formatted(phiLieng, other)))
                 .andExpect(status().isForbidden());
     }
 
