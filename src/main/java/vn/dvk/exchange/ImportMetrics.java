@@ -27,6 +27,7 @@ class ImportMetrics {
         for (ImportJobs.State state : new ImportJobs.State[] {ImportJobs.State.QUEUED, ImportJobs.State.RUNNING}) {
             Gauge.builder("dvk.jobs", jobs, reading -> reading.get().getOrDefault(state.name(), 0L))
                     .description("Import and export jobs of all nodes, by state").tag("state", state.name())
+                    .strongReference(true) // the reading lives only in this gauge: a weak reference would be collected
                     .register(registry);
         }
     }

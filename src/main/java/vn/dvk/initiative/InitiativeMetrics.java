@@ -39,6 +39,7 @@ class InitiativeMetrics {
             Gauge.builder("dvk.registrations.this.year", thisYear, reading -> reading.get().getOrDefault(state, 0L))
                     .description("Registrations of the current year (Asia/Ho_Chi_Minh), by workflow state")
                     .tag("state", state.name())
+                    .strongReference(true)
                     .register(registry);
         }
     }
