@@ -110,7 +110,7 @@ class ImportJobs {
     record Cancellation(Job job, boolean stopped) {
     }
 
-    private static final String UNFINISHED = "state in ('QUEUED', 'RUNNING')";
+    static final String UNFINISHED = "state in ('QUEUED', 'RUNNING')";
     private static final String COLUMNS = "id, user_id, kind, upload_id, file_name, state, done, total, result, error, created_at,"
             + " finished_at, heartbeat_at, cancel_requested";
 

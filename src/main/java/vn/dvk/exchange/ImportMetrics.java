@@ -18,7 +18,7 @@ class ImportMetrics {
     ImportMetrics(MeterRegistry registry, JdbcTemplate jdbc, Clock clock) {
         CachedReading<Map<String, Long>> jobs = new CachedReading<>(() -> {
             Map<String, Long> counts = new HashMap<>();
-            jdbc.query("select state, count(*) from import_job where state in ('QUEUED', 'RUNNING') group by state",
+            jdbc.query("select state, count(*) from import_job where " + ImportJobs.UNFINISHED + " group by state",
                     row -> {
                         counts.put(row.getString(1), row.getLong(2));
                     });
