@@ -32,7 +32,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 
 /**
@@ -102,12 +104,16 @@ class ApiProblemHandler {
         return problem(HttpStatus.CONFLICT, text("error.stale"), List.of());
     }
 
-    /** The database too busy to grant a lock in time: try again in a moment (503 with Retry-After), not a server error. */
+    /**
+     * The database too busy to grant a lock in time, or out of reach for a moment (restarting): try again in a
+     * moment (503 with Retry-After), not a server error.
+     */
     @ExceptionHandler({TransientDataAccessException.class, PessimisticLockException.class,
-            LockTimeoutException.class})
+            LockTimeoutException.class, CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> busy(Exception e) {
-        log.warn("An API call answered 503: the database is busy ({})", e.toString());
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, text("unavailable.busy"), List.of());
+        String reason = Availability.busy(e) ? Availability.reason(e) : "unavailable.busy";
+        log.warn("An API call answered 503: {} ({})", reason, e.toString());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, text(reason), List.of());
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header("Retry-After", Availability.RETRY_AFTER_SECONDS).body(problem.getBody());
     }

@@ -14,7 +14,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +36,8 @@ import java.util.Map;
 /**
  * DVK answers 503 with Retry-After, never 500, while it cannot serve: until it is ready (the demo data
  * and the other start-up work load before Spring Boot reports {@link ReadinessState#ACCEPTING_TRAFFIC}),
- * and when the database is too busy to take a lock (a lock timeout, say on the audit chain's head).
+ * when the database is too busy to take a lock (a lock timeout), and when no connection can be had (the
+ * database restarting: the pool gives up after spring.datasource.hikari.connection-timeout, a few seconds).
  * Pages get a short page, /api calls a problem, both in the caller's language; health, styles and
  * scripts are served throughout.
  */
@@ -50,14 +56,28 @@ class Availability {
         return registration;
     }
 
-    /** Whether a failure only means "the database is busy, try again": a lock not granted in time, a query timed out. */
+    /** Whether a failure only means "try again in a moment": the database busy or out of reach. */
     static boolean busy(Throwable failure) {
+        return reason(failure) != null;
+    }
+
+    /**
+     * The message key of a failure that only means "try again in a moment": a lock not granted in time or a
+     * query timed out ({@code unavailable.busy}); no connection to be had — the database restarting or out of
+     * reach, or the pool's wait (a few seconds) run out ({@code unavailable.database}). Null for anything else.
+     */
+    static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return "unavailable.database";
+            }
             if (t instanceof TransientDataAccessException || t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
-                return true;
+                return "unavailable.busy";
             }
         }
-        return false;
+        return null;
     }
 
     static final class UnavailableFilter extends OncePerRequestFilter {
@@ -87,12 +107,13 @@ class Availability {
             try {
                 chain.doFilter(request, response);
             } catch (IOException | ServletException | RuntimeException e) {
-                if (!busy(e) || response.isCommitted()) {
+                String reason = reason(e);
+                if (reason == null || response.isCommitted()) {
                     throw e;
                 }
-                log.warn("{} {} answered 503: the database is busy ({})", request.getMethod(), path, e.toString());
+                log.warn("{} {} answered 503: {} ({})", request.getMethod(), path, reason, e.toString());
                 response.reset();
-                unavailable(request, response, path, "unavailable.busy");
+                unavailable(request, response, path, reason);
             }
         }
 
