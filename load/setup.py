@@ -3,6 +3,8 @@
 
   python3 load/setup.py BASE_URL OUT_DIR [editors] [background_rows]
 
+BASE_URL is one node's own address (not the proxy's: importing today's communes takes minutes).
+
 As the administrator: imports today's communes from ../shared/data when the installation has fewer than
 3,000 (the demo has only Lâm Đồng's); picks the provinces with the most communes until there are enough
 communes for `editors` commune editors; makes, for each of those communes, the commune's People's Committee

@@ -17,7 +17,7 @@ install_tools() { # CI and fresh machines: Debian's PostgreSQL and nginx, as roo
   fi
 }
 
-pg() { su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $WORK/pg -w -l $WORK/pg.log $*"; }
+pg() { su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $WORK/pg -w -l $WORK/pg/server.log $*"; }
 
 start_pg_fresh() {
   pg stop -m fast >/dev/null 2>&1 || true

@@ -19,7 +19,7 @@ rm -rf target/load; mkdir -p target/load
 started=$(date +%s)
 start_cluster
 echo "cluster ready in $(( $(date +%s) - started )) s"
-python3 load/setup.py "http://127.0.0.1:$LB_PORT" target/load "${EDITORS:-300}" "${BACKGROUND_ROWS:-20000}"
+python3 load/setup.py "http://127.0.0.1:8081" target/load "${EDITORS:-300}" "${BACKGROUND_ROWS:-20000}"
 {
   echo "### Reporting week — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs),"
   echo "$(free -g | awk '/Mem:/ {print $2}') GB; PostgreSQL $PGVER, nginx $(nginx -v 2>&1 | cut -d/ -f2), two nodes (-Xmx$NODE_HEAP), Gatling on the same machine"

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ class Availability {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
+                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLException sql && outOfReach(sql.getSQLState())) {
                 return "unavailable.database";
             }
             if (t instanceof TransientDataAccessException || t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
@@ -78,6 +79,11 @@ class Availability {
             }
         }
         return null;
+    }
+
+    /** SQL states of a lost connection (class 08) and of a server shutting down or starting (57P01–57P03). */
+    private static boolean outOfReach(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     static final class UnavailableFilter extends OncePerRequestFilter {

@@ -28,6 +28,9 @@ class UnavailableReasonTests {
                 new SQLException("Connection refused")))).isEqualTo("unavailable.database");
         assertThat(Availability.reason(new PersistenceException(new SQLTransientConnectionException("timed out"))))
                 .isEqualTo("unavailable.database");
+        // a transaction in flight when PostgreSQL is stopped: "terminating connection due to administrator command"
+        assertThat(Availability.reason(new PersistenceException(new SQLException("terminating connection", "57P01"))))
+                .isEqualTo("unavailable.database");
     }
 
     @Test
@@ -38,6 +41,7 @@ class UnavailableReasonTests {
     @Test
     void otherFailuresAreNotAnsweredTryAgain() {
         assertThat(Availability.reason(new DataIntegrityViolationException("duplicate key"))).isNull();
+        assertThat(Availability.reason(new PersistenceException(new SQLException("syntax error", "42601")))).isNull();
         assertThat(Availability.reason(new IllegalStateException("a bug"))).isNull();
         assertThat(Availability.busy(new IllegalStateException("a bug"))).isFalse();
     }
