@@ -95,7 +95,7 @@ def import_rows(rows, name):
     """Imports initiatives from a CSV (the office's way: Vietnamese headers), all or nothing, as a job."""
     preview = multipart("/api/v1/imports/initiatives?async=true", name, rows)
     job = wait(preview["jobId"])
-    confirm = call("POST", f"/api/v1/imports/initiatives/{job['id']}/confirm?async=true")
+    confirm = call("POST", f"/api/v1/imports/initiatives/{job['report']['id']}/confirm?async=true")
     return wait(confirm["jobId"])
 
 
@@ -132,7 +132,7 @@ def main():
         if len(communes) >= EDITORS:
             break
         chosen.append(province)
-        communes += [dict(c, province=province["name"], provinceCode=province["code"]) for c in its]
+        communes += [dict(c, name=c["fullName"], province=province["fullName"], provinceCode=province["code"]) for c in its]
     communes = communes[:EDITORS]
     editors = []
     for commune in communes:
@@ -147,14 +147,14 @@ def main():
                         "provinceName": commune["province"], "organisationId": org["id"]})
     officers, committee = [], []
     for province in chosen:
-        org = call("POST", "/api/v1/organisations", {"name": "Ban Tuyên giáo và Dân vận Tỉnh ủy " + province["name"],
+        org = call("POST", "/api/v1/organisations", {"name": "Ban Tuyên giáo và Dân vận " + province["fullName"],
                                                      "type": "MOBILISATION_COMMITTEE", "unitCode": province["code"]})
         for role, prefix, rows in (("MOBILISATION_OFFICER", "tai.btgdv", officers), ("COMMITTEE_MEMBER", "tai.btv", committee)):
             username = f"{prefix}{province['code']}"
             call("POST", "/api/v1/users", {"username": username, "displayName": username, "organisationId": org["id"],
                                            "unitCode": province["code"], "roles": [role], "password": PASSWORD, "enabled": True})
             rows.append({"username": username, "password": PASSWORD, "unitCode": province["code"],
-                         "provinceName": province["name"]})
+                         "provinceName": province["fullName"]})
     for name, rows in (("editors", editors), ("officers", officers), ("committee", committee)):
         with open(os.path.join(OUT, name + ".csv"), "w", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()))

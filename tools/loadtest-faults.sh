@@ -60,7 +60,7 @@ for _ in $(seq 1 240); do
 done
 wait $load || true
 rotate_access_log "target/load/fault-kill-access.log"
-report=$(python3 tools/loadtest-report.py target/load/fault-kill target/load/fault-kill-access.log "$USERS")
+report=$(python3 tools/loadtest-report.py target/load/fault-kill-access.log "$USERS" target/load/fault-kill.log)
 {
   echo; echo "#### 1. kill -9 of node 2 at 30 s into a 120 s run, with an import job running on it"; echo "$report" | sed '$d'
   echo; echo "Import job $job: seen FAILED through node 1 ${failed_after:-NEVER} s after the kill."
@@ -85,7 +85,7 @@ for _ in $(seq 1 120); do
 done
 wait $load || true
 rotate_access_log "target/load/fault-pg-access.log"
-report=$(python3 tools/loadtest-report.py target/load/fault-pg target/load/fault-pg-access.log "$USERS")
+report=$(python3 tools/loadtest-report.py target/load/fault-pg-access.log "$USERS" target/load/fault-pg.log)
 {
   echo; echo "#### 2. PostgreSQL stopped for 20 s at 30 s into a 120 s run"; echo "$report" | sed '$d'
   echo; echo "During the outage, a probe each second (status, seconds): $(sort "$WORK/probe-down.txt" | awk '{print $1}' | uniq -c | awk '{printf "%s × %s; ", $1, $2}')slowest $(sort -k2 -n "$WORK/probe-down.txt" | tail -n 1 | awk '{print $2}') s."

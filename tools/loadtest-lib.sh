@@ -57,7 +57,7 @@ pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  log_format dvk '\$status \$request_time \$upstream_addr \$request_method \$uri';
+  log_format dvk '\$status \$request_time \$upstream_addr \$request_method \$uri \$msec';
   access_log $WORK/access.log dvk;
   client_body_temp_path $WORK/nginx-body;
   proxy_temp_path $WORK/nginx-proxy;
@@ -77,6 +77,7 @@ http {
       proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Port \$server_port;
       proxy_connect_timeout 2s;
       proxy_read_timeout 120s;
       # a node that refuses connections is skipped; a request it had taken is not sent twice unless it is idempotent
@@ -118,7 +119,8 @@ rotate_access_log() { # -> the requests since the last call, in $1
 }
 
 check_after() { # run-name: every acknowledged write is in the database, kept counts = a fresh count, the audit verifies
-  local run=$1 acks="target/load/$run/acknowledged.csv" missing=0 total=0
+  local run=$1
+  local acks="target/load/$run/acknowledged.csv" missing=0 total=0
   sql "create temporary table ack (kind text, id text, y int)" >/dev/null 2>&1 || true
   if [ -f "$acks" ]; then
     total=$(wc -l < "$acks")

@@ -32,7 +32,7 @@ for users in "${LEVELS[@]}"; do
   echo "== $users virtual users for $DURATION s"
   gatling "$users" "$DURATION" "${IMPORT_ROWS:-5000}" "$run"
   rotate_access_log "target/load/$run-access.log"
-  report=$(python3 tools/loadtest-report.py "target/load/$run" "target/load/$run-access.log" "$users")
+  report=$(python3 tools/loadtest-report.py "target/load/$run-access.log" "$users" "target/load/$run.log")
   check=$(check_after "$run")
   printf '%s\n\nAfter the level: %s\n' "$(echo "$report" | sed '$d')" "$check" >> target/load/results.md
   echo "$report" | tail -n 1; echo "$check"

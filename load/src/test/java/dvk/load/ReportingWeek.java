@@ -200,9 +200,12 @@ public class ReportingWeek extends Simulation {
                                 .contentType("text/csv"))
                         .asMultipartForm()
                         .check(status().is(202), jsonPath("$.jobId").saveAs("job")))
+                .exitHereIfFailed()
                 .exec(waitForJob())
-                .exec(apiPost("import: confirm (import job)", "/api/v1/imports/initiatives/#{job}/confirm?async=true", "")
+                .exitHereIfFailed()
+                .exec(apiPost("import: confirm (import job)", "/api/v1/imports/initiatives/#{upload}/confirm?async=true", "")
                         .check(status().is(202), jsonPath("$.jobId").saveAs("job")))
+                .exitHereIfFailed()
                 .exec(waitForJob())
                 .exec(session -> {
                     ACKS.add("import," + session.getString("job") + "," + IMPORT_ROWS);
@@ -215,7 +218,8 @@ public class ReportingWeek extends Simulation {
                 .asLongAs(session -> !List.of("DONE", "FAILED", "CANCELLED").contains(session.getString("jobState"))).on(
                         pause(Duration.ofSeconds(2))
                                 .exec(http("import: job state").get("/api/v1/jobs/#{job}").header("Accept", "application/json")
-                                        .check(status().is(200), jsonPath("$.state").saveAs("jobState"))))
+                                        .check(status().is(200), jsonPath("$.state").saveAs("jobState"),
+                                                jsonPath("$.report.id").optional().saveAs("upload"))))
                 .exec(session -> "DONE".equals(session.getString("jobState")) ? session : session.markAsFailed());
     }
 
