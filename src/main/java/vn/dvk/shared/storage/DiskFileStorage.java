@@ -44,6 +44,7 @@ public class DiskFileStorage implements FileStorage {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (temporary != null) {
+                // before measuring, so that the space the partial file took counts as free again
                 Files.deleteIfExists(temporary);
             }
             requireRoom(e);
@@ -55,7 +56,10 @@ public class DiskFileStorage implements FileStorage {
         }
     }
 
-    /** Refuses when the store's disk has less usable space than the minimum (after a failed write: the likely cause). */
+    /**
+     * Refuses when the store's disk has less usable space than the minimum, or when a write failed for want of
+     * space (ENOSPC reaches Java only as the message of a plain IOException).
+     */
     private void requireRoom(IOException failure) throws IOException {
         long usable = usableSpace();
         if (usable < minFree || failure != null && String.valueOf(failure.getMessage()).contains("No space left")) {
