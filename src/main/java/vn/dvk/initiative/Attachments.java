@@ -2,6 +2,8 @@ package vn.dvk.initiative;
 
 import net.coobird.thumbnailator.Thumbnails;
 import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -13,6 +15,7 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.office.HostileFiles;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.storage.FileStorage;
+import vn.dvk.shared.storage.StorageFullException;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -59,6 +62,7 @@ public class Attachments {
     static final long MAX_PIXELS = 50_000_000L;
     static final int MAX_PER_INITIATIVE = 50;
     private static final Tika TIKA = new Tika();
+    private static final Logger log = LoggerFactory.getLogger(Attachments.class);
 
     private final AttachmentRepository attachments;
     private final InitiativeAccess access;
@@ -129,12 +133,7 @@ public class Attachments {
             String key = UUID.randomUUID().toString();
             String thumbnailKey = image ? key.substring(0, 8) + "-thumb-" + key.substring(9, 23) : null;
             byte[] thumbnail = image ? thumbnail(temporary, name) : null;
-            try (InputStream in = Files.newInputStream(temporary)) {
-                storage.put(key, in);
-            }
-            if (thumbnail != null) {
-                storage.put(thumbnailKey, new ByteArrayInputStream(thumbnail));
-            }
+            store(key, temporary, thumbnailKey, thumbnail, name);
             removeIfRolledBack(key, thumbnailKey);
             Attachment saved = attachments.save(new Attachment(initiativeId, image ? Attachment.Kind.IMAGE : Attachment.Kind.DOCUMENT,
                     name, type, size, key, thumbnailKey, caption == null || caption.isBlank() ? null : caption.strip(),
@@ -144,6 +143,28 @@ public class Attachments {
             return view(saved);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The file and its thumbnail, both or neither: a store that fails keeps nothing, and a full one refuses naming the file. */
+    private void store(String key, Path file, String thumbnailKey, byte[] thumbnail, String name) throws IOException {
+        try {
+            try (InputStream in = Files.newInputStream(file)) {
+                storage.put(key, in);
+            }
+            if (thumbnail != null) {
+                storage.put(thumbnailKey, new ByteArrayInputStream(thumbnail));
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(key);
+            if (thumbnailKey != null) {
+                deleteQuietly(thumbnailKey);
+            }
+            if (e instanceof StorageFullException full) {
+                log.warn("Attachment \"{}\" refused: {}", name, full.getMessage());
+                throw new DomainException(DomainException.Kind.STORAGE_FULL, "storage.full", name);
+            }
+            throw e;
         }
     }
 

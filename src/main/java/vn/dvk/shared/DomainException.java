@@ -12,7 +12,7 @@ public class DomainException extends RuntimeException {
 
     /** What went wrong, with the HTTP status it answers on pages and on the API alike. */
     public enum Kind {
-        NOT_FOUND(404), CONFLICT(409), INVALID(422), FORBIDDEN(403), TOO_LARGE(413);
+        NOT_FOUND(404), CONFLICT(409), INVALID(422), FORBIDDEN(403), TOO_LARGE(413), STORAGE_FULL(507);
 
         private final int status;
 

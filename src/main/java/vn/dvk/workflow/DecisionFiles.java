@@ -1,6 +1,7 @@
 package vn.dvk.workflow;
 
 import org.apache.tika.Tika;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -8,6 +9,7 @@ import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
 import vn.dvk.shared.office.SignatureVerifier;
 import vn.dvk.shared.storage.FileStorage;
+import vn.dvk.shared.storage.StorageFullException;
 import vn.dvk.shared.storage.UploadNames;
 
 import java.io.ByteArrayInputStream;
@@ -99,6 +101,9 @@ class DecisionFiles {
         String key = "decision-" + UUID.randomUUID();
         try {
             storage.put(key, new ByteArrayInputStream(scan.bytes()));
+        } catch (StorageFullException e) {
+            LoggerFactory.getLogger(DecisionFiles.class).warn("Scan \"{}\" refused: {}", scan.name(), e.getMessage());
+            throw new DomainException(DomainException.Kind.STORAGE_FULL, "storage.full", scan.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,20 +2,31 @@ package vn.dvk.initiative;
 
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.DispatcherServlet;
 import vn.dvk.DvkIntegrationTest;
 import vn.dvk.Logins;
 import vn.dvk.identity.UserDirectory;
+import vn.dvk.shared.DomainException;
+import vn.dvk.shared.storage.DiskFileStorage;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,6 +49,8 @@ class AttachmentTests {
     UserDirectory directory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DiskFileStorage storage;
 
     private Integer initiative() throws Exception {
         String body = mvc.perform(get("/api/v1/initiatives").param("q", "to hop tac trong dau nuoi tam lieng krac")
@@ -127,6 +140,50 @@ class AttachmentTests {
                         .file(new MockMultipartFile("file", "rong.png", "image/png", new byte[0])))
                 .andExpect(status().isUnprocessableContent());
         assertThat(jdbc.queryForObject("select count(*) from attachment", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aFullDiskRefusesTheUploadNamingTheFileAndKeepsNothing(@TempDir Path root) throws Exception {
+        Integer id = initiative();
+        var officer = Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER);
+        long before = jdbc.queryForObject("select count(*) from attachment", Long.class);
+        Object path = ReflectionTestUtils.getField(storage, "root");
+        Object minFree = ReflectionTestUtils.getField(storage, "minFree");
+        ReflectionTestUtils.setField(storage, "root", root);
+        ReflectionTestUtils.setField(storage, "minFree", Files.getFileStore(root).getUsableSpace() + (1L << 30));
+        try {
+            mvc.perform(multipart("/api/v1/initiatives/" + id + "/attachments").with(officer).with(csrf())
+                            .file(new MockMultipartFile("file", "Nương dâu đầy đĩa.png", "image/png", png(200, 100))))
+                    .andExpect(status().isInsufficientStorage())
+                    .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                    .andExpect(jsonPath("$.detail", containsString("Không lưu được tệp \"Nương dâu đầy đĩa.png\"")))
+                    .andExpect(jsonPath("$.detail", containsString("đã đầy")));
+            MvcResult page = mvc.perform(multipart("/initiatives/" + id + "/attachments").with(officer).with(csrf())
+                            .file(new MockMultipartFile("file", "Biên bản họp.pdf", "application/pdf", pdf())))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn();
+            assertThat(page.getFlashMap().get("actionError")).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("storage.full"));
+            mvc.perform(get(page.getResponse().getRedirectedUrl()).with(officer)
+                            .requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, page.getFlashMap()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Không lưu được tệp &quot;Biên bản họp.pdf&quot;")));
+        } finally {
+            ReflectionTestUtils.setField(storage, "root", path);
+            ReflectionTestUtils.setField(storage, "minFree", minFree);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from attachment", Long.class)).isEqualTo(before);
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+        }
+    }
+
+    private static byte[] pdf() throws Exception {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage());
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.io.InputStream;
  */
 public interface FileStorage {
 
-    /** Stores the bytes under the key (a random name chosen by the caller, never a user's file name). */
+    /**
+     * Stores the bytes under the key (a random name chosen by the caller, never a user's file name): all
+     * of them or nothing. {@link StorageFullException} when there is no room for them.
+     */
     void put(String key, InputStream content) throws IOException;
 
     InputStream open(String key) throws IOException;
