@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/loadtest-lib.sh
 USERS=${USERS:-40}
+# a 1 GB attachment disk that refuses uploads below 50 MB free (the default 200 MB suits real disks)
+export NODE_OPTS="-Ddvk.storage.min-free=50MB"
 [ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -B -ntp -q -DskipTests package
 cleanup() { stop_all; umount "$WORK/files" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -20,7 +22,7 @@ LB=http://127.0.0.1:$LB_PORT
 install_tools
 start_pg_fresh
 # the attachment store on its own small disk (shared by both nodes, as a network volume would be)
-mount -t tmpfs -o size=${DISK_SIZE:-300m} tmpfs "$WORK/files"
+mount -t tmpfs -o size=${DISK_SIZE:-1g} tmpfs "$WORK/files"
 start_node 8081 true; wait_ready 8081
 start_node 8082 false; wait_ready 8082
 start_nginx

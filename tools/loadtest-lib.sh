@@ -36,7 +36,7 @@ start_node() { # port, demo(true|false)
   local port=$1 demo=${2:-false}
   SPRING_PROFILES_ACTIVE=postgres DVK_DEMO=$demo PORT=$port DVK_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/dvk" \
     DVK_DB_USER=dvk DVK_DB_PASSWORD=dvk \
-    java -Xmx$NODE_HEAP -Ddvk.storage.dir="$WORK/files" -Ddvk.node=node-$port -jar "$(jar)" > "$WORK/node-$port.log" 2>&1 &
+    java -Xmx$NODE_HEAP ${NODE_OPTS:-} -Ddvk.storage.dir="$WORK/files" -Ddvk.node=node-$port -jar "$(jar)" > "$WORK/node-$port.log" 2>&1 &
   NODE_PID[$port]=$!
   echo "${NODE_PID[$port]}" > "$WORK/node-$port.pid"
 }

@@ -30,11 +30,13 @@ rotate_access_log "$WORK/access-setup.log"
 for users in "${LEVELS[@]}"; do
   run="level-$users"
   echo "== $users virtual users for $DURATION s"
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   gatling "$users" "$DURATION" "${IMPORT_ROWS:-5000}" "$run"
   rotate_access_log "target/load/$run-access.log"
   report=$(python3 tools/loadtest-report.py "target/load/$run-access.log" "$users" "target/load/$run.log")
   check=$(check_after "$run")
-  printf '%s\n\nAfter the level: %s\n' "$(echo "$report" | sed '$d')" "$check" >> target/load/results.md
+  printf '%s\n\nLoad average before the level: %s. After the level: %s\n' "$(echo "$report" | sed '$d')" "$load_before" "$check" \
+    >> target/load/results.md
   echo "$report" | tail -n 1; echo "$check"
   if ! echo "$report" | tail -n 1 | grep -q '^OK'; then
     echo "stopped at $users virtual users: $(echo "$report" | tail -n 1)" | tee -a target/load/results.md
