@@ -120,7 +120,8 @@ def main():
         if not os.path.exists(CONVERSION):
             raise SystemExit("today's communes are needed and ../shared/data is absent: " + CONVERSION)
         with open(CONVERSION, "rb") as f:
-            print(multipart("/api/v1/admin-units/import", "conversion.csv", f.read(), {"effectiveFrom": "2025-07-01"}))
+            levels = multipart("/api/v1/admin-units/import", "conversion.csv", f.read(), {"effectiveFrom": "2025-07-01"})["levels"]
+            print("today's units imported:", {level: counts["created"] for level, counts in levels.items()})
     provinces = [p for p in units("PROVINCE") if not p.get("validTo")]
     by_province = []
     for province in provinces:
@@ -162,7 +163,8 @@ def main():
             writer.writerows(rows)
     if BACKGROUND_ROWS:
         job = import_rows(initiatives_csv(communes, BACKGROUND_ROWS, YEAR - 1, 1), "nen-nam-truoc.csv")
-        print("background import:", job.get("report", {}).get("counts", job.get("report")))
+        report = job["report"]
+        print(f"background import: {report['created']} created, {report['rejected']} rejected")
     print(f"{len(editors)} commune editors in {len(chosen)} provinces ({', '.join(p['name'] for p in chosen)}),"
           f" {len(officers)} officers, {len(committee)} committee members; {time.time() - started:.0f} s")
 

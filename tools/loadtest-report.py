@@ -15,7 +15,8 @@ for line in open(access, encoding="utf-8", errors="replace"):
     parts = line.split()
     if len(parts) < 6:
         continue
-    status, seconds, method, path, end = parts[0], float(parts[1]), parts[3], parts[4], float(parts[5])
+    # the upstream field lists every node tried ("127.0.0.1:8082, 127.0.0.1:8081") when one failed
+    status, seconds, method, path, end = parts[0], float(parts[1]), parts[-3], parts[-2], float(parts[-1])
     if path.startswith(("/webjars/", "/css/", "/js/", "/favicon")):
         continue
     route = method + " " + ID.sub("/{id}", path)

@@ -66,14 +66,16 @@ public class ReportingWeek extends Simulation {
             .userAgentHeader("DVK load test (Gatling)")
             .disableCaching();
 
+    /** Logs in through the form, as a person would: again (three tries at most) when refused, else the user stops. */
     private static ChainBuilder login() {
-        return exec(http("page: login form").get("/login").check(status().is(200),
+        return tryMax(3).on(exec(http("page: login form").get("/login").check(status().is(200),
                         css("input[name='_csrf']", "value").saveAs("csrf")))
                 .exec(http("page: log in").post("/login")
                         .formParam("username", "#{username}").formParam("password", "#{password}").formParam("_csrf", "#{csrf}")
                         // the start page after the redirect: the session is live and carries a new CSRF token
                         .check(status().is(200), css("form[action$='/logout']").exists(),
-                                css("meta[name='_csrf']", "content").saveAs("csrf")));
+                                css("meta[name='_csrf']", "content").saveAs("csrf"))))
+                .exitHereIfFailed();
     }
 
     private static HttpRequestActionBuilder apiPost(String name, String path, String json) {

@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.RequestCac
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import jakarta.servlet.ServletException;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -133,8 +135,16 @@ class SecurityConfig {
         };
     }
 
+    /**
+     * A wrong password, a locked or disabled account: back to the form saying which. The server failing to check
+     * (the database out of reach) is not the user's fault: it goes on up as an error, answered 503 "try again"
+     * by shared.web's availability filter, never "wrong password".
+     */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
+            if (exception instanceof AuthenticationServiceException) {
+                throw new ServletException("the login could not be checked", exception);
+            }
             String reason = exception instanceof LockedException ? "locked"
                     : exception instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);

@@ -1,15 +1,9 @@
 package vn.dvk.shared.web;
 
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
@@ -89,19 +83,6 @@ class PageErrorHandler {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("problem", problem);
-        return "error";
-    }
-
-    /** The database too busy to grant a lock in time: the page says to try again in a moment (503 with Retry-After). */
-    @ExceptionHandler({TransientDataAccessException.class, PessimisticLockException.class,
-            LockTimeoutException.class, CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
-    String busy(Exception e, Model model, HttpServletResponse response) {
-        String reason = Availability.busy(e) ? Availability.reason(e) : "unavailable.busy";
-        LoggerFactory.getLogger(PageErrorHandler.class).warn("A page answered 503: {} ({})", reason, e.toString());
-        response.setStatus(503);
-        response.setHeader("Retry-After", Availability.RETRY_AFTER_SECONDS);
-        model.addAttribute("status", 503);
-        model.addAttribute("detailKey", reason);
         return "error";
     }
 }

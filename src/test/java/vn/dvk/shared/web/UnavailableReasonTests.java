@@ -2,13 +2,22 @@ package vn.dvk.shared.web;
 
 import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.JDBCConnectionException;
+import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +40,33 @@ class UnavailableReasonTests {
         // a transaction in flight when PostgreSQL is stopped: "terminating connection due to administrator command"
         assertThat(Availability.reason(new PersistenceException(new SQLException("terminating connection", "57P01"))))
                 .isEqualTo("unavailable.database");
+    }
+
+    /**
+     * What a page or a login meets with PostgreSQL restarting reaches the filter (pages no longer render their
+     * error template, which itself reads the database; the login's failure handler passes the cause on):
+     * a standalone 503 page in the user's language, not a 500 or "wrong password".
+     */
+    @Test
+    void aLoginOrPageWithoutDatabaseGetsTheStandalone503Page() throws Exception {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        var filter = new Availability.UnavailableFilter(availability, new ProblemMessages(source), new WebConfig.SupportedLocaleResolver("L"));
+        var request = new MockHttpServletRequest("POST", "/login");
+        request.setPreferredLocales(List.of(WebConfig.VIETNAMESE));
+        var response = new MockHttpServletResponse();
+        filter.doFilter(request, response, (req, res) -> {
+            throw new ServletException("the login could not be checked", new InternalAuthenticationServiceException("Could not open JPA EntityManager",
+                    new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                            new SQLTransientConnectionException("HikariPool-1 - Connection is not available"))));
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isNotBlank();
+        assertThat(response.getContentAsString()).contains("Tạm thời không kết nối được cơ sở dữ liệu");
     }
 
     @Test
