@@ -26,6 +26,11 @@ interface SuccessorLinkRepository extends JpaRepository<SuccessorLink, Successor
     @Query("select l.key.successorId, l.partial from SuccessorLink l where l.key.predecessorId = :id order by l.partial, l.key.successorId")
     List<Object[]> successorsOf(@Param("id") Long id);
 
+    /** (predecessor id, successor id, partial) of many units at once, each unit's in the order of {@link #successorsOf}. */
+    @Query("select l.key.predecessorId, l.key.successorId, l.partial from SuccessorLink l where l.key.predecessorId in :ids"
+            + " order by l.key.predecessorId, l.partial, l.key.successorId")
+    List<Object[]> successorsOfAll(@Param("ids") Collection<Long> ids);
+
     /** The ids of a unit's direct predecessors. */
     @Query("select l.key.predecessorId from SuccessorLink l where l.key.successorId = :id")
     List<Long> predecessorsOf(@Param("id") Long id);
