@@ -4,10 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,13 +101,17 @@ class ReformPlacement {
 
     /** The unit and every unit that became it, directly or through earlier reforms. */
     Set<Long> withPredecessors(Long id) {
-        Set<Long> all = new LinkedHashSet<>();
-        Deque<Long> next = new ArrayDeque<>(List.of(id));
-        while (!next.isEmpty() && all.size() < 10_000) {
-            Long current = next.pop();
-            if (all.add(current)) {
-                next.addAll(links.predecessorsOf(current));
+        Set<Long> all = new LinkedHashSet<>(List.of(id));
+        List<Long> generation = List.of(id);
+        // one query per generation of predecessors, not one per unit (each summary asks for its province's)
+        while (!generation.isEmpty() && all.size() < 10_000) {
+            List<Long> older = new ArrayList<>();
+            for (Long predecessor : links.predecessorsOfAll(generation)) {
+                if (all.add(predecessor)) {
+                    older.add(predecessor);
+                }
             }
+            generation = older;
         }
         return all;
     }

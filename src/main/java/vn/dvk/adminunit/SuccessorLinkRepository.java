@@ -35,4 +35,8 @@ interface SuccessorLinkRepository extends JpaRepository<SuccessorLink, Successor
     @Query("select l.key.predecessorId from SuccessorLink l where l.key.successorId = :id")
     List<Long> predecessorsOf(@Param("id") Long id);
 
+    /** The ids of the direct predecessors of many units at once. */
+    @Query("select l.key.predecessorId from SuccessorLink l where l.key.successorId in :ids")
+    List<Long> predecessorsOfAll(@Param("ids") Collection<Long> ids);
+
 }
