@@ -4,10 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +36,16 @@ class ReformPlacement {
         Map<Long, Long> placed = new HashMap<>();
         Map<Long, AdminUnit> loaded = new HashMap<>();
         units.findAllById(ids).forEach(u -> loaded.put(u.getId(), u));
+        // the successors of all the units not valid on the day in one query, not one per unit (a nation's summary
+        // of an earlier year places every province of today)
+        Map<Long, List<Object[]>> successors = new HashMap<>();
+        List<Long> ended = loaded.values().stream().filter(u -> !validOn(u, day)).map(AdminUnit::getId).toList();
+        ended.forEach(id -> successors.put(id, new ArrayList<>()));
+        if (!ended.isEmpty()) {
+            links.successorsOfAll(ended).forEach(row -> successors.get((Long) row[0]).add(new Object[] {row[1], row[2]}));
+        }
         for (Long id : ids) {
-            Long target = placeOn(id, day, memo, loaded, 0);
+            Long target = placeOn(id, day, memo, loaded, successors, 0);
             if (target != null) {
                 placed.put(id, target);
             }
@@ -47,7 +53,13 @@ class ReformPlacement {
         return placed;
     }
 
-    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, AdminUnit> loaded, int depth) {
+    private static boolean validOn(AdminUnit unit, LocalDate day) {
+        return (unit.getValidFrom() == null || !unit.getValidFrom().isAfter(day))
+                && (unit.getValidTo() == null || !unit.getValidTo().isBefore(day));
+    }
+
+    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, AdminUnit> loaded,
+                         Map<Long, List<Object[]>> successors, int depth) {
         if (id == null || depth > 8) {
             return null;
         }
@@ -57,23 +69,21 @@ class ReformPlacement {
         AdminUnit unit = loaded.containsKey(id) ? loaded.get(id) : units.findById(id).orElse(null);
         Long target = null;
         if (unit != null) {
-            boolean valid = (unit.getValidFrom() == null || !unit.getValidFrom().isAfter(day))
-                    && (unit.getValidTo() == null || !unit.getValidTo().isBefore(day));
-            if (valid) {
+            if (validOn(unit, day)) {
                 target = id;
             } else {
-                for (Object[] successor : links.successorsOf(id)) {
+                for (Object[] successor : successors.containsKey(id) ? successors.get(id) : links.successorsOf(id)) {
                     AdminUnit next = units.findById((Long) successor[0]).orElse(null);
                     if (next == null || UnitPlacement.isBelow(next.getLevel(), unit.getLevel())) {
                         continue; // a district's communes went on without it: it lies where its parent does
                     }
-                    target = placeOn((Long) successor[0], day, memo, loaded, depth + 1);
+                    target = placeOn((Long) successor[0], day, memo, loaded, successors, depth + 1);
                     if (target != null) {
                         break;
                     }
                 }
                 if (target == null) {
-                    target = placeOn(unit.getParentId(), day, memo, loaded, depth + 1);
+                    target = placeOn(unit.getParentId(), day, memo, loaded, successors, depth + 1);
                 }
             }
         }
@@ -91,13 +101,17 @@ class ReformPlacement {
 
     /** The unit and every unit that became it, directly or through earlier reforms. */
     Set<Long> withPredecessors(Long id) {
-        Set<Long> all = new LinkedHashSet<>();
-        Deque<Long> next = new ArrayDeque<>(List.of(id));
-        while (!next.isEmpty() && all.size() < 10_000) {
-            Long current = next.pop();
-            if (all.add(current)) {
-                next.addAll(links.predecessorsOf(current));
+        Set<Long> all = new LinkedHashSet<>(List.of(id));
+        List<Long> generation = List.of(id);
+        // one query per generation of predecessors, not one per unit (each summary asks for its province's)
+        while (!generation.isEmpty() && all.size() < 10_000) {
+            List<Long> older = new ArrayList<>();
+            for (Long predecessor : links.predecessorsOfAll(generation)) {
+                if (all.add(predecessor)) {
+                    older.add(predecessor);
+                }
             }
+            generation = older;
         }
         return all;
     }

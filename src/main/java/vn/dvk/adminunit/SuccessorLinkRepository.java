@@ -26,8 +26,17 @@ interface SuccessorLinkRepository extends JpaRepository<SuccessorLink, Successor
     @Query("select l.key.successorId, l.partial from SuccessorLink l where l.key.predecessorId = :id order by l.partial, l.key.successorId")
     List<Object[]> successorsOf(@Param("id") Long id);
 
+    /** (predecessor id, successor id, partial) of many units at once, each unit's in the order of {@link #successorsOf}. */
+    @Query("select l.key.predecessorId, l.key.successorId, l.partial from SuccessorLink l where l.key.predecessorId in :ids"
+            + " order by l.key.predecessorId, l.partial, l.key.successorId")
+    List<Object[]> successorsOfAll(@Param("ids") Collection<Long> ids);
+
     /** The ids of a unit's direct predecessors. */
     @Query("select l.key.predecessorId from SuccessorLink l where l.key.successorId = :id")
     List<Long> predecessorsOf(@Param("id") Long id);
+
+    /** The ids of the direct predecessors of many units at once. */
+    @Query("select l.key.predecessorId from SuccessorLink l where l.key.successorId in :ids")
+    List<Long> predecessorsOfAll(@Param("ids") Collection<Long> ids);
 
 }

@@ -29,7 +29,7 @@ class InitiativeMetrics {
         this.registry = registry;
         this.thisYear = new CachedReading<>(() -> {
             Map<WorkflowState, Long> counts = new EnumMap<>(WorkflowState.class);
-            jdbc.query("select workflow_state, sum(n) from registration_tally where reg_year = ? group by workflow_state",
+            jdbc.query("select workflow_state, sum(n) from registration_tally_province where reg_year = ? group by workflow_state",
                     row -> {
                         counts.put(WorkflowState.valueOf(row.getString(1)), row.getLong(2));
                     }, LocalDate.now(clock).getYear());

@@ -14,7 +14,9 @@ import org.springframework.dao.DuplicateKeyException;
 /**
  * The counts behind the reports (registration_tally, V14), changed in the same transaction as each
  * write: +1 for a registration's combination when it appears, -1 when it goes, both when it changes.
- * Never a nightly job, never stale; {@link #rebuild()} recounts everything (after a bulk load).
+ * The same counts without the unit (registration_tally_province, V33) change with them, so the nation's
+ * summary adds up a few rows per province instead of every unit's. Never a nightly job, never stale;
+ * {@link #rebuild()} recounts everything (after a bulk load).
  */
 @Component
 class RegistrationTally {
@@ -28,6 +30,11 @@ class RegistrationTally {
             return new Key(registration.getProvinceId(), registration.getUnitId(), registration.getYear(), registration.getSector(),
                     registration.getStatus().name(), registration.getKind().name(), registration.getHolder().name(),
                     registration.isFeatured(), registration.getWorkflowState().name());
+        }
+
+        /** The key of the province's count (registration_tally_province), which does not know the unit. */
+        Key province() {
+            return new Key(provinceId, null, year, sector, status, kind, holder, featured, state);
         }
     }
 
@@ -64,11 +71,8 @@ class RegistrationTally {
                 }
             }
         }
-        deltas.forEach((key, delta) -> {
-            if (delta != 0) {
-                add(key, delta);
-            }
-        });
+        deltas.values().removeIf(delta -> delta == 0);
+        addAll(deltas);
     }
 
     /** A fixed order of keys (writers lock tally rows in the same order), compared field by field, not through strings. */
@@ -76,6 +80,16 @@ class RegistrationTally {
                     Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
             .thenComparing(Key::unitId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
             .thenComparingInt(Key::year)
+            .thenComparing(Key::sector, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::status, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::kind, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::holder, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::featured)
+            .thenComparing(Key::state, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+
+    /** The order of the province's counts, in their primary key's order (the unit is not part of them). */
+    private static final Comparator<Key> PROVINCE_ORDER = Comparator.comparingInt(Key::year)
+            .thenComparing(Key::provinceId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
             .thenComparing(Key::sector, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Key::status, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Key::kind, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
@@ -98,6 +112,25 @@ class RegistrationTally {
             + " workflow_state, n) values (s.province_id, s.reg_year, s.unit_id, s.sector, s.status, s.kind, s.holder,"
             + " s.featured, s.workflow_state, s.n)";
 
+    private static final String PROVINCE_UPSERT_POSTGRES = "insert into registration_tally_province (reg_year, province_id,"
+            + " sector, status, kind, holder, featured, workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on"
+            + " constraint pk_registration_tally_province do update set n = registration_tally_province.n + excluded.n";
+    private static final String PROVINCE_UPSERT_H2 = "merge into registration_tally_province t using (values (cast(? as integer),"
+            + " cast(? as bigint), cast(? as varchar(40)), cast(? as varchar(12)), cast(? as varchar(12)), cast(? as varchar(12)),"
+            + " cast(? as boolean), cast(? as varchar(20)), cast(? as bigint)))"
+            + " s(reg_year, province_id, sector, status, kind, holder, featured, workflow_state, n)"
+            + " on t.reg_year = s.reg_year and t.province_id = s.province_id"
+            + " and t.sector = s.sector and t.status = s.status and t.kind = s.kind and t.holder = s.holder"
+            + " and t.featured = s.featured and t.workflow_state = s.workflow_state"
+            + " when matched then update set n = t.n + s.n"
+            + " when not matched then insert (reg_year, province_id, sector, status, kind, holder, featured, workflow_state, n)"
+            + " values (s.reg_year, s.province_id, s.sector, s.status, s.kind, s.holder, s.featured, s.workflow_state, s.n)";
+
+    private static Object[] provinceValues(Key key, long delta) {
+        return new Object[] {key.year(), key.provinceId(), key.sector(), key.status(), key.kind(), key.holder(), key.featured(),
+                key.state(), delta};
+    }
+
     private static Object[] values(Key key, long delta) {
         return new Object[] {key.provinceId(), key.year(), key.unitId(), key.sector(), key.status(), key.kind(), key.holder(),
                 key.featured(), key.state(), delta};
@@ -109,24 +142,36 @@ class RegistrationTally {
      * is tried again, and then finds the row the other one committed.
      */
     void add(Key key, long delta) {
-        if (postgres) {
-            jdbc.update(UPSERT_POSTGRES, values(key, delta));
-        } else {
-            retryingDuplicates(() -> jdbc.update(UPSERT_H2, values(key, delta)));
-        }
+        addAll(Map.of(key, delta));
     }
 
-    /** Many changes at once (an import): in one JDBC batch on PostgreSQL, row by row (in order) on H2. */
+    /**
+     * Many changes at once (an import): the units' counts in their order, then the provinces' in theirs, so
+     * every writer takes the rows of both tables in one order; in one JDBC batch each on PostgreSQL, row by
+     * row on H2.
+     */
     void addAll(Map<Key, Long> deltas) {
         Map<Key, Long> ordered = new TreeMap<>(ORDER);
         ordered.putAll(deltas);
+        Map<Key, Long> provinces = new TreeMap<>(PROVINCE_ORDER);
+        deltas.forEach((key, delta) -> provinces.merge(key.province(), delta, Long::sum));
+        provinces.values().removeIf(delta -> delta == 0);
         if (!postgres) {
-            ordered.forEach(this::add);
+            ordered.forEach((key, delta) -> retryingDuplicates(() -> jdbc.update(UPSERT_H2, values(key, delta))));
+            provinces.forEach((key, delta) -> retryingDuplicates(() -> jdbc.update(PROVINCE_UPSERT_H2, provinceValues(key, delta))));
             return;
         }
-        List<Object[]> rows = new ArrayList<>();
-        ordered.forEach((key, delta) -> rows.add(values(key, delta)));
-        jdbc.batchUpdate(UPSERT_POSTGRES, rows);
+        if (ordered.size() == 1) {
+            ordered.forEach((key, delta) -> jdbc.update(UPSERT_POSTGRES, values(key, delta)));
+        } else {
+            jdbc.batchUpdate(UPSERT_POSTGRES, ordered.entrySet().stream().map(e -> values(e.getKey(), e.getValue())).toList());
+        }
+        if (provinces.size() == 1) {
+            provinces.forEach((key, delta) -> jdbc.update(PROVINCE_UPSERT_POSTGRES, provinceValues(key, delta)));
+        } else if (!provinces.isEmpty()) {
+            jdbc.batchUpdate(PROVINCE_UPSERT_POSTGRES, provinces.entrySet().stream()
+                    .map(e -> provinceValues(e.getKey(), e.getValue())).toList());
+        }
     }
 
     static final int ATTEMPTS = 5;
@@ -148,11 +193,15 @@ class RegistrationTally {
     /** Recounts everything from the registrations (after a bulk load that bypassed the registry). */
     void rebuild() {
         jdbc.update("delete from registration_tally");
+        jdbc.update("delete from registration_tally_province");
         jdbc.update("insert into registration_tally (province_id, unit_id, reg_year, sector, status, kind, holder, featured,"
                 + " workflow_state, n) select r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder,"
                 + " r.featured, r.workflow_state, count(*) from registration r"
                 + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
                 + " r.workflow_state");
+        jdbc.update("insert into registration_tally_province (reg_year, province_id, sector, status, kind, holder, featured,"
+                + " workflow_state, n) select reg_year, province_id, sector, status, kind, holder, featured, workflow_state, sum(n)"
+                + " from registration_tally group by reg_year, province_id, sector, status, kind, holder, featured, workflow_state");
     }
 
     /** Rows where the kept counts and a fresh count differ (none, unless something wrote around the registry). */
@@ -163,6 +212,15 @@ class RegistrationTally {
                 + " r.workflow_state, count(*) from registration r"
                 + " group by r.province_id, r.unit_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
                 + " r.workflow_state";
+        String provinceKept = "select province_id, reg_year, sector, status, kind, holder, featured, workflow_state, n"
+                + " from registration_tally_province where n <> 0";
+        String provinceFresh = "select r.province_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured,"
+                + " r.workflow_state, count(*) from registration r"
+                + " group by r.province_id, r.reg_year, r.sector, r.status, r.kind, r.holder, r.featured, r.workflow_state";
+        return differing(kept, fresh) + differing(provinceKept, provinceFresh);
+    }
+
+    private long differing(String kept, String fresh) {
         Long onlyKept = jdbc.queryForObject("select count(*) from (" + kept + " except " + fresh + ") d", Long.class);
         Long onlyFresh = jdbc.queryForObject("select count(*) from (" + fresh + " except " + kept + ") d", Long.class);
         return (onlyKept == null ? 0 : onlyKept) + (onlyFresh == null ? 0 : onlyFresh);

@@ -38,13 +38,16 @@ class ReportQueries {
         this.units = units;
     }
 
-    /** The registration counts of a year under a unit (of the nation: by province, not by each of thousands of units). */
+    /**
+     * The registration counts of a year under a unit; of the nation by province, from the provinces' own kept
+     * counts (registration_province_count, V33: a few thousand rows a year where the units' are hundreds of thousands).
+     */
     List<Tally.Counted> registrations(AdminUnitView unit, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         if (unit == null) {
-            return grouped("r.province_id", " where r.reg_year = :year", params);
+            return grouped("r.province_id", "registration_province_count", " where r.reg_year = :year", params);
         }
-        return grouped("r.unit_id", " where r.reg_year = :year" + subtree(unit, params, "r"), params);
+        return grouped("r.unit_id", "registration_count", " where r.reg_year = :year" + subtree(unit, params, "r"), params);
     }
 
     /**
@@ -58,17 +61,17 @@ class ReportQueries {
             params.addValue("provinces", units.provincesReaching(unit));
             provinces = " and r.province_id in (:provinces)";
         }
-        return grouped("r.unit_id", " where r.reg_year = :year" + provinces, params);
+        return grouped("r.unit_id", "registration_count", " where r.reg_year = :year" + provinces, params);
     }
 
     /**
      * The counts of the registrations matching the condition, by {@code place} (the unit, or the province
-     * for the nation's summary) and everything a summary shows, read from registration_count (kept up to
+     * for the nation's summary) and everything a summary shows, read from kept counts ({@code counts}: kept up to
      * date by the registry in each write's own transaction): a few rows per unit instead of every registration.
      */
-    private List<Tally.Counted> grouped(String place, String where, MapSqlParameterSource params) {
+    private List<Tally.Counted> grouped(String place, String counts, String where, MapSqlParameterSource params) {
         String sql = "select " + place + " as unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.recognised,"
-                + " sum(r.n) as n from registration_count r" + where + " and r.n <> 0"
+                + " sum(r.n) as n from " + counts + " r" + where + " and r.n <> 0"
                 + " group by " + place + ", r.sector, r.status, r.kind, r.holder, r.featured, r.recognised";
         return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
                 rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),

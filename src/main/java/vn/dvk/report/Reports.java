@@ -103,7 +103,7 @@ public class Reports {
         List<AdminUnitView> children = unit == null ? units.provinces(day) : ended ? List.of() : units.children(unit.id(), day);
         children.forEach(c -> byChild.put(c.id(), new Tally(sectorCodes)));
         Tally direct = new Tally(sectorCodes);
-        Map<Long, AdminUnitView> extraChildren = new LinkedHashMap<>();
+        List<Long> extraChildren = new ArrayList<>();
         for (Tally.Counted row : counted) {
             all.add(row);
             Long child = ended ? communeOf(placed.get(row.unitId())) : childOf(unit, placed.get(row.unitId()));
@@ -111,9 +111,9 @@ public class Reports {
                 direct.add(row);
             } else {
                 if (!byChild.containsKey(child)) {
-                    // a unit of another time under this one (e.g. merged away during the year)
+                    // a unit of another time under this one (e.g. merged away during the year), read with the others below
                     byChild.put(child, new Tally(sectorCodes));
-                    units.findById(child).ifPresent(u -> extraChildren.put(child, u));
+                    extraChildren.add(child);
                 }
                 byChild.get(child).add(row);
             }
@@ -121,10 +121,12 @@ public class Reports {
         List<Summary.Row> rows = new ArrayList<>();
         Map<Long, AdminUnitView> childUnits = new LinkedHashMap<>();
         children.forEach(c -> childUnits.put(c.id(), c));
-        childUnits.putAll(extraChildren);
+        childUnits.putAll(units.byIds(extraChildren));
         byChild.forEach((id, t) -> {
             AdminUnitView c = childUnits.get(id);
-            rows.add(row(c.code(), c.fullName(), c.id(), false, t));
+            if (c != null) {
+                rows.add(row(c.code(), c.fullName(), c.id(), false, t));
+            }
         });
         if (direct.total > 0 && unit != null) {
             rows.add(row(unit.code(), unit.fullName(), unit.id(), true, direct));

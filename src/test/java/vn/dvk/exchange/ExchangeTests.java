@@ -404,6 +404,9 @@ class ExchangeTests {
             Long kept = jdbc.queryForObject("select coalesce(sum(n), 0) from registration_tally where reg_year = ?", Long.class, year);
             Long fresh = jdbc.queryForObject("select count(*) from registration where reg_year = ?", Long.class, year);
             assertThat(kept).as("kept counts of %d", year).isEqualTo(fresh);
+            Long provinces = jdbc.queryForObject("select coalesce(sum(n), 0) from registration_tally_province where reg_year = ?",
+                    Long.class, year);
+            assertThat(provinces).as("the provinces' kept counts of %d", year).isEqualTo(fresh);
         }
         // and the search finds them at once
         String found = mvc.perform(get("/api/v1/initiatives").param("q", "nhieu nam kiem thu").with(officer())).andReturn().getResponse()

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,8 @@ class RegistrationTallyTests {
     RegistrationTally tally;
     @Autowired
     EntityManager entities;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private RequestPostProcessor officer() {
         return Logins.as(directory, DvkIntegrationTest.DAM_RONG_OFFICER);
@@ -42,11 +45,26 @@ class RegistrationTallyTests {
 
     /**
      * The test runs in one transaction (rolled back at its end), so what the requests changed through JPA
-     * is written out before the counts are compared in SQL, as each request's commit would.
+     * is written out before the counts are compared in SQL, as each request's commit would. Both kept
+     * counts are compared: the units' (registration_tally) and the provinces' (registration_tally_province).
      */
     private long drift() {
         entities.flush();
-        return tally.drift();
+        long drift = tally.drift();
+        assertThat(nationsSummary("$.total")).as("the nation's summary of 2023, added up from the provinces' counts")
+                .isEqualTo(jdbc.queryForObject("select count(*) from registration where reg_year = 2023", Long.class));
+        assertThat(nationsSummary("$.bySector.ECONOMY")).isEqualTo(jdbc.queryForObject(
+                "select count(*) from registration where reg_year = 2023 and sector = 'ECONOMY'", Long.class));
+        return drift;
+    }
+
+    private long nationsSummary(String figure) {
+        try {
+            var request = get("/api/v1/reports/summary").param("year", "2023").with(Logins.as(directory, DvkIntegrationTest.ADMIN));
+            return ((Number) JsonPath.read(mvc.perform(request).andReturn().getResponse().getContentAsString(), figure)).longValue();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long summaryTotal(String sector) throws Exception {
