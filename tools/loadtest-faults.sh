@@ -77,6 +77,7 @@ pg stop -m fast >/dev/null; down=$(date +%s)
 probe() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -u "$ADMIN" "$LB/api/v1/initiatives?size=1"; }
 : > "$WORK/probe-down.txt"
 while [ $(( $(date +%s) - down )) -lt 20 ]; do probe >> "$WORK/probe-down.txt"; sleep 1; done
+answer=$(curl -s -u "$ADMIN" "$LB/api/v1/initiatives?size=1"); page=$(curl -s "$LB/login" | grep -o 'id="unavailable">[^<]*' | cut -d'>' -f2 || true)
 pg start -o "'-c listen_addresses=127.0.0.1 -p $PGPORT -k $WORK/pg -c max_connections=200'" >/dev/null; up=$(date +%s)
 recovered=""
 for _ in $(seq 1 120); do
@@ -92,14 +93,14 @@ report=$(python3 tools/loadtest-report.py target/load/fault-pg-access.log "$USER
   echo; echo "#### 2. PostgreSQL stopped for 20 s at 30 s into a 120 s run"; echo "$report" | sed '$d'
   echo; echo "During the outage, a probe each second (status, seconds): $(sort "$WORK/probe-down.txt" | awk '{print $1}' | uniq -c | awk '{printf "%s × %s; ", $1, $2}')slowest $(sort -k2 -n "$WORK/probe-down.txt" | tail -n 1 | awk '{print $2}') s."
   echo "Both nodes answered 200 again ${recovered:-NEVER} s after PostgreSQL was back, without a restart."
-  echo "A 503 answer during the outage: $(grep -m1 -o '"detail":"[^"]*"' "$WORK/node-8081.log" || true)"
+  echo "During the outage the API answered: \`$answer\`; the login page: \"$page\"."
   echo "After: $(check_after fault-pg)"
 } >> $OUT
 
 echo "== 3. the attachment disk full"
 editor=$(sed -n 2p target/load/editors.csv)
 euser=$(echo "$editor" | cut -d, -f1); epass=$(echo "$editor" | cut -d, -f2); ecode=$(echo "$editor" | cut -d, -f3)
-eorg=$(echo "$editor" | cut -d, -f6)
+eorg=$(echo "$editor" | cut -d, -f7)
 dd if=/dev/zero of="$WORK/files/filler" bs=1M status=none 2>/dev/null || true
 id=$(curl -sf -u "$euser:$epass" -H 'Content-Type: application/json' -d "{\"name\": \"Mô hình khi đĩa đầy\", \"kind\": \"MODEL\", \"holder\": \"COLLECTIVE\", \"sector\": \"ECONOMY\", \"unitCode\": \"$ecode\", \"organisationId\": $eorg, \"startYear\": 2026}" \
   "$LB/api/v1/initiatives" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -83,6 +83,14 @@ public class ReportingWeek extends Simulation {
                 .header("Accept", "application/json").body(StringBody(json));
     }
 
+    /**
+     * One round of a user's work: a request that fails (an unexpected status, a node gone, 503) ends the round
+     * there — nothing after it runs, so nothing after it is acknowledged — and the user starts the next round.
+     */
+    private static ChainBuilder round(ChainBuilder work) {
+        return exec(Session::markAsSucceeded).exitBlockOnFail().on(work);
+    }
+
     private static Session acknowledge(Session session, String kind, String idKey, int year) {
         ACKS.add(kind + "," + session.getLong(idKey) + "," + year);
         return session;
@@ -248,13 +256,13 @@ public class ReportingWeek extends Simulation {
         int editors = Math.max(1, USERS - officers - committee);
         ScenarioBuilder editor = scenario("commune editors").feed(csv(DATA + "/editors.csv").circular())
                 .exec(login())
-                .during(Duration.ofSeconds(DURATION)).on(
+                .during(Duration.ofSeconds(DURATION)).on(round(
                         exec(session -> session.set("newJson", initiativeJson(session, YEAR)).set("oldJson", initiativeJson(session, YEAR - 1)))
-                                .exec(editorRound));
+                                .exec(editorRound)));
         ScenarioBuilder officer = scenario("province officers").feed(csv(DATA + "/officers.csv").circular())
-                .exec(login()).during(Duration.ofSeconds(DURATION)).on(officerRound);
+                .exec(login()).during(Duration.ofSeconds(DURATION)).on(round(officerRound));
         ScenarioBuilder member = scenario("committee members").feed(csv(DATA + "/committee.csv").circular())
-                .exec(login()).during(Duration.ofSeconds(DURATION)).on(committeeRound);
+                .exec(login()).during(Duration.ofSeconds(DURATION)).on(round(committeeRound));
         // users arrive over ten seconds (a login each), then work through their rounds for the duration
         List<PopulationBuilder> populations = new ArrayList<>(List.of(
                 editor.injectOpen(rampUsers(editors).during(Duration.ofSeconds(10))),

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.RequestCacheConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -51,7 +52,14 @@ class SecurityConfig {
 
         HttpSecurity applyTo(HttpSecurity http) throws Exception {
             var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
-            return http.httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+            // credentials that could not be checked (the database out of reach) are not wrong: 503, never 401
+            AuthenticationEntryPoint basic = (request, response, exception) -> {
+                if (exception instanceof AuthenticationServiceException) {
+                    throw new ServletException("the credentials could not be checked", exception);
+                }
+                unauthorized.commence(request, response, exception);
+            };
+            return http.httpBasic(b -> b.authenticationEntryPoint(basic))
                     .addFilterBefore(new BearerTokenFilter(tokens, accounts, directory, transaction, unauthorized, clock),
                             BasicAuthenticationFilter.class)
                     .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hibernate.TransactionException;
 
 /**
  * DVK answers 503 with Retry-After, never 500, while it cannot serve: until it is ready (the demo data
@@ -65,12 +66,14 @@ class Availability {
     /**
      * The message key of a failure that only means "try again in a moment": a lock not granted in time or a
      * query timed out ({@code unavailable.busy}); no connection to be had — the database restarting or out of
-     * reach, or the pool's wait (a few seconds) run out ({@code unavailable.database}). Null for anything else.
+     * reach, the pool's wait (a few seconds) run out, or a transaction that could not be begun, committed or rolled
+ * back on its connection ({@code unavailable.database}). Null for anything else.
      */
     static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof JDBCConnectionException || t instanceof TransactionException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof SQLException sql && outOfReach(sql.getSQLState())) {
                 return "unavailable.database";
             }

@@ -14,11 +14,13 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.sql.SQLException;
 import java.util.List;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.TransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,9 @@ class UnavailableReasonTests {
                 .isEqualTo("unavailable.database");
         // a transaction in flight when PostgreSQL is stopped: "terminating connection due to administrator command"
         assertThat(Availability.reason(new PersistenceException(new SQLException("terminating connection", "57P01"))))
+                .isEqualTo("unavailable.database");
+        // the rollback of a request whose connection PostgreSQL's restart closed
+        assertThat(Availability.reason(new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection"))))
                 .isEqualTo("unavailable.database");
     }
 
