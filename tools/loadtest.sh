@@ -27,6 +27,9 @@ python3 load/setup.py "http://127.0.0.1:8081" target/load "${EDITORS:-300}" "${B
   echo "Data at the start: $(sql 'select count(*) from initiative') initiatives, $(sql 'select count(*) from registration') registrations, $(sql "select count(*) from user_account") accounts."
 } > target/load/results.md
 rotate_access_log "$WORK/access-setup.log"
+# fresh JVMs compile as they go: a short warm-up level first, not counted
+gatling 5 30 0 warm-up
+rotate_access_log "$WORK/access-warm-up.log"
 for users in "${LEVELS[@]}"; do
   run="level-$users"
   echo "== $users virtual users for $DURATION s"
