@@ -47,19 +47,7 @@ node2=$!
 ready "http://127.0.0.1:$PORT2" "$node2" || { echo "the second node did not start, see $WORK/node2.log"; tail -n 20 "$WORK/node2.log"; exit 1; }
 after=$(figures "http://127.0.0.1:$PORT2")
 verify_after=$(verify "http://127.0.0.1:$PORT2")
-missing=0
-checked=0
-while IFS='|' read -r key thumbnail size; do
-  [ -z "$key" ] && continue
-  for k in $key $thumbnail; do
-    found=$(find "$WORK/data/files" -name "$k" -type f | head -n 1)
-    original=$(find "$SOURCE_FILES" -name "$k" -type f | head -n 1)
-    if [ -z "$found" ] || { [ "$k" = "$key" ] && [ "$(stat -c %s "$found")" != "$size" ]; } || ! cmp -s "$found" "$original"; then
-      echo "attachment $k missing or different"; missing=$((missing + 1))
-    fi
-    checked=$((checked + 1))
-  done
-done < "$WORK/attachments.txt"
+compare_attachments "$WORK/data/files" "$SOURCE_FILES" < "$WORK/attachments.txt"
 echo "figures before:"; echo "$before" | sed 's/^/  /'
 echo "figures after:";  echo "$after" | sed 's/^/  /'
 echo "audit before $verify_before"

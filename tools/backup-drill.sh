@@ -84,19 +84,8 @@ node2=$!
 ready "http://127.0.0.1:$PORT2" "$node2" || { echo "the second node did not start, see $WORK/node2.log"; tail -n 20 "$WORK/node2.log"; exit 1; }
 after=$(figures "http://127.0.0.1:$PORT2")
 verify_after=$(verify "http://127.0.0.1:$PORT2")
-missing=0
-checked=0
-while IFS='|' read -r key thumbnail size; do
-  [ -z "$key" ] && continue
-  for k in $key $thumbnail; do
-    found=$(find "$RESTORED_FILES" -name "$k" -type f | head -n 1)
-    original=$(find "$SOURCE_FILES" -name "$k" -type f | head -n 1)
-    if [ -z "$found" ] || { [ "$k" = "$key" ] && [ "$(stat -c %s "$found")" != "$size" ]; } || ! cmp -s "$found" "$original"; then
-      echo "attachment $k missing or different"; missing=$((missing + 1))
-    fi
-    checked=$((checked + 1))
-  done
-done < <(psql -At -d "$RESTORED_DB" -c "select storage_key, coalesce(thumbnail_key, ''), size_bytes from attachment")
+compare_attachments "$RESTORED_FILES" "$SOURCE_FILES" \
+  < <(psql -At -d "$RESTORED_DB" -c "select storage_key, coalesce(thumbnail_key, ''), size_bytes from attachment")
 echo "figures before:"; echo "$before" | sed 's/^/  /'
 echo "figures after:";  echo "$after" | sed 's/^/  /'
 echo "audit before $verify_before"

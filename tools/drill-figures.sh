@@ -33,3 +33,20 @@ ready() { # url, pid -> waits until the node at url is ready (up to 5 minutes) o
   done
   return 1
 }
+compare_attachments() { # restored folder, source folder; stdin: "key|thumbnail key|size" lines of the restored rows
+  # -> sets $missing and $checked: every file and thumbnail the rows name is in the restored folder, byte for byte
+  local restored=$1 source=$2 key thumbnail size k found original
+  missing=0
+  checked=0
+  while IFS='|' read -r key thumbnail size; do
+    [ -z "$key" ] && continue
+    for k in $key $thumbnail; do
+      found=$(find "$restored" -name "$k" -type f | head -n 1)
+      original=$(find "$source" -name "$k" -type f | head -n 1)
+      if [ -z "$found" ] || { [ "$k" = "$key" ] && [ "$(stat -c %s "$found")" != "$size" ]; } || ! cmp -s "$found" "$original"; then
+        echo "attachment $k missing or different"; missing=$((missing + 1))
+      fi
+      checked=$((checked + 1))
+    done
+  done
+}

@@ -75,27 +75,25 @@ class RegistrationTally {
         addAll(deltas);
     }
 
-    /** A fixed order of keys (writers lock tally rows in the same order), compared field by field, not through strings. */
-    private static final Comparator<Key> ORDER = Comparator.comparing(Key::provinceId,
-                    Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
-            .thenComparing(Key::unitId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
-            .thenComparingInt(Key::year)
-            .thenComparing(Key::sector, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+    /** The fields after the place and the year, in both tables' key order. */
+    private static final Comparator<Key> WHAT = Comparator.comparing(Key::sector, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Key::status, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Key::kind, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Key::holder, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Key::featured)
             .thenComparing(Key::state, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
+    /** A fixed order of keys (writers lock tally rows in the same order), compared field by field, not through strings. */
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::provinceId,
+                    Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+            .thenComparing(Key::unitId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+            .thenComparingInt(Key::year)
+            .thenComparing(WHAT);
+
     /** The order of the province's counts, in their primary key's order (the unit is not part of them). */
     private static final Comparator<Key> PROVINCE_ORDER = Comparator.comparingInt(Key::year)
             .thenComparing(Key::provinceId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
-            .thenComparing(Key::sector, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-            .thenComparing(Key::status, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-            .thenComparing(Key::kind, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-            .thenComparing(Key::holder, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-            .thenComparing(Key::featured)
-            .thenComparing(Key::state, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+            .thenComparing(WHAT);
 
     private static final String UPSERT_POSTGRES = "insert into registration_tally (province_id, reg_year, unit_id, sector, status,"
             + " kind, holder, featured, workflow_state, n) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint"
