@@ -31,7 +31,11 @@ echo "### Faults under load — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $US
 rotate_access_log "$WORK/access-setup.log"
 officer=$(sed -n 2p target/load/officers.csv | cut -d, -f1)
 pass=$(sed -n 2p target/load/officers.csv | cut -d, -f2)
-statuses() { awk '{print $1}' "$1" | sort | uniq -c | awk '{printf "%s: %s, ", $2, $1}'; }
+level_table() { # run-name: waits for the run's Gatling ($load), then its table from nginx's log (without the verdict line)
+  wait "$load" || true
+  rotate_access_log "target/load/$1-access.log"
+  python3 tools/loadtest-report.py "target/load/$1-access.log" "$USERS" "target/load/$1.log" | sed '$d'
+}
 
 echo "== 1. kill -9 a node under load"
 python3 - "$officer" "$pass" > "$WORK/big.csv" <<'PY'
@@ -60,11 +64,9 @@ for _ in $(seq 1 240); do
   if [ "$state" = FAILED ]; then failed_after=$(( $(date +%s) - killed )); break; fi
   sleep 1
 done
-wait $load || true
-rotate_access_log "target/load/fault-kill-access.log"
-report=$(python3 tools/loadtest-report.py target/load/fault-kill-access.log "$USERS" target/load/fault-kill.log)
+report=$(level_table fault-kill)
 {
-  echo; echo "#### 1. kill -9 of node 2 at 30 s into a 120 s run, with an import job running on it"; echo "$report" | sed '$d'
+  echo; echo "#### 1. kill -9 of node 2 at 30 s into a 120 s run, with an import job running on it"; echo "$report"
   echo; echo "Import job $job: seen FAILED through node 1 ${failed_after:-NEVER} s after the kill."
   echo "After: $(check_after fault-kill)"
 } >> $OUT
@@ -86,11 +88,9 @@ for _ in $(seq 1 120); do
   if [ "$a" = 200 ] && [ "$b" = 200 ]; then recovered=$(( $(date +%s) - up )); break; fi
   sleep 1
 done
-wait $load || true
-rotate_access_log "target/load/fault-pg-access.log"
-report=$(python3 tools/loadtest-report.py target/load/fault-pg-access.log "$USERS" target/load/fault-pg.log)
+report=$(level_table fault-pg)
 {
-  echo; echo "#### 2. PostgreSQL stopped for 20 s at 30 s into a 120 s run"; echo "$report" | sed '$d'
+  echo; echo "#### 2. PostgreSQL stopped for 20 s at 30 s into a 120 s run"; echo "$report"
   echo; echo "During the outage, a probe each second (status, seconds): $(sort "$WORK/probe-down.txt" | awk '{print $1}' | uniq -c | awk '{printf "%s × %s; ", $1, $2}')slowest $(sort -k2 -n "$WORK/probe-down.txt" | tail -n 1 | awk '{print $2}') s."
   echo "Both nodes answered 200 again ${recovered:-NEVER} s after PostgreSQL was back, without a restart."
   echo "During the outage the API answered: \`$answer\`; the login page: \"$page\"."

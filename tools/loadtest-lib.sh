@@ -118,6 +118,10 @@ rotate_access_log() { # -> the requests since the last call, in $1
   nginx -c "$WORK/nginx.conf" -s reopen; sleep 1
 }
 
+differing() { # kept-count query, fresh-count query -> the rows found in only one of them
+  sql "select (select count(*) from ($1 except $2) a) + (select count(*) from ($2 except $1) b)"
+}
+
 check_after() { # run-name: every acknowledged write is in the database, kept counts = a fresh count, the audit verifies
   local run=$1
   local acks="target/load/$run/acknowledged.csv" missing=0 total=0
@@ -140,14 +144,13 @@ select count(*) from ack a where
 SQL
 )
   fi
+  # the same comparison as RegistrationTally.drift(): the units' and the provinces' kept counts against a fresh count
+  local c="sector, status, kind, holder, featured, workflow_state"
   local drift
-  drift=$(sql "select (select count(*) from (select province_id, unit_id, reg_year, sector, status, kind, holder, featured, workflow_state, n
-      from registration_tally where n <> 0 except select province_id, unit_id, reg_year, sector, status, kind, holder, featured,
-      workflow_state, count(*) from registration group by province_id, unit_id, reg_year, sector, status, kind, holder, featured,
-      workflow_state) a) + (select count(*) from (select province_id, unit_id, reg_year, sector, status, kind, holder, featured,
-      workflow_state, count(*) from registration group by province_id, unit_id, reg_year, sector, status, kind, holder, featured,
-      workflow_state except select province_id, unit_id, reg_year, sector, status, kind, holder, featured, workflow_state, n
-      from registration_tally where n <> 0) b)")
+  drift=$(( $(differing "select province_id, unit_id, reg_year, $c, n from registration_tally where n <> 0" \
+                        "select province_id, unit_id, reg_year, $c, count(*) from registration group by province_id, unit_id, reg_year, $c") \
+          + $(differing "select province_id, reg_year, $c, n from registration_tally_province where n <> 0" \
+                        "select province_id, reg_year, $c, count(*) from registration group by province_id, reg_year, $c") ))
   local audit
   audit=$(curl -sf -u "$ADMIN" "http://127.0.0.1:$LB_PORT/api/v1/audit/verify" || echo '{"intact":"unreachable"}')
   echo "acknowledged writes: $total, missing in the database: ${missing:-?}; kept counts differing from a fresh count: $drift; audit: $audit"

@@ -15,6 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
 import jakarta.servlet.ServletException;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -52,11 +53,8 @@ class SecurityConfig {
 
         HttpSecurity applyTo(HttpSecurity http) throws Exception {
             var unauthorized = ProblemEntryPoints.unauthorized(messages, locales);
-            // credentials that could not be checked (the database out of reach) are not wrong: 503, never 401
             AuthenticationEntryPoint basic = (request, response, exception) -> {
-                if (exception instanceof AuthenticationServiceException) {
-                    throw new ServletException("the credentials could not be checked", exception);
-                }
+                passOnServerFailure(exception);
                 unauthorized.commence(request, response, exception);
             };
             return http.httpBasic(b -> b.authenticationEntryPoint(basic))
@@ -144,15 +142,19 @@ class SecurityConfig {
     }
 
     /**
-     * A wrong password, a locked or disabled account: back to the form saying which. The server failing to check
-     * (the database out of reach) is not the user's fault: it goes on up as an error, answered 503 "try again"
-     * by shared.web's availability filter, never "wrong password".
+     * Credentials the server could not check (the database out of reach) are not wrong: the failure goes on up
+     * as an error, answered 503 "try again" by shared.web's availability filter, never 401 or "wrong password".
      */
+    private static void passOnServerFailure(AuthenticationException exception) throws ServletException {
+        if (exception instanceof AuthenticationServiceException) {
+            throw new ServletException("the credentials could not be checked", exception);
+        }
+    }
+
+    /** A wrong password, a locked or disabled account: back to the form saying which. */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
-            if (exception instanceof AuthenticationServiceException) {
-                throw new ServletException("the login could not be checked", exception);
-            }
+            passOnServerFailure(exception);
             String reason = exception instanceof LockedException ? "locked"
                     : exception instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);

@@ -2,8 +2,6 @@ package vn.dvk.initiative;
 
 import net.coobird.thumbnailator.Thumbnails;
 import org.apache.tika.Tika;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -62,7 +60,6 @@ public class Attachments {
     static final long MAX_PIXELS = 50_000_000L;
     static final int MAX_PER_INITIATIVE = 50;
     private static final Tika TIKA = new Tika();
-    private static final Logger log = LoggerFactory.getLogger(Attachments.class);
 
     private final AttachmentRepository attachments;
     private final InitiativeAccess access;
@@ -161,8 +158,7 @@ public class Attachments {
                 deleteQuietly(thumbnailKey);
             }
             if (e instanceof StorageFullException full) {
-                log.warn("Attachment \"{}\" refused: {}", name, full.getMessage());
-                throw new DomainException(DomainException.Kind.STORAGE_FULL, "storage.full", name);
+                throw full.refusal(name);
             }
             throw e;
         }

@@ -154,21 +154,19 @@ class RegistrationTally {
         Map<Key, Long> provinces = new TreeMap<>(PROVINCE_ORDER);
         deltas.forEach((key, delta) -> provinces.merge(key.province(), delta, Long::sum));
         provinces.values().removeIf(delta -> delta == 0);
+        upsert(UPSERT_POSTGRES, UPSERT_H2, ordered.entrySet().stream().map(e -> values(e.getKey(), e.getValue())).toList());
+        upsert(PROVINCE_UPSERT_POSTGRES, PROVINCE_UPSERT_H2,
+                provinces.entrySet().stream().map(e -> provinceValues(e.getKey(), e.getValue())).toList());
+    }
+
+    /** Rows of one table, in the order given: one statement, or one JDBC batch, on PostgreSQL; row by row on H2. */
+    private void upsert(String postgresSql, String h2Sql, List<Object[]> rows) {
         if (!postgres) {
-            ordered.forEach((key, delta) -> retryingDuplicates(() -> jdbc.update(UPSERT_H2, values(key, delta))));
-            provinces.forEach((key, delta) -> retryingDuplicates(() -> jdbc.update(PROVINCE_UPSERT_H2, provinceValues(key, delta))));
-            return;
-        }
-        if (ordered.size() == 1) {
-            ordered.forEach((key, delta) -> jdbc.update(UPSERT_POSTGRES, values(key, delta)));
-        } else {
-            jdbc.batchUpdate(UPSERT_POSTGRES, ordered.entrySet().stream().map(e -> values(e.getKey(), e.getValue())).toList());
-        }
-        if (provinces.size() == 1) {
-            provinces.forEach((key, delta) -> jdbc.update(PROVINCE_UPSERT_POSTGRES, provinceValues(key, delta)));
-        } else if (!provinces.isEmpty()) {
-            jdbc.batchUpdate(PROVINCE_UPSERT_POSTGRES, provinces.entrySet().stream()
-                    .map(e -> provinceValues(e.getKey(), e.getValue())).toList());
+            rows.forEach(row -> retryingDuplicates(() -> jdbc.update(h2Sql, row)));
+        } else if (rows.size() == 1) {
+            jdbc.update(postgresSql, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(postgresSql, rows);
         }
     }
 

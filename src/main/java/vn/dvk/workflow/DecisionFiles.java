@@ -1,7 +1,6 @@
 package vn.dvk.workflow;
 
 import org.apache.tika.Tika;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -102,8 +101,7 @@ class DecisionFiles {
         try {
             storage.put(key, new ByteArrayInputStream(scan.bytes()));
         } catch (StorageFullException e) {
-            LoggerFactory.getLogger(DecisionFiles.class).warn("Scan \"{}\" refused: {}", scan.name(), e.getMessage());
-            throw new DomainException(DomainException.Kind.STORAGE_FULL, "storage.full", scan.name());
+            throw e.refusal(scan.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,8 @@
 package vn.dvk.shared.storage;
 
+import org.slf4j.LoggerFactory;
+import vn.dvk.shared.DomainException;
+
 import java.io.IOException;
 
 /**
@@ -10,5 +13,11 @@ public class StorageFullException extends IOException {
 
     public StorageFullException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The user's refusal (507, naming the file), logged with the store's figures for the administrator. */
+    public DomainException refusal(String fileName) {
+        LoggerFactory.getLogger(StorageFullException.class).warn("Upload \"{}\" refused: {}", fileName, getMessage());
+        return new DomainException(DomainException.Kind.STORAGE_FULL, "storage.full", fileName);
     }
 }
