@@ -1,5 +1,6 @@
 package vn.dvk.document;
 
+import vn.dvk.shared.web.Conflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -44,7 +45,7 @@ class DocumentApiController {
     @PutMapping("/api/v1/organisations/{id}/document-settings")
     @Operation(summary = "Keep the organisation's document settings; send the version you read (0 for the defaults)")
     DocumentSettingsView save(@PathVariable Long id, @RequestBody DocumentSettings.Input input) {
-        return settings.save(id, input);
+        return Conflicts.withCurrent(() -> settings.save(id, input), () -> settings(id));
     }
 
     @GetMapping("/api/v1/organisations/{id}/documents")

@@ -1,5 +1,6 @@
 package vn.dvk.evaluation;
 
+import vn.dvk.shared.web.Conflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +51,7 @@ class EvaluationApiController {
     @PutMapping("/api/v1/criteria-sets/{id}")
     @Operation(summary = "Edit a criteria set not yet used by any sheet (administrators)")
     CriteriaSetView update(@PathVariable Long id, @RequestBody Evaluations.SetInput input) {
-        return evaluations.saveSet(id, input);
+        return Conflicts.withCurrent(() -> evaluations.saveSet(id, input), () -> set(id));
     }
 
     @GetMapping("/api/v1/initiatives/{id}/years/{year}/evaluations")

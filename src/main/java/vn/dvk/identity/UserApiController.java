@@ -1,5 +1,6 @@
 package vn.dvk.identity;
 
+import vn.dvk.shared.web.Conflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -101,7 +102,7 @@ class UserApiController {
 
     @PutMapping("/users/{id}")
     UserView update(@PathVariable Long id, @RequestBody UserDraft draft) {
-        return users.update(id, draft);
+        return Conflicts.withCurrent(() -> users.update(id, draft), () -> user(id));
     }
 
     @PostMapping("/users/{id}/reset-password")

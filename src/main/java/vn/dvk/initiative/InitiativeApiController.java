@@ -1,5 +1,6 @@
 package vn.dvk.initiative;
 
+import vn.dvk.shared.web.Conflicts;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.shared.PageResponse;
@@ -125,25 +124,9 @@ class InitiativeApiController {
 
     @PutMapping("/api/v1/initiatives/{id}")
     InitiativeJson update(@PathVariable Long id, @RequestBody InitiativeDraft draft) {
-        return withCurrentOnConflict(id, () -> InitiativeJson.of(registry.update(id, draft)));
+        return Conflicts.withCurrent(() -> InitiativeJson.of(registry.update(id, draft)), () -> get(id));
     }
 
-    /**
-     * A write refused because the record changed meanwhile or is locked answers 409 with the record as it is now
-     * ({@code current}), read after the refused transaction ended.
-     */
-    private InitiativeJson withCurrentOnConflict(Long id, Supplier<InitiativeJson> write) {
-        try {
-            return write.get();
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.CONFLICT) {
-                throw e;
-            }
-            throw e.withCurrent(InitiativeJson.of(registry.get(id)));
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw DomainException.conflict("error.stale").withCurrent(InitiativeJson.of(registry.get(id)));
-        }
-    }
 
     @DeleteMapping("/api/v1/initiatives/{id}")
     ResponseEntity<Void> delete(@PathVariable Long id) {
@@ -217,8 +200,8 @@ class InitiativeApiController {
         if (request.year() == null) {
             throw missing("year");
         }
-        return withCurrentOnConflict(id, () -> InitiativeJson.of(registrations.measure(id, request.name(), request.unit(), request.year(),
-                request.value())));
+        return Conflicts.withCurrent(() -> InitiativeJson.of(registrations.measure(id, request.name(), request.unit(), request.year(),
+                request.value())), () -> get(id));
     }
 
     private static DomainException missing(String field) {

@@ -1,5 +1,6 @@
 package vn.dvk.organisation;
 
+import vn.dvk.shared.web.Conflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
@@ -68,7 +69,7 @@ class OrganisationApiController {
     @PutMapping("/{id}")
     @Operation(summary = "Edit an organisation; send the version you read (409 when someone changed it since)")
     OrganisationJson update(@PathVariable Long id, @RequestBody OrganisationRequest request) {
-        return json(organisations.update(id, request.draft()));
+        return Conflicts.withCurrent(() -> json(organisations.update(id, request.draft())), () -> get(id));
     }
 
     private OrganisationJson json(OrganisationView v) {

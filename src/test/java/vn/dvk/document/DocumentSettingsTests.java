@@ -96,7 +96,9 @@ public class DocumentSettingsTests {
         mvc.perform(put("/api/v1/organisations/{id}/document-settings", id).contentType(MediaType.APPLICATION_JSON)
                         .content(json.formatted(0)).with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf()))
                 .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                // the settings as kept, for a client to show beside its own (API.md)
+                .andExpect(jsonPath("$.current.version").value(1)).andExpect(jsonPath("$.current.signerName").value("Nguyễn Văn An"));
         mvc.perform(put("/api/v1/organisations/{id}/document-settings", id).contentType(MediaType.APPLICATION_JSON)
                         .content(json.formatted(1).replace("\"organ\": \"Ban Dân vận\"", "\"organ\": \" \""))
                         .with(as(DvkIntegrationTest.DAM_RONG_OFFICER)).with(csrf()))
