@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.json.JsonMapper;
 import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.web.ProblemMessages;
+import vn.dvk.shared.web.ProblemResponses;
 
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
@@ -36,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +66,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Duration KEPT = Duration.ofDays(8);
     /** A key still RUNNING after this long is taken to have lost its answer (the node stopped). */
     private static final Duration LOST_AFTER = Duration.ofMinutes(5);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -176,22 +174,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                          boolean namesTheHeader) throws IOException {
         Locale locale = locales.resolveLocale(request);
         String detail = messages.text(locale, messageKey);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", messages.text(locale, "status." + status));
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        if (namesTheHeader) {
-            body.put("errors", List.of(Map.of("field", HEADER, "message", detail)));
-        }
-        response.setStatus(status);
         if (status == 409) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "2");
         }
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write(JSON.writeValueAsString(body));
+        ProblemResponses.write(response, status, messages.text(locale, "status." + status), detail, request.getRequestURI(),
+                namesTheHeader ? List.of(Map.of("field", HEADER, "message", detail)) : List.of());
     }
 
     private record Fingerprint(String hash, HttpServletRequest request) {

@@ -22,17 +22,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.hibernate.TransactionException;
 
 /**
@@ -92,7 +89,6 @@ class Availability {
     static final class UnavailableFilter extends OncePerRequestFilter {
 
         private static final Logger log = LoggerFactory.getLogger(UnavailableFilter.class);
-        private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final List<String> ALWAYS = List.of("/actuator/", "/css/", "/js/", "/webjars/", "/favicon.");
 
         private final ApplicationAvailability availability;
@@ -138,14 +134,7 @@ class Availability {
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             if (path.startsWith("/api/")) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "about:blank");
-                body.put("title", title);
-                body.put("status", 503);
-                body.put("detail", detail);
-                body.put("instance", path);
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write(JSON.writeValueAsString(body));
+                ProblemResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, title, detail, path);
                 return;
             }
             String lang = locale.getLanguage();
