@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -73,7 +74,9 @@ class FieldAppBrowserTests {
     void start() throws Exception {
         network = new SwitchableNetwork(port);
         driver = browser.driver();
+        // the queue is drawn again whenever it changes: an item found a moment ago may be gone
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
         browser.phone();
     }
 
@@ -158,13 +161,24 @@ class FieldAppBrowserTests {
                 .filter(li -> li.findElement(By.className("f-label")).getText().contains(label)).findFirst().orElse(null));
     }
 
+    private String state(String label) {
+        return wait.until(d -> item(label).getDomAttribute("data-state"));
+    }
+
+    private String text(String label) {
+        return wait.until(d -> item(label).getText());
+    }
+
+    private String cell(String label, String field, String side) {
+        return wait.until(d -> item(label).findElement(By.cssSelector("tr[data-field=" + field + "] ." + side)).getText());
+    }
+
     private void waitForState(String label, String state) {
         wait.until(d -> {
-            WebElement li = item(label);
-            if (!state.equals(li.getDomAttribute("data-state")) && "true".equals(script("return String(navigator.onLine)"))) {
+            if (!state.equals(state(label)) && "true".equals(script("return String(navigator.onLine)"))) {
                 d.findElement(By.id("f-send")).click();
             }
-            return state.equals(item(label).getDomAttribute("data-state"));
+            return state.equals(state(label));
         });
     }
 
@@ -234,20 +248,20 @@ class FieldAppBrowserTests {
         driver.findElement(By.id("new-photos")).sendKeys(photo(3200, 2400).toString());
         wait.until(d -> d.findElements(By.cssSelector("#new-preview img")).size() == 1);
         click("new-save");
-        assertThat(item(name).getDomAttribute("data-state")).isEqualTo("pending");
-        assertThat(item(name).getText()).contains("chờ gửi", "1 ảnh");
+        assertThat(state(name)).isEqualTo("pending");
+        assertThat(text(name)).contains("chờ gửi", "1 ảnh");
 
         // the page closed and opened again, still without a signal: the shell and the queue are on the phone
         reopen();
         emulate(true);
         driver.get(url("/field"));
         waitReady();
-        assertThat(item(name).getDomAttribute("data-state")).isEqualTo("pending");
+        assertThat(state(name)).isEqualTo("pending");
         assertThat(idsNamed(PROVINCE_OFFICER, word)).isEmpty();
 
         online();
         waitForState(name, "sent");
-        assertThat(item(name).getText()).contains("đã gửi");
+        assertThat(text(name)).contains("đã gửi");
 
         List<Integer> found = idsNamed(PROVINCE_OFFICER, word);
         assertThat(found).hasSize(1);
@@ -317,7 +331,7 @@ class FieldAppBrowserTests {
         type("edit-description", "Bà con tự quản chợ, sửa trên điện thoại");
         click("edit-save");
         String label = "Chợ phiên vùng cao " + word;
-        assertThat(item(label).getDomAttribute("data-state")).isEqualTo("pending");
+        assertThat(state(label)).isEqualTo("pending");
 
         // meanwhile the province's officer edits the record
         String current = api(PROVINCE_OFFICER, "GET", "/api/v1/initiatives/" + id, null);
@@ -327,15 +341,15 @@ class FieldAppBrowserTests {
 
         online();
         waitForState(label, "review");
-        WebElement li = item(label);
-        assertThat(li.getText()).contains("cần xem lại");
-        assertThat(li.findElement(By.cssSelector("tr[data-field=description] .f-mine")).getText())
-                .isEqualTo("Bà con tự quản chợ, sửa trên điện thoại");
-        assertThat(li.findElement(By.cssSelector("tr[data-field=description] .f-server")).getText())
-                .isEqualTo("Nhân dân góp công làm đường");
-        assertThat(li.findElement(By.cssSelector("tr[data-field=results] .f-server")).getText()).isEqualTo("Tỉnh bổ sung kết quả");
+        assertThat(text(label)).contains("cần xem lại");
+        assertThat(cell(label, "description", "f-mine")).isEqualTo("Bà con tự quản chợ, sửa trên điện thoại");
+        assertThat(cell(label, "description", "f-server")).isEqualTo("Nhân dân góp công làm đường");
+        assertThat(cell(label, "results", "f-server")).isEqualTo("Tỉnh bổ sung kết quả");
 
-        browser.click(li.findElement(By.className("js-keep-mine")));
+        wait.until(d -> {
+            browser.click(item(label).findElement(By.className("js-keep-mine")));
+            return true;
+        });
         waitForState(label, "sent");
         String after = api(PROVINCE_OFFICER, "GET", "/api/v1/initiatives/" + id, null);
         assertThat((String) JsonPath.read(after, "$.description")).isEqualTo("Bà con tự quản chợ, sửa trên điện thoại");
@@ -358,12 +372,12 @@ class FieldAppBrowserTests {
         type("indicator-value", "42");
         click("indicator-save");
         String label = "Số hộ tham gia = 42";
-        assertThat(item(label).getDomAttribute("data-state")).isEqualTo("pending");
+        assertThat(state(label)).isEqualTo("pending");
 
         driver.manage().deleteAllCookies(); // the session ends while the phone is offline
         online();
         wait.until(d -> d.findElement(By.id("f-login")).isDisplayed());
-        assertThat(item(label).getDomAttribute("data-state")).isEqualTo("pending");
+        assertThat(state(label)).isEqualTo("pending");
 
         click("f-login-link");
         wait.until(d -> d.getCurrentUrl().contains("/login"));
