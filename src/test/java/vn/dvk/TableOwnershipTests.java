@@ -38,7 +38,7 @@ class TableOwnershipTests {
     static final Map<String, String> OWNER = owners(Map.ofEntries(
             Map.entry("adminunit", List.of("admin_unit", "admin_unit_successor", "unit_boundary")),
             Map.entry("organisation", List.of("organisation")),
-            Map.entry("identity", List.of("user_account", "api_token", "spring_session", "spring_session_attributes")),
+            Map.entry("identity", List.of("user_account", "api_token", "spring_session", "spring_session_attributes", "idempotency_key")),
             Map.entry("audit", List.of("audit_entry", "audit_head", "audit_related")),
             Map.entry("initiative", List.of("sector", "initiative", "initiative_code_counter", "registration", "initiative_indicator",
                     "attachment", "initiative_word", "registration_tally", "registration_tally_province",

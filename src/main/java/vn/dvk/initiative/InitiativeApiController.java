@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvk.shared.PageResponse;
@@ -123,7 +125,24 @@ class InitiativeApiController {
 
     @PutMapping("/api/v1/initiatives/{id}")
     InitiativeJson update(@PathVariable Long id, @RequestBody InitiativeDraft draft) {
-        return InitiativeJson.of(registry.update(id, draft));
+        return withCurrentOnConflict(id, () -> InitiativeJson.of(registry.update(id, draft)));
+    }
+
+    /**
+     * A write refused because the record changed meanwhile or is locked answers 409 with the record as it is now
+     * ({@code current}), read after the refused transaction ended.
+     */
+    private InitiativeJson withCurrentOnConflict(Long id, Supplier<InitiativeJson> write) {
+        try {
+            return write.get();
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CONFLICT) {
+                throw e;
+            }
+            throw e.withCurrent(InitiativeJson.of(registry.get(id)));
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw DomainException.conflict("error.stale").withCurrent(InitiativeJson.of(registry.get(id)));
+        }
     }
 
     @DeleteMapping("/api/v1/initiatives/{id}")
@@ -198,7 +217,8 @@ class InitiativeApiController {
         if (request.year() == null) {
             throw missing("year");
         }
-        return InitiativeJson.of(registrations.measure(id, request.name(), request.unit(), request.year(), request.value()));
+        return withCurrentOnConflict(id, () -> InitiativeJson.of(registrations.measure(id, request.name(), request.unit(), request.year(),
+                request.value())));
     }
 
     private static DomainException missing(String field) {

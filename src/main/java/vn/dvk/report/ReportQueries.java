@@ -45,9 +45,9 @@ class ReportQueries {
     List<Tally.Counted> registrations(AdminUnitView unit, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         if (unit == null) {
-            return grouped("r.province_id", "registration_province_count", " where r.reg_year = :year", params);
+            return kept("r.province_id", "registration_province_count", " where r.reg_year = :year", params);
         }
-        return grouped("r.unit_id", "registration_count", " where r.reg_year = :year" + subtree(unit, params, "r"), params);
+        return kept("r.unit_id", "registration_count", " where r.reg_year = :year" + subtree(unit, params, "r"), params);
     }
 
     /**
@@ -61,18 +61,19 @@ class ReportQueries {
             params.addValue("provinces", units.provincesReaching(unit));
             provinces = " and r.province_id in (:provinces)";
         }
-        return grouped("r.unit_id", "registration_count", " where r.reg_year = :year" + provinces, params);
+        return kept("r.unit_id", "registration_count", " where r.reg_year = :year" + provinces, params);
     }
 
     /**
      * The counts of the registrations matching the condition, by {@code place} (the unit, or the province
      * for the nation's summary) and everything a summary shows, read from kept counts ({@code counts}: kept up to
      * date by the registry in each write's own transaction): a few rows per unit instead of every registration.
+     * The rows come as kept (a unit's combination may come more than once, by workflow state): {@link Tally} adds
+     * them up, where a GROUP BY made the database sort thousands of rows first.
      */
-    private List<Tally.Counted> grouped(String place, String counts, String where, MapSqlParameterSource params) {
+    private List<Tally.Counted> kept(String place, String counts, String where, MapSqlParameterSource params) {
         String sql = "select " + place + " as unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.recognised,"
-                + " sum(r.n) as n from " + counts + " r" + where + " and r.n <> 0"
-                + " group by " + place + ", r.sector, r.status, r.kind, r.holder, r.featured, r.recognised";
+                + " r.n from " + counts + " r" + where + " and r.n <> 0";
         return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
                 rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
                 rs.getBoolean("recognised"), rs.getLong("n")));

@@ -29,6 +29,7 @@ public class DomainException extends RuntimeException {
     private final String messageKey;
     private final transient Object[] args;
     private final transient List<FieldProblem> problems;
+    private transient Object current;
 
     public DomainException(Kind kind, String messageKey, Object... args) {
         this(kind, List.of(), messageKey, args);
@@ -52,6 +53,19 @@ public class DomainException extends RuntimeException {
 
     public static DomainException invalid(String messageKey, Object... args) {
         return new DomainException(Kind.INVALID, messageKey, args);
+    }
+
+    /**
+     * The record as it is now, for a conflict (a stale version, a locked record): answered in the problem's
+     * {@code current} so a client holding its own version (the offline queue) can show both.
+     */
+    public DomainException withCurrent(Object current) {
+        this.current = current;
+        return this;
+    }
+
+    public Object current() {
+        return current;
     }
 
     public Kind kind() {

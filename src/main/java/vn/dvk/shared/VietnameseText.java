@@ -64,11 +64,54 @@ public final class VietnameseText {
         if (text == null) {
             return "";
         }
+        // the same as foldSlowly, a character at a time from a table (imports fold every name of a commune)
+        StringBuilder folded = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String part = c < FOLDED.length ? FOLDED[c] : null;
+            if (part == null) {
+                return foldSlowly(text);
+            }
+            if (part == GAP) {
+                gap = true;
+            } else if (!part.isEmpty()) {
+                if (gap && !folded.isEmpty()) {
+                    folded.append(' ');
+                }
+                gap = false;
+                folded.append(part);
+            }
+        }
+        return folded.toString();
+    }
+
+    static String foldSlowly(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String bare = MARKS.matcher(decomposed).replaceAll("")
                 .replace('đ', 'd').replace('Đ', 'D')
                 .toLowerCase(Locale.ROOT);
         return NOT_ALNUM.matcher(bare).replaceAll(" ").strip();
+    }
+
+    private static final String GAP = new String(" ");
+    /**
+     * What each character below U+2100 folds to on its own: letters and digits, nothing (a mark) or a gap; null where
+     * that depends on its neighbours (the final sigma) or mixes letters and gaps, so the text is folded the slow way.
+     */
+    private static final String[] FOLDED = new String[0x2100];
+
+    static {
+        for (char c = 0; c < FOLDED.length; c++) {
+            if (c == '\u03A3' || Character.isSurrogate(c)) {
+                continue;
+            }
+            String alone = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("")
+                    .replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+            boolean letters = !NOT_ALNUM.matcher(alone).find();
+            boolean gaps = NOT_ALNUM.matcher(alone).matches();
+            FOLDED[c] = alone.isEmpty() || letters ? alone : gaps ? GAP : null;
+        }
     }
 
     /**

@@ -70,6 +70,8 @@ class ImportBenchmark {
         String[] themes = {"Tổ an ninh tự quản", "Mô hình trồng rau an toàn", "Hiến đất làm đường", "Dòng họ học tập",
                 "Câu lạc bộ dân ca", "Phân loại rác tại nguồn"};
         Random random = new Random(11);
+        // names of a run of their own, so a run on a database that already holds an earlier run's rows creates them anew
+        String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase();
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             workbook.setZip64Mode(Zip64Mode.Never);
@@ -82,7 +84,7 @@ class ImportBenchmark {
             for (int r = 1; r <= ROWS; r++) {
                 Map<String, Object> commune = communes.get(random.nextInt(communes.size()));
                 Row row = sheet.createRow(r);
-                row.createCell(InitiativeColumns.NAME.ordinal()).setCellValue(themes[random.nextInt(themes.length)] + " số " + r);
+                row.createCell(InitiativeColumns.NAME.ordinal()).setCellValue(themes[random.nextInt(themes.length)] + " số " + r + " đợt " + run);
                 row.createCell(InitiativeColumns.KIND.ordinal()).setCellValue(random.nextInt(10) == 0 ? "Điển hình" : "Mô hình");
                 row.createCell(InitiativeColumns.HOLDER.ordinal()).setCellValue("Tập thể");
                 row.createCell(InitiativeColumns.SECTOR.ordinal()).setCellValue(sectors[random.nextInt(sectors.length)]);

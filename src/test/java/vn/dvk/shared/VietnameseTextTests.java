@@ -64,4 +64,26 @@ class VietnameseTextTests {
         String nfd = Normalizer.normalize("Lục Yên", Normalizer.Form.NFD);
         assertThat(VietnameseText.sortKey(nfd)).isEqualTo(VietnameseText.sortKey("Lục Yên"));
     }
+
+    @Test
+    void foldFromTheTableIsTheSlowFold() {
+        java.util.Random random = new java.util.Random(5);
+        String[] samples = {"Đam Rông", "ΣΊΣΥΦΟΣ ΣΑΣ", "İstanbul", "Xã Đạ M' Rong", "Hoà\u0300 Bình – 2025!", "a\u0301\u0323b", "Œuvre ﬁn"};
+        for (String sample : samples) {
+            assertThat(VietnameseText.fold(sample)).as(sample).isEqualTo(VietnameseText.foldSlowly(sample));
+        }
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                int pick = random.nextInt(4);
+                text.append((char) (pick == 0 ? ' ' + random.nextInt(95) : pick == 1 ? 0x1EA0 + random.nextInt(96)
+                        : pick == 2 ? 0x0300 + random.nextInt(0x40) : random.nextInt(0x2200)));
+            }
+            String sample = text.toString();
+            if (sample.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+                assertThat(VietnameseText.fold(sample)).as("%s", sample.chars().mapToObj(Integer::toHexString).toList())
+                        .isEqualTo(VietnameseText.foldSlowly(sample));
+            }
+        }
+    }
 }

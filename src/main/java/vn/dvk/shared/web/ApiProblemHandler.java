@@ -57,7 +57,11 @@ class ApiProblemHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        return problem(HttpStatus.valueOf(e.kind().status()), text(e.messageKey(), e.args()), e.problems());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.valueOf(e.kind().status()), text(e.messageKey(), e.args()), e.problems());
+        if (e.current() != null && problem.getBody() != null) {
+            problem.getBody().setProperty("current", e.current());
+        }
+        return problem;
     }
 
     @ExceptionHandler(BindException.class)
