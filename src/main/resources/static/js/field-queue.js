@@ -133,10 +133,16 @@
     });
   }
 
-  // A 409 that is not about the record: the same key still being served (a retry came too soon).
-  function stillRunning(problem) {
-    var text = ((problem.type || '') + ' ' + (problem.title || '') + ' ' + (problem.code || '')).toLowerCase();
-    return !problem.current && text.indexOf('idempot') >= 0;
+  // A 409 that is not about the record: the same key still being served (a retry came too soon), said with
+  // Retry-After. Past a few of them the first send is taken as lost on the server: the officer checks.
+  var RUNNING_RETRIES = 5;
+
+  function stillRunning(response, problem, item) {
+    if (problem.current || !response.headers.get('Retry-After')) {
+      return false;
+    }
+    item.runningRetries = (item.runningRetries || 0) + 1;
+    return item.runningRetries <= RUNNING_RETRIES;
   }
 
   /**
@@ -172,8 +178,8 @@
           if (status === 401 || response.type === 'opaqueredirect') {
             return 'login';
           }
-          if (status === 409 && stillRunning(json)) {
-            return 'later';
+          if (status === 409 && stillRunning(response, json, item)) {
+            return put(db, item).then(function () { return 'later'; });
           }
           if (status === 408 || status === 425 || status === 429 || status >= 500) {
             return 'later';
@@ -249,6 +255,7 @@
       item.steps[item.done].json = json;
     }
     item.key = uuid();
+    item.runningRetries = 0;
     item.state = 'pending';
     item.problem = null;
     item.current = null;
