@@ -229,6 +229,21 @@ class FieldAppBrowserTests {
         return ((Number) JsonPath.read(created, "$.id")).longValue();
     }
 
+    /**
+     * Why the relay: with DevTools' offline emulation alone, the page is offline but its service worker is not —
+     * the worker's network-first fetch of the page still reaches the server.
+     */
+    @Test
+    void devToolsOfflineEmulationDoesNotCutTheServiceWorkersOwnRequests() {
+        openFieldApp(EDITOR);
+        long before = network.requestsSeen("GET /field");
+        emulate(true);
+        driver.get(url("/field?again"));
+        waitReady();
+        assertThat(script("return navigator.onLine")).isEqualTo(false);
+        assertThat(network.requestsSeen("GET /field")).as("the worker fetched the page past the emulation").isGreaterThan(before);
+    }
+
     // ---- (a) ----
 
     @Test

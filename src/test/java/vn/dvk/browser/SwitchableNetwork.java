@@ -28,6 +28,7 @@ final class SwitchableNetwork implements AutoCloseable {
     private volatile boolean up = true;
     private volatile String loseAnswerTo;
     private final AtomicInteger answersLost = new AtomicInteger();
+    private final Set<String> requestsSeen = ConcurrentHashMap.newKeySet();
 
     SwitchableNetwork(int serverPort) throws IOException {
         this.serverPort = serverPort;
@@ -62,6 +63,11 @@ final class SwitchableNetwork implements AutoCloseable {
         return answersLost.get();
     }
 
+    /** How many requests passed whose first line starts so (a request line is counted once per connection chunk). */
+    long requestsSeen(String requestLine) {
+        return requestsSeen.stream().filter(seen -> seen.startsWith(requestLine)).count();
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -90,6 +96,9 @@ final class SwitchableNetwork implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     if (request) {
                         String start = new String(buffer, 0, Math.min(n, 200), StandardCharsets.ISO_8859_1);
+                        if (start.contains(" HTTP/1.1")) {
+                            requestsSeen.add(start.substring(0, start.indexOf(" HTTP/1.1")) + " #" + requestsSeen.size());
+                        }
                         String lose = loseAnswerTo;
                         if (lose != null && start.startsWith(lose)) {
                             loseAnswerTo = null;
