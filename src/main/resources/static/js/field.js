@@ -133,6 +133,7 @@
       fillSelect(select, b.initiatives.map(function (i) { return [i.id, i.name + ' (' + i.unitName + ')']; }), true);
     });
     fillRenewals();
+    $('go-inspection').hidden = b.mayInspect === false;
     $('new-start').value = $('new-start').value || thisYear();
     $('indicator-year').value = $('indicator-year').value || thisYear();
     $('inspection-date').value = $('inspection-date').value || today();

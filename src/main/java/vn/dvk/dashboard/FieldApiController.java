@@ -70,8 +70,11 @@ class FieldApiController {
                       boolean registeredLastYear, boolean registeredThisYear) {
     }
 
-    /** {@code organisationId}: the organisation a unit editor registers for (officers register for none in particular). */
-    record Bundle(String username, int year, Long organisationId, List<Unit> units, List<Sector> sectors,
+    /**
+     * {@code organisationId}: the organisation a unit editor registers for (officers register for none in
+     * particular); {@code mayInspect}: whether the inspection form is offered (workflow.Inspections decides).
+     */
+    record Bundle(String username, int year, Long organisationId, boolean mayInspect, List<Unit> units, List<Sector> sectors,
                   List<Initiative> initiatives) {
     }
 
@@ -94,7 +97,8 @@ class FieldApiController {
         List<Sector> sectorList = sectors.all().stream().filter(Sectors.SectorView::active)
                 .map(s -> new Sector(s.code(), s.label())).toList();
         Long organisation = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
-        return new Bundle(user.getUsername(), year, organisation, unitsOf(user.scope(), today), sectorList, initiatives(year));
+        boolean mayInspect = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.COMMITTEE_MEMBER);
+        return new Bundle(user.getUsername(), year, organisation, mayInspect, unitsOf(user.scope(), today), sectorList, initiatives(year));
     }
 
     /** A national user works nowhere in particular: no units are carried for them (the country has ~63,600 villages). */

@@ -293,6 +293,56 @@ class FieldAppBrowserTests {
         assertThat(Math.max(stored.getWidth(), stored.getHeight())).as("resized on the phone").isEqualTo(1600);
     }
 
+    @Test
+    void lastYearsInitiativeIsRenewedOfflineThenTheProvinceRecordsAVisitWithAPhotoOnTheSamePhone() throws Exception {
+        String word = "dongco" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "Đồng cỏ chăn nuôi " + word;
+        long id = initiativeOfTheCommune(name);
+        api(EDITOR, "POST", "/api/v1/initiatives/" + id + "/registrations", """
+                {"year": %d, "status": "NEW"}""".formatted(THIS_YEAR - 1));
+        openFieldApp(EDITOR);
+        assertThat(driver.findElement(By.id("go-inspection")).isDisplayed()).as("inspections are the officers'").isFalse();
+
+        offline();
+        click("go-renew");
+        browser.click(driver.findElement(By.cssSelector("#renew-list input[value='" + id + "']")));
+        click("renew-save");
+        assertThat(state("Đăng ký lại: " + name)).isEqualTo("pending");
+        online();
+        waitForState("Đăng ký lại: " + name, "sent");
+        List<String> statuses = JsonPath.read(api(PROVINCE_OFFICER, "GET", "/api/v1/initiatives/" + id + "/registrations", null),
+                "$[?(@.year == " + THIS_YEAR + ")].status");
+        assertThat(statuses).containsExactly("MAINTAINED");
+
+        // the phone changes hands: logging out takes the cadre's data with it
+        click("logout");
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        Object databases = asyncScript("""
+                var done = arguments[arguments.length - 1];
+                indexedDB.databases().then(function (all) { done(all.map(function (d) { return d.name; }).join(',')); });""");
+        assertThat((String) databases).doesNotContain("dvk-field-xa.damrong1");
+
+        openFieldApp(PROVINCE_OFFICER);
+        offline();
+        click("go-inspection");
+        new Select(driver.findElement(By.id("inspection-initiative"))).selectByValue(String.valueOf(id));
+        type("inspection-inspectors", "Ban Tuyên giáo và Dân vận Tỉnh ủy");
+        type("inspection-findings", "Bà con giữ đồng cỏ chung, đàn bò tăng");
+        driver.findElement(By.id("inspection-photos")).sendKeys(photo(1200, 900).toString());
+        wait.until(d -> d.findElements(By.cssSelector("#inspection-preview img")).size() == 1);
+        click("inspection-save");
+        String visit = "Kiểm tra: ";
+        assertThat(state(visit)).isEqualTo("pending");
+        online();
+        waitForState(visit, "sent");
+        List<String> findings = JsonPath.read(api(PROVINCE_OFFICER, "GET", "/api/v1/initiatives/" + id + "/inspections", null),
+                "$[*].findings");
+        assertThat(findings).containsExactly("Bà con giữ đồng cỏ chung, đàn bò tăng");
+        List<String> captions = JsonPath.read(api(PROVINCE_OFFICER, "GET", "/api/v1/initiatives/" + id + "/attachments", null),
+                "$[*].caption");
+        assertThat(captions).singleElement().asString().startsWith("Ảnh kiểm tra ngày");
+    }
+
     // ---- (b) ----
 
     @Test
