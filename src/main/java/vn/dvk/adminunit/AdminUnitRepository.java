@@ -37,4 +37,9 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long>, JpaSpecifi
     @Query("select u.id from AdminUnit u where " + DataScope.SUBTREE_BY_PATH)
     List<Long> subtreeIds(@Param("unitId") Long id, @Param("unitPrefix") String pattern);
 
+    @Query("select u from AdminUnit u where " + DataScope.SUBTREE_BY_PATH + """
+             and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)
+            order by u.sortKey""")
+    List<AdminUnit> findSubtreeValidOn(@Param("unitId") Long id, @Param("unitPrefix") String pattern, @Param("on") LocalDate on);
+
 }
