@@ -14,8 +14,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -54,7 +56,6 @@ import java.util.Set;
  * told to check the data rather than written again. An answer that is not a success (4xx, 5xx) is not kept: the
  * same key may be sent again once the cause is mended.
  */
-@Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -63,7 +64,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int MAX_KEY = 200;
     private static final int MAX_KEPT_BODY = 2 * 1024 * 1024;
-    private static final Duration KEPT = Duration.ofDays(8);
+    static final Duration KEPT = Duration.ofDays(8);
     /** A key still RUNNING after this long is taken to have lost its answer (the node stopped). */
     private static final Duration LOST_AFTER = Duration.ofMinutes(5);
 
@@ -218,16 +219,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Forgets the keys older than eight days (API.md asks for at least seven). */
-    @Scheduled(cron = "0 40 3 * * *", zone = "Asia/Ho_Chi_Minh")
-    void forgetOldKeys() {
-        int forgotten = jdbc.update("delete from idempotency_key where created_at < ?",
-                Timestamp.from(Instant.now(clock).minus(KEPT)));
-        if (forgotten > 0) {
-            log.info("Forgot {} idempotency keys older than {} days", forgotten, KEPT.toDays());
-        }
-    }
-
     private static final class DigestSink extends java.io.OutputStream {
         private final MessageDigest digest;
 
@@ -300,6 +291,40 @@ class IdempotencyFilter extends OncePerRequestFilter {
         @Override
         public long getContentLengthLong() {
             return body.length;
+        }
+    }
+
+    /**
+     * The filter after Spring Security's (it needs the user), registered here rather than scanned, so web slices
+     * without a database leave it out; and the nightly forgetting of old keys.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        private final JdbcTemplate jdbc;
+        private final Clock clock;
+
+        Registration(JdbcTemplate jdbc, Clock clock) {
+            this.jdbc = jdbc;
+            this.clock = clock;
+        }
+
+        @Bean
+        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(ProblemMessages messages, LocaleResolver locales) {
+            FilterRegistrationBean<IdempotencyFilter> registration =
+                    new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, clock, messages, locales));
+            // after Spring Security's filter chain, registered at -100 (SecurityProperties.DEFAULT_FILTER_ORDER)
+            registration.setOrder(-90);
+            return registration;
+        }
+
+        /** Forgets the keys older than eight days (API.md asks for at least seven). */
+        @Scheduled(cron = "0 40 3 * * *", zone = "Asia/Ho_Chi_Minh")
+        void forgetOldKeys() {
+            int forgotten = jdbc.update("delete from idempotency_key where created_at < ?", Timestamp.from(Instant.now(clock).minus(KEPT)));
+            if (forgotten > 0) {
+                log.info("Forgot {} idempotency keys older than {} days", forgotten, KEPT.toDays());
+            }
         }
     }
 }
