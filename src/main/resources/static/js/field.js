@@ -484,7 +484,9 @@
         head.appendChild(el('span', {'class': 'f-state f-state-' + item.state}, t('state.' + item.state)));
         li.appendChild(head);
         var photos = item.steps.filter(function (s) { return s.photo || s.size; }).length;
-        var when = new Date(item.createdAt).toLocaleString();
+        // the page's language and Vietnam's time, whatever the phone is set to
+        var when = new Date(item.createdAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN',
+          {timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit'});
         li.appendChild(el('small', {}, when + (photos ? ' · ' + t('photos', photos) : '')));
         if (item.state === 'review') {
           li.appendChild(reviewPart(item));
