@@ -14,20 +14,6 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long>, JpaSpecifi
     List<AdminUnit> findByCodeOrderByValidFromAsc(String code);
 
     @Query("""
-            select u from AdminUnit u
-            where u.parentId = :parentId
-              and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)
-            order by u.sortKey""")
-    List<AdminUnit> findChildrenValidOn(@Param("parentId") Long parentId, @Param("on") LocalDate on);
-
-    @Query("""
-            select u from AdminUnit u
-            where u.level = vn.dvk.adminunit.AdminUnitLevel.PROVINCE
-              and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)
-            order by u.sortKey""")
-    List<AdminUnit> findProvincesValidOn(@Param("on") LocalDate on);
-
-    @Query("""
             select count(u) from AdminUnit u
             where u.level = :level
               and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)""")
@@ -36,10 +22,5 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long>, JpaSpecifi
     /** The ids of a province and of everything under it (the pattern "/id/%" matches the paths below it). */
     @Query("select u.id from AdminUnit u where " + DataScope.SUBTREE_BY_PATH)
     List<Long> subtreeIds(@Param("unitId") Long id, @Param("unitPrefix") String pattern);
-
-    @Query("select u from AdminUnit u where " + DataScope.SUBTREE_BY_PATH + """
-             and (u.validFrom is null or u.validFrom <= :on) and (u.validTo is null or u.validTo >= :on)
-            order by u.sortKey""")
-    List<AdminUnit> findSubtreeValidOn(@Param("unitId") Long id, @Param("unitPrefix") String pattern, @Param("on") LocalDate on);
 
 }

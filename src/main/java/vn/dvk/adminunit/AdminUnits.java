@@ -284,7 +284,8 @@ public class AdminUnits {
     public List<AdminUnitView> subtree(Long unitId, LocalDate on) {
         AdminUnit unit = units.findById(unitId).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", unitId));
         LocalDate day = unit.getValidTo() != null && unit.getValidTo().isBefore(on) ? unit.getValidTo() : on;
-        return views(units.findSubtreeValidOn(unit.getId(), unit.subtreePrefix() + "%", day));
+        return read(DataScope.subtreeByPath("u", ":unitId", ":prefix") + " and " + VALID_ON, new MapSqlParameterSource("on", day)
+                .addValue("unitId", unit.getId()).addValue("prefix", unit.subtreePrefix() + "%"));
     }
 
     /** The unit and its ancestors, from the province down. */
@@ -385,7 +386,7 @@ public class AdminUnits {
                 + " u.path, u.valid_from, u.valid_to, u.placed_path from admin_unit u left join admin_unit p on p.id = u.parent_id"
                 + " where " + condition + " order by u.sort_key", params, (rs, n) -> new AdminUnitView(rs.getLong("id"),
                 rs.getString("code"), rs.getString("name"), rs.getString("full_name"), AdminUnitLevel.valueOf(rs.getString("level")),
-                rs.getString("type") == null ? null : AdminUnitType.valueOf(rs.getString("type")), (Long) rs.getObject("parent_id", Long.class),
+                rs.getString("type") == null ? null : AdminUnitType.valueOf(rs.getString("type")), rs.getObject("parent_id", Long.class),
                 rs.getString("parent_code"), rs.getString("path"), rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_to", LocalDate.class), List.of(), rs.getString("placed_path")));
         if (found.isEmpty()) {

@@ -39,7 +39,7 @@ class ReformPlacement {
         // the successors of all the units not valid on the day in one query, not one per unit (a nation's summary
         // of an earlier year places every province of today)
         Map<Long, List<Object[]>> successors = new HashMap<>();
-        List<Long> ended = loaded.values().stream().filter(u -> !validOn(u, day)).map(AdminUnit::getId).toList();
+        List<Long> ended = loaded.values().stream().filter(u -> !u.isValidOn(day)).map(AdminUnit::getId).toList();
         ended.forEach(id -> successors.put(id, new ArrayList<>()));
         if (!ended.isEmpty()) {
             links.successorsOfAll(ended).forEach(row -> successors.get((Long) row[0]).add(new Object[] {row[1], row[2]}));
@@ -53,11 +53,6 @@ class ReformPlacement {
         return placed;
     }
 
-    private static boolean validOn(AdminUnit unit, LocalDate day) {
-        return (unit.getValidFrom() == null || !unit.getValidFrom().isAfter(day))
-                && (unit.getValidTo() == null || !unit.getValidTo().isBefore(day));
-    }
-
     private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, AdminUnit> loaded,
                          Map<Long, List<Object[]>> successors, int depth) {
         if (id == null || depth > 8) {
@@ -69,7 +64,7 @@ class ReformPlacement {
         AdminUnit unit = loaded.containsKey(id) ? loaded.get(id) : units.findById(id).orElse(null);
         Long target = null;
         if (unit != null) {
-            if (validOn(unit, day)) {
+            if (unit.isValidOn(day)) {
                 target = id;
             } else {
                 for (Object[] successor : successors.containsKey(id) ? successors.get(id) : links.successorsOf(id)) {

@@ -17,6 +17,7 @@ import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.DataScope;
 import vn.dvk.shared.security.Role;
 import vn.dvk.shared.web.ApiController;
+import vn.dvk.workflow.Inspections;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.time.Clock;
@@ -97,7 +98,7 @@ class FieldApiController {
         List<Sector> sectorList = sectors.all().stream().filter(Sectors.SectorView::active)
                 .map(s -> new Sector(s.code(), s.label())).toList();
         Long organisation = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER) ? null : user.organisationId();
-        boolean mayInspect = user.hasAny(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.COMMITTEE_MEMBER);
+        boolean mayInspect = user.hasAny(Inspections.RECORDERS);
         return new Bundle(user.getUsername(), year, organisation, mayInspect, unitsOf(user.scope(), today), sectorList, initiatives(year));
     }
 

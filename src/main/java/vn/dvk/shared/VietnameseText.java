@@ -87,11 +87,14 @@ public final class VietnameseText {
     }
 
     static String foldSlowly(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String bare = MARKS.matcher(decomposed).replaceAll("")
+        return NOT_ALNUM.matcher(bare(text)).replaceAll(" ").strip();
+    }
+
+    /** Without marks, đ as d, in lower case: the first half of a fold. */
+    private static String bare(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
                 .replace('đ', 'd').replace('Đ', 'D')
                 .toLowerCase(Locale.ROOT);
-        return NOT_ALNUM.matcher(bare).replaceAll(" ").strip();
     }
 
     private static final String GAP = new String(" ");
@@ -106,8 +109,7 @@ public final class VietnameseText {
             if (c == '\u03A3' || Character.isSurrogate(c)) {
                 continue;
             }
-            String alone = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("")
-                    .replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+            String alone = bare(String.valueOf(c));
             boolean letters = !NOT_ALNUM.matcher(alone).find();
             boolean gaps = NOT_ALNUM.matcher(alone).matches();
             FOLDED[c] = alone.isEmpty() || letters ? alone : gaps ? GAP : null;

@@ -48,9 +48,12 @@ public class Inspections {
         this.clock = clock;
     }
 
+    /** Who may record an inspection visit (the field app offers its form to them only). */
+    public static final Role[] RECORDERS = {Role.ADMIN, Role.MOBILISATION_OFFICER, Role.COMMITTEE_MEMBER};
+
     @Transactional
     public InspectionView record(InspectionInput input) {
-        CurrentUser user = Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.COMMITTEE_MEMBER);
+        CurrentUser user = Permissions.require(RECORDERS);
         inputs.check(input);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
