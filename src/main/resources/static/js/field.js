@@ -366,7 +366,11 @@
     return draft;
   }
 
+  // the record chosen last: an answer for one chosen before it arrives late and is dropped
+  var editing = 0;
+
   function loadForEdit(id) {
+    var mine = ++editing;
     var fields = $('edit-fields');
     fields.disabled = true;
     $('edit-unavailable').hidden = true;
@@ -379,6 +383,9 @@
       return record ? Q.putData(app.db, 'initiative:' + id, record).then(function () { return record; })
         : Q.getData(app.db, 'initiative:' + id);
     }).then(function (record) {
+      if (mine !== editing) {
+        return;
+      }
       if (!record) {
         $('edit-unavailable').hidden = false;
         return;
