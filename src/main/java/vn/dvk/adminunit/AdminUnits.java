@@ -46,22 +46,19 @@ public class AdminUnits {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AdminUnitRepository units;
-    private final SuccessorLinkRepository links;
-
     private final Clock clock;
     private final ReformPlacement placement;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EntityManager entities;
 
-    AdminUnits(AdminUnitRepository units, SuccessorLinkRepository links, Clock clock, ReformPlacement placement,
+    AdminUnits(AdminUnitRepository units, Clock clock, ReformPlacement placement,
                NamedParameterJdbcTemplate jdbc, EntityManager entities) {
         this.jdbc = jdbc;
         this.entities = entities;
         this.clock = clock;
         this.placement = placement;
         this.units = units;
-        this.links = links;
     }
 
     /** Filter of the unit list; every field is optional. */
@@ -69,7 +66,7 @@ public class AdminUnits {
     }
 
     public Optional<AdminUnitView> findById(Long id) {
-        return units.findById(id).map(u -> views(List.of(u)).get(0));
+        return id == null ? Optional.empty() : read("u.id = :id", new MapSqlParameterSource("id", id)).stream().findFirst();
     }
 
     /** The version of the unit with this code in force on the day, or else its latest version. */
@@ -162,7 +159,7 @@ public class AdminUnits {
      * else in scope at any time (refused later as ended, saying so), else in force, else the latest.
      */
     private Optional<AdminUnitView> byCode(String code, LocalDate on) {
-        List<AdminUnitView> versions = views(units.findByCodeOrderByValidFromAsc(code));
+        List<AdminUnitView> versions = history(code);
         if (versions.isEmpty()) {
             return Optional.empty();
         }
@@ -266,7 +263,7 @@ public class AdminUnits {
 
     /** Every version of the unit with this code, oldest first. */
     public List<AdminUnitView> history(String code) {
-        return views(units.findByCodeOrderByValidFromAsc(code));
+        return read("u.code = :code", new MapSqlParameterSource("code", code), "u.valid_from");
     }
 
     public List<AdminUnitView> provinces(LocalDate on) {
@@ -292,9 +289,8 @@ public class AdminUnits {
     public List<AdminUnitView> lineage(Long id) {
         AdminUnit unit = units.findById(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id));
         List<Long> ids = lineageIds(unit);
-        Map<Long, AdminUnit> byId = new HashMap<>();
-        units.findAllById(ids).forEach(u -> byId.put(u.getId(), u));
-        return views(ids.stream().map(byId::get).toList());
+        Map<Long, AdminUnitView> byId = byIds(ids);
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** The ids of the unit's ancestors and its own, province first (its subtree prefix read as ids). */
@@ -378,33 +374,35 @@ public class AdminUnits {
      * rows read are the entities' state.
      */
     private List<AdminUnitView> read(String condition, MapSqlParameterSource params) {
+        return read(condition, params, "u.sort_key");
+    }
+
+    private List<AdminUnitView> read(String condition, MapSqlParameterSource params, String order) {
+        flushBeforeSql(entities);
+        // the codes of its successors come with each unit, joined by a character no code has
+        return jdbc.query("select u.id, u.code, u.name, u.full_name, u.level, u.type, u.parent_id, p.code as parent_code,"
+                + " u.path, u.valid_from, u.valid_to, u.placed_path, (select string_agg(s.code, '" + SEPARATOR + "' order by s.sort_key)"
+                + " from admin_unit_successor l join admin_unit s on s.id = l.successor_id where l.predecessor_id = u.id) as successors"
+                + " from admin_unit u left join admin_unit p on p.id = u.parent_id"
+                + " where " + condition + " order by " + order, params, (rs, n) -> {
+                    String successors = rs.getString(13);
+                    return new AdminUnitView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            AdminUnitLevel.valueOf(rs.getString(5)), rs.getString(6) == null ? null : AdminUnitType.valueOf(rs.getString(6)),
+                            rs.getObject(7, Long.class), rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
+                            rs.getObject(11, LocalDate.class), successors == null ? List.of() : List.of(successors.split(SEPARATOR)),
+                            rs.getString(12));
+                });
+    }
+
+    /** The unit separator (U+001F): never in a unit's code. */
+    private static final String SEPARATOR = "\u001f";
+
+    /** Writes this transaction's unsaved changes of units and links, so plain SQL read after sees them as the entities do. */
+    static void flushBeforeSql(EntityManager entities) {
         if (TransactionSynchronizationManager.isActualTransactionActive() && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
                 && entities.isJoinedToTransaction()) {
             entities.flush();
         }
-        List<AdminUnitView> found = jdbc.query("select u.id, u.code, u.name, u.full_name, u.level, u.type, u.parent_id, p.code as parent_code,"
-                + " u.path, u.valid_from, u.valid_to, u.placed_path from admin_unit u left join admin_unit p on p.id = u.parent_id"
-                + " where " + condition + " order by u.sort_key", params, (rs, n) -> new AdminUnitView(rs.getLong("id"),
-                rs.getString("code"), rs.getString("name"), rs.getString("full_name"), AdminUnitLevel.valueOf(rs.getString("level")),
-                rs.getString("type") == null ? null : AdminUnitType.valueOf(rs.getString("type")), rs.getObject("parent_id", Long.class),
-                rs.getString("parent_code"), rs.getString("path"), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_to", LocalDate.class), List.of(), rs.getString("placed_path")));
-        if (found.isEmpty()) {
-            return found;
-        }
-        Map<Long, List<String>> successors = new HashMap<>();
-        jdbc.query("select l.predecessor_id, u.code from admin_unit_successor l join admin_unit u on u.id = l.successor_id"
-                + " where l.predecessor_id in (:ids) order by u.sort_key",
-                new MapSqlParameterSource("ids", found.stream().map(AdminUnitView::id).toList()),
-                rs -> {
-                    successors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                });
-        if (successors.isEmpty()) {
-            return found;
-        }
-        return found.stream().map(v -> !successors.containsKey(v.id()) ? v : new AdminUnitView(v.id(), v.code(), v.name(), v.fullName(),
-                v.level(), v.type(), v.parentId(), v.parentCode(), v.path(), v.validFrom(), v.validTo(),
-                List.copyOf(successors.get(v.id())), v.placedPath())).toList();
     }
 
     private Optional<AdminUnit> version(String code, LocalDate on) {
@@ -414,21 +412,10 @@ public class AdminUnits {
                         (AdminUnit u) -> u.getValidTo() == null ? LocalDate.MAX : u.getValidTo())));
     }
 
+    /** The views of units loaded as entities (by a search's criteria), in their order, read by the same SQL as the others. */
     private List<AdminUnitView> views(List<AdminUnit> list) {
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = list.stream().map(AdminUnit::getId).toList();
-        Map<Long, List<String>> successors = new HashMap<>();
-        for (Object[] row : links.successorCodes(ids)) {
-            successors.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
-        }
-        List<Long> parentIds = list.stream().map(AdminUnit::getParentId).filter(p -> p != null).distinct().toList();
-        Map<Long, String> parentCodes = new HashMap<>();
-        units.findAllById(parentIds).forEach(p -> parentCodes.put(p.getId(), p.getCode()));
-        return list.stream().map(u -> new AdminUnitView(u.getId(), u.getCode(), u.getName(), u.getFullName(),
-                u.getLevel(), u.getType(), u.getParentId(), parentCodes.get(u.getParentId()), u.getPath(),
-                u.getValidFrom(), u.getValidTo(), successors.getOrDefault(u.getId(), List.of()), u.getPlacedPath())).toList();
+        Map<Long, AdminUnitView> read = byIds(list.stream().map(AdminUnit::getId).toList());
+        return list.stream().map(u -> read.get(u.getId())).toList();
     }
 
     /**

@@ -1,5 +1,8 @@
 package vn.dvk.adminunit;
 
+import jakarta.persistence.EntityManager;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,29 +26,31 @@ import java.util.Set;
 class ReformPlacement {
 
     private final AdminUnitRepository units;
-    private final SuccessorLinkRepository links;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final EntityManager entities;
 
-    ReformPlacement(AdminUnitRepository units, SuccessorLinkRepository links) {
+    ReformPlacement(AdminUnitRepository units, NamedParameterJdbcTemplate jdbc, EntityManager entities) {
         this.units = units;
-        this.links = links;
+        this.jdbc = jdbc;
+        this.entities = entities;
+    }
+
+    /** What placing a unit needs to know of it. */
+    private record Node(Long id, AdminUnitLevel level, Long parentId, LocalDate validFrom, LocalDate validTo) {
+        boolean isValidOn(LocalDate day) {
+            return (validFrom == null || !validFrom.isAfter(day)) && (validTo == null || !validTo.isBefore(day));
+        }
     }
 
     /** The id of the unit each unit lies in on the day; units that lead nowhere are left out. */
     Map<Long, Long> targets(Collection<Long> ids, LocalDate day) {
+        Map<Long, Node> nodes = new HashMap<>();
+        Map<Long, List<Object[]>> successors = new HashMap<>();
+        prefetch(ids, day, nodes, successors);
         Map<Long, Long> memo = new HashMap<>();
         Map<Long, Long> placed = new HashMap<>();
-        Map<Long, AdminUnit> loaded = new HashMap<>();
-        units.findAllById(ids).forEach(u -> loaded.put(u.getId(), u));
-        // the successors of all the units not valid on the day in one query, not one per unit (a nation's summary
-        // of an earlier year places every province of today)
-        Map<Long, List<Object[]>> successors = new HashMap<>();
-        List<Long> ended = loaded.values().stream().filter(u -> !u.isValidOn(day)).map(AdminUnit::getId).toList();
-        ended.forEach(id -> successors.put(id, new ArrayList<>()));
-        if (!ended.isEmpty()) {
-            links.successorsOfAll(ended).forEach(row -> successors.get((Long) row[0]).add(new Object[] {row[1], row[2]}));
-        }
         for (Long id : ids) {
-            Long target = placeOn(id, day, memo, loaded, successors, 0);
+            Long target = placeOn(id, day, memo, nodes, successors, 0);
             if (target != null) {
                 placed.put(id, target);
             }
@@ -53,32 +58,80 @@ class ReformPlacement {
         return placed;
     }
 
-    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, AdminUnit> loaded,
+    /**
+     * Reads, with plain SQL and a generation of the walk at a time, every unit and successor link that placing the
+     * units can reach: two statements a generation however many units (a summary of an earlier year places
+     * hundreds), where loading them as entities one successor at a time took most of its time.
+     */
+    private void prefetch(Collection<Long> ids, LocalDate day, Map<Long, Node> nodes, Map<Long, List<Object[]>> successors) {
+        AdminUnits.flushBeforeSql(entities);
+        Set<Long> frontier = new LinkedHashSet<>(ids);
+        for (int depth = 0; depth <= MAX_DEPTH && !frontier.isEmpty(); depth++) {
+            List<Long> unread = frontier.stream().filter(id -> id != null && !nodes.containsKey(id)).toList();
+            for (List<Long> chunk : chunks(unread)) {
+                jdbc.query("select id, level, parent_id, valid_from, valid_to from admin_unit where id in (:ids)",
+                        new MapSqlParameterSource("ids", chunk), rs -> {
+                            nodes.put(rs.getLong("id"), new Node(rs.getLong("id"), AdminUnitLevel.valueOf(rs.getString("level")),
+                                    rs.getObject("parent_id", Long.class), rs.getObject("valid_from", LocalDate.class),
+                                    rs.getObject("valid_to", LocalDate.class)));
+                        });
+            }
+            Set<Long> next = new LinkedHashSet<>();
+            List<Long> ended = frontier.stream().map(nodes::get).filter(n -> n != null && !n.isValidOn(day))
+                    .map(Node::id).filter(id -> !successors.containsKey(id)).toList();
+            ended.forEach(id -> {
+                successors.put(id, new ArrayList<>());
+                next.add(nodes.get(id).parentId());
+            });
+            for (List<Long> chunk : chunks(ended)) {
+                jdbc.query("select predecessor_id, successor_id, partial from admin_unit_successor where predecessor_id in (:ids)"
+                        + " order by predecessor_id, partial, successor_id", new MapSqlParameterSource("ids", chunk), rs -> {
+                            successors.get(rs.getLong(1)).add(new Object[] {rs.getLong(2), rs.getBoolean(3)});
+                            next.add(rs.getLong(2));
+                        });
+            }
+            next.removeIf(id -> id == null || nodes.containsKey(id));
+            frontier = next;
+        }
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + 1_000)));
+        }
+        return chunks;
+    }
+
+    /** How many reforms a unit's placing follows at most. */
+    private static final int MAX_DEPTH = 8;
+
+    private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, Node> nodes,
                          Map<Long, List<Object[]>> successors, int depth) {
-        if (id == null || depth > 8) {
+        if (id == null || depth > MAX_DEPTH) {
             return null;
         }
         if (memo.containsKey(id)) {
             return memo.get(id);
         }
-        AdminUnit unit = loaded.containsKey(id) ? loaded.get(id) : units.findById(id).orElse(null);
+        Node unit = nodes.get(id);
         Long target = null;
         if (unit != null) {
             if (unit.isValidOn(day)) {
                 target = id;
             } else {
-                for (Object[] successor : successors.containsKey(id) ? successors.get(id) : links.successorsOf(id)) {
-                    AdminUnit next = units.findById((Long) successor[0]).orElse(null);
-                    if (next == null || UnitPlacement.isBelow(next.getLevel(), unit.getLevel())) {
+                for (Object[] successor : successors.getOrDefault(id, List.of())) {
+                    Node next = nodes.get((Long) successor[0]);
+                    if (next == null || UnitPlacement.isBelow(next.level(), unit.level())) {
                         continue; // a district's communes went on without it: it lies where its parent does
                     }
-                    target = placeOn((Long) successor[0], day, memo, loaded, successors, depth + 1);
+                    target = placeOn(next.id(), day, memo, nodes, successors, depth + 1);
                     if (target != null) {
                         break;
                     }
                 }
                 if (target == null) {
-                    target = placeOn(unit.getParentId(), day, memo, loaded, successors, depth + 1);
+                    target = placeOn(unit.parentId(), day, memo, nodes, successors, depth + 1);
                 }
             }
         }
@@ -86,30 +139,31 @@ class ReformPlacement {
         return target;
     }
 
-    /** The province and the provinces that became it (records keep the province of their time). */
+    /** The province and the provinces that became it (records keep the province of their time), the province first. */
     List<Long> provincesReaching(Long province) {
-        List<Long> all = new ArrayList<>(withPredecessors(province));
-        Map<Long, AdminUnit> loaded = new HashMap<>();
-        units.findAllById(all).forEach(u -> loaded.put(u.getId(), u));
-        return all.stream().filter(id -> loaded.containsKey(id) && loaded.get(id).getLevel() == AdminUnitLevel.PROVINCE).toList();
+        return reaching(province, " join admin_unit u on u.id = r.id and u.level = 'PROVINCE'");
     }
 
-    /** The unit and every unit that became it, directly or through earlier reforms. */
+    /** The unit and every unit that became it, directly or through earlier reforms, the unit first. */
     Set<Long> withPredecessors(Long id) {
-        Set<Long> all = new LinkedHashSet<>(List.of(id));
-        List<Long> generation = List.of(id);
-        // one query per generation of predecessors, not one per unit (each summary asks for its province's)
-        while (!generation.isEmpty() && all.size() < 10_000) {
-            List<Long> older = new ArrayList<>();
-            for (Long predecessor : links.predecessorsOfAll(generation)) {
-                if (all.add(predecessor)) {
-                    older.add(predecessor);
-                }
-            }
-            generation = older;
-        }
-        return all;
+        return new LinkedHashSet<>(reaching(id, ""));
     }
+
+    /**
+     * The unit and its predecessors of every generation, in one recursive statement (each summary and each
+     * search of a province asks for them): a loop of queries through the entities took a quarter of a summary's time.
+     */
+    private List<Long> reaching(Long id, String join) {
+        AdminUnits.flushBeforeSql(entities);
+        return jdbc.queryForList("with recursive reach(id, depth) as (select cast(:id as bigint), 0"
+                + " union all select l.predecessor_id, r.depth + 1 from admin_unit_successor l join reach r on l.successor_id = r.id"
+                + " where r.depth < " + MAX_GENERATIONS + ")"
+                + " select r.id from reach r" + join + " group by r.id order by min(r.depth), r.id",
+                new MapSqlParameterSource("id", id), Long.class);
+    }
+
+    /** Reforms a unit may have gone through (the links of every reform since 1945 are a few generations deep). */
+    private static final int MAX_GENERATIONS = 32;
 
     /** Every unit, of any time, under the province or under a province that became it. */
     List<Long> unitsOfProvincesReaching(Long province) {

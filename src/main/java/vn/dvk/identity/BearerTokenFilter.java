@@ -27,16 +27,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiTokenRepository tokens;
-    private final UserAccountRepository accounts;
     private final UserDirectory directory;
     private final TransactionTemplate transaction;
     private final AuthenticationEntryPoint entryPoint;
     private final Clock clock;
 
-    BearerTokenFilter(ApiTokenRepository tokens, UserAccountRepository accounts, UserDirectory directory,
+    BearerTokenFilter(ApiTokenRepository tokens, UserDirectory directory,
                       TransactionTemplate transaction, AuthenticationEntryPoint entryPoint, Clock clock) {
         this.tokens = tokens;
-        this.accounts = accounts;
         this.directory = directory;
         this.transaction = transaction;
         this.entryPoint = entryPoint;
@@ -69,11 +67,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private Optional<UsernamePasswordAuthenticationToken> authenticate(String secret) {
-        return tokens.findByTokenHash(ApiToken.hash(secret))
-                .filter(ApiToken::isActive)
-                .flatMap(token -> {
+        return tokens.findWithAccount(ApiToken.hash(secret))
+                .filter(held -> held.token().isActive())
+                .flatMap(held -> {
+                    ApiToken token = held.token();
                     token.markUsed(clock.instant());
-                    return accounts.findById(token.getUserId())
+                    return Optional.of(held.account())
                             .map(directory::principal)
                             .filter(u -> u.isEnabled() && u.isAccountNonLocked())
                             .map(u -> {

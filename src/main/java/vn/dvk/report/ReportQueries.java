@@ -30,6 +30,13 @@ class ReportQueries {
     record Commended(Long unitId, String award, String authority, boolean commended, long n) {
     }
 
+    /**
+     * What a report is about: a unit (null for the nation) and the provinces whose records can lie under it (its
+     * province and those that became it), read once per report and shared by its statements.
+     */
+    record Under(AdminUnitView unit, List<Long> provinces) {
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final AdminUnits units;
 
@@ -38,27 +45,31 @@ class ReportQueries {
         this.units = units;
     }
 
+    Under under(AdminUnitView unit) {
+        return new Under(unit, unit == null ? List.of() : units.provincesReaching(unit));
+    }
+
     /**
      * The registration counts of a year under a unit; of the nation by province, from the provinces' own kept
      * counts (registration_province_count, V33: a few thousand rows a year where the units' are hundreds of thousands).
      */
-    List<Tally.Counted> registrations(AdminUnitView unit, int year) {
+    List<Tally.Counted> registrations(Under under, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
-        if (unit == null) {
+        if (under.unit() == null) {
             return kept("r.province_id", "registration_province_count", " where r.reg_year = :year", params);
         }
-        return kept("r.unit_id", "registration_count", " where r.reg_year = :year" + subtree(unit, params, "r"), params);
+        return kept("r.unit_id", "registration_count", " where r.reg_year = :year" + subtree(under, params, "r"), params);
     }
 
     /**
      * The registration counts of a year that may lie in a unit of today's structure: those of today's
      * province and of every province that became it (placed and filtered afterwards).
      */
-    List<Tally.Counted> registrationsReachingToday(AdminUnitView unit, int year) {
+    List<Tally.Counted> registrationsReachingToday(Under under, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         String provinces = "";
-        if (unit != null) {
-            params.addValue("provinces", units.provincesReaching(unit));
+        if (under.unit() != null) {
+            params.addValue("provinces", under.provinces());
             provinces = " and r.province_id in (:provinces)";
         }
         return kept("r.unit_id", "registration_count", " where r.reg_year = :year" + provinces, params);
@@ -74,33 +85,32 @@ class ReportQueries {
     private List<Tally.Counted> kept(String place, String counts, String where, MapSqlParameterSource params) {
         String sql = "select " + place + " as unit_id, r.sector, r.status, r.kind, r.holder, r.featured, r.recognised,"
                 + " r.n from " + counts + " r" + where + " and r.n <> 0";
-        return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong("unit_id"), rs.getString("sector"),
-                rs.getString("status"), rs.getString("kind"), rs.getString("holder"), rs.getBoolean("featured"),
-                rs.getBoolean("recognised"), rs.getLong("n")));
+        return jdbc.query(sql, params, (rs, n) -> new Tally.Counted(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8)));
     }
 
     /** The people's feedback and proposals of the year by the unit of the initiative and moderation state. */
-    List<Voices> voices(AdminUnitView unit, int year, boolean placedToday) {
+    List<Voices> voices(Under under, int year, boolean placedToday) {
         MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()))
                 .addValue("to", Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()));
-        String where = placedToday ? "" : subtree(unit, params, "i");
+        String where = placedToday ? "" : subtree(under, params, "i");
         return jdbc.query("select i.unit_id, f.state, count(*) as n from feedback_fact f join initiative_fact i on i.id = f.initiative_id"
                 + " where f.created_at >= :from and f.created_at < :to" + where + " group by i.unit_id, f.state", params,
                 (rs, n) -> new Voices(rs.getLong("unit_id"), rs.getString("state"), rs.getLong("n")));
     }
 
     /** The initiatives proposed for a commendation of the year, by the unit of the initiative, award, authority and answer. */
-    List<Commended> commendations(AdminUnitView unit, int year, boolean placedToday) {
+    List<Commended> commendations(Under under, int year, boolean placedToday) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         String where;
         if (placedToday) {
             where = "";
-            if (unit != null) {
-                params.addValue("provinces", units.provincesReaching(unit));
+            if (under.unit() != null) {
+                params.addValue("provinces", under.provinces());
                 where = " and i.province_id in (:provinces)";
             }
         } else {
-            where = subtree(unit, params, "i");
+            where = subtree(under, params, "i");
         }
         String sql = "select i.unit_id, c.award, c.authority, c.commended, count(*) as n from commendation_fact c"
                 + " join initiative_fact i on i.id = c.initiative_id"
@@ -110,17 +120,17 @@ class ReportQueries {
     }
 
     /** The initiatives registered under a unit in some year of a period, each counted once. */
-    long initiativesOfPeriod(AdminUnitView unit, int from, int to) {
+    long initiativesOfPeriod(Under under, int from, int to) {
         MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
         Long distinct = jdbc.queryForObject("select count(distinct r.initiative_id) from registration_fact r"
-                + " where r.reg_year between :from and :to" + subtree(unit, params, "r"), params, Long.class);
+                + " where r.reg_year between :from and :to" + subtree(under, params, "r"), params, Long.class);
         return distinct == null ? 0 : distinct;
     }
 
     /** The registrations under a unit of each year of a period by sector and status, into the years' tallies. */
-    void yearsOfPeriod(AdminUnitView unit, int from, int to, Map<Integer, Tally> years) {
+    void yearsOfPeriod(Under under, int from, int to, Map<Integer, Tally> years) {
         MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
-        String tallied = " from registration_count r where r.reg_year between :from and :to" + subtree(unit, params, "r");
+        String tallied = " from registration_count r where r.reg_year between :from and :to" + subtree(under, params, "r");
         jdbc.query("select r.reg_year, r.sector, r.status, sum(r.n) as n" + tallied + " group by r.reg_year, r.sector, r.status",
                 params, rs -> {
                     years.get(rs.getInt("reg_year")).add(new Tally.Counted(null, rs.getString("sector"), rs.getString("status"),
@@ -129,21 +139,22 @@ class ReportQueries {
     }
 
     /** The latest year up to {@code max} with registrations under the unit (anywhere for null), if any. */
-    Optional<Integer> latestYear(AdminUnitView unit, int max) {
+    Optional<Integer> latestYear(Under under, int max) {
         MapSqlParameterSource params = new MapSqlParameterSource("max", max);
         return Optional.ofNullable(jdbc.queryForObject("select max(r.reg_year) from registration_fact r"
-                + " where r.reg_year <= :max" + subtree(unit, params, "r"), params, Integer.class));
+                + " where r.reg_year <= :max" + subtree(under, params, "r"), params, Integer.class));
     }
 
     /**
      * The rows of the unit and everything under it, and of the units that it continues (merged into it
      * since): of the provinces that reach it, and below a province of the units in its subtree or placed there.
      */
-    private String subtree(AdminUnitView unit, MapSqlParameterSource params, String alias) {
+    private String subtree(Under under, MapSqlParameterSource params, String alias) {
+        AdminUnitView unit = under.unit();
         if (unit == null) {
             return "";
         }
-        params.addValue("provinces", units.provincesReaching(unit)).addValue("unitId", unit.id())
+        params.addValue("provinces", under.provinces()).addValue("unitId", unit.id())
                 .addValue("prefix", unit.subtreePrefix() + "%");
         return " and " + alias + ".province_id in (:provinces)"
                 + (!unit.id().equals(unit.provinceId()) ? " and " + alias + ".unit_id in (select u.id from unit_tree u"

@@ -71,19 +71,20 @@ public class Reports {
         LocalDate day = today ? LocalDate.now(clock) : LocalDate.of(year, 12, 31);
         AdminUnitView unit = unitForSummary(unitCode, year, today, day);
         List<String> sectorCodes = sectors.all().stream().map(s -> s.code()).toList();
+        ReportQueries.Under under = queries.under(unit);
         List<Tally.Counted> counted;
         Map<Long, AdminUnitView> placed;
         // a unit that no longer exists, seen in today's structure: its own records, grouped by the units of today they lie in
         boolean ended = today && unit != null && !unit.isValidOn(day);
         if (ended) {
-            counted = queries.registrations(unit, year);
+            counted = queries.registrations(under, year);
             placed = units.onDay(counted.stream().map(Tally.Counted::unitId).distinct().toList(), day);
         } else if (today) {
-            counted = queries.registrationsReachingToday(unit, year);
+            counted = queries.registrationsReachingToday(under, year);
             placed = units.onDay(counted.stream().map(Tally.Counted::unitId).distinct().toList(), day);
             counted = counted.stream().filter(r -> within(unit, placed.get(r.unitId()))).toList();
         } else {
-            counted = queries.registrations(unit, year);
+            counted = queries.registrations(under, year);
             placed = new HashMap<>(units.byIds(counted.stream().map(Tally.Counted::unitId).distinct().toList()));
             // records of units merged into this one lie where those units went: by the year's end (a unit of that
             // structure), or today for the units that this one continues
@@ -133,13 +134,14 @@ public class Reports {
         }
         return new Summary(unit == null ? null : unit.code(), unit == null ? null : unit.fullName(), unit == null ? null : unit.id(),
                 year, today ? "TODAY" : "THEN", all.total, all.bySector, all.byStatus, all.byHolder, all.byKind, all.recognised,
-                all.featured, commendations(unit, year, today, day), voices(unit, year, today, day), rows);
+                all.featured, commendations(under, year, today, day), voices(under, year, today, day), rows);
     }
 
     /** The people's feedback and proposals of the year about initiatives of the unit, by moderation state. */
-    private Map<String, Long> voices(AdminUnitView unit, int year, boolean today, LocalDate day) {
+    private Map<String, Long> voices(ReportQueries.Under under, int year, boolean today, LocalDate day) {
+        AdminUnitView unit = under.unit();
         boolean placedToday = today && (unit == null || unit.isValidOn(day));
-        List<ReportQueries.Voices> items = queries.voices(unit, year, placedToday);
+        List<ReportQueries.Voices> items = queries.voices(under, year, placedToday);
         if (placedToday && unit != null) {
             Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(ReportQueries.Voices::unitId).distinct().toList(), day);
             items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
@@ -198,9 +200,10 @@ public class Reports {
         return Long.valueOf(rest.substring(0, rest.indexOf('/')));
     }
 
-    private Summary.Commendations commendations(AdminUnitView unit, int year, boolean today, LocalDate day) {
+    private Summary.Commendations commendations(ReportQueries.Under under, int year, boolean today, LocalDate day) {
+        AdminUnitView unit = under.unit();
         boolean placedToday = today && (unit == null || unit.isValidOn(day));
-        List<ReportQueries.Commended> items = queries.commendations(unit, year, placedToday);
+        List<ReportQueries.Commended> items = queries.commendations(under, year, placedToday);
         if (placedToday) {
             Map<Long, AdminUnitView> placed = units.onDay(items.stream().map(ReportQueries.Commended::unitId).distinct().toList(), day);
             items = items.stream().filter(i -> within(unit, placed.get(i.unitId()))).toList();
@@ -260,12 +263,13 @@ public class Reports {
 
     private Trend trend(AdminUnitView unit, int from, int to) {
         List<String> sectorCodes = sectors.all().stream().map(sv -> sv.code()).toList();
-        long distinct = queries.initiativesOfPeriod(unit, from, to);
+        ReportQueries.Under under = queries.under(unit);
+        long distinct = queries.initiativesOfPeriod(under, from, to);
         Map<Integer, Tally> years = new LinkedHashMap<>();
         for (int y = from; y <= to; y++) {
             years.put(y, new Tally(sectorCodes));
         }
-        queries.yearsOfPeriod(unit, from, to, years);
+        queries.yearsOfPeriod(under, from, to, years);
         List<Trend.Year> rows = new ArrayList<>();
         years.forEach((y, t) -> rows.add(new Trend.Year(y, t.total, t.bySector, t.byStatus)));
         return new Trend(unit == null ? null : unit.code(), unit == null ? null : unit.fullName(), from, to,
@@ -324,7 +328,7 @@ public class Reports {
         Permissions.require(Role.values());
         DataScope scope = CurrentUser.currentScope();
         AdminUnitView unit = scope.national() ? null : units.findById(scope.unitId()).orElseThrow();
-        return queries.latestYear(unit, LocalDate.now(clock).getYear() + 1);
+        return queries.latestYear(queries.under(unit), LocalDate.now(clock).getYear() + 1);
     }
 
 }
