@@ -206,7 +206,8 @@ class InitiativeImport extends RowImport {
 
     @Override
     public Session start(Integer defaultYear, boolean write, ImportPipeline.Context context) {
-        return new InitiativeRows(registry, intake, registrations, sectors, clock, new Gazetteer(units.allAboveVillages()), defaultYear, context);
+        return new InitiativeRows(registry, intake, registrations, sectors, clock, new Gazetteer(units.allAboveVillages()), defaultYear, context,
+                write);
     }
 
     /** The same text, where a tone mark sits aside: "Hoà"/"Hòa", "thuỷ"/"thủy" (old and new placement); case still counts. */

@@ -59,6 +59,8 @@ final class InitiativeRows implements ImportPipeline.RowHandler.Session {
     final String within;
     final Long organisationId;
     final ImportPipeline.Context context;
+    /** False for a preview, which is rolled back: its new initiatives take provisional codes. */
+    final boolean write;
     final RowPlaces places;
     /** The rows written to a province or district, and the most precise level any row reached. */
     final List<Object[]> coarse = new ArrayList<>();
@@ -68,8 +70,9 @@ final class InitiativeRows implements ImportPipeline.RowHandler.Session {
     ImportPipeline.Cells cellsOfRow;
 
     InitiativeRows(InitiativeRegistry registry, InitiativeIntake intake, Registrations registrations, Sectors sectors,
-                   Clock clock, Gazetteer gazetteer, Integer defaultYear, ImportPipeline.Context context) {
+                   Clock clock, Gazetteer gazetteer, Integer defaultYear, ImportPipeline.Context context, boolean write) {
         this.registry = registry;
+        this.write = write;
         this.intake = intake;
         this.registrations = registrations;
         this.values = new InitiativeValues(sectors.all());
@@ -94,7 +97,7 @@ final class InitiativeRows implements ImportPipeline.RowHandler.Session {
     @Override
     public void finish() {
         if (!batch.isEmpty()) {
-            List<Long> ids = intake.createAllImported(batch);
+            List<Long> ids = intake.createAllImported(batch, write);
             for (int k = 0; k < ids.size(); k++) {
                 written.add(String.valueOf(ids.get(k)));
                 // a later row of the same initiative (another year) registers it as an existing one

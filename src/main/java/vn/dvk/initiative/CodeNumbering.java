@@ -3,6 +3,11 @@ package vn.dvk.initiative;
 import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,11 +40,15 @@ class CodeNumbering {
     private final NamedParameterJdbcTemplate jdbc;
     private final EntityManager entityManager;
     private final boolean postgres;
+    /** A short transaction of its own, for the counters an import moves on. */
+    private final TransactionTemplate apart;
 
-    CodeNumbering(NamedParameterJdbcTemplate jdbc, EntityManager entityManager) {
+    CodeNumbering(NamedParameterJdbcTemplate jdbc, EntityManager entityManager, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.postgres = DatabaseProduct.isPostgres(jdbc.getJdbcTemplate());
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The next code of one province. */
@@ -57,13 +66,7 @@ class CodeNumbering {
         entityManager.flush();
         TreeMap<Long, Integer> counters = locked(needs.keySet());
         Map<Long, Integer> start = new HashMap<>(counters);
-        needs.forEach((province, need) -> codes.put(province, new ArrayDeque<>()));
-        Map<Long, List<String>> candidates = candidates(needs, codes, counters);
-        while (!candidates.isEmpty()) {
-            Set<String> taken = taken(candidates);
-            candidates.forEach((province, list) -> list.stream().filter(c -> !taken.contains(c)).forEach(codes.get(province)::add));
-            candidates = candidates(needs, codes, counters);
-        }
+        fill(needs, codes, counters);
         List<Map<String, Object>> changed = new ArrayList<>();
         counters.forEach((province, value) -> {
             if (!value.equals(start.get(province))) {
@@ -76,6 +79,117 @@ class CodeNumbering {
         return codes;
     }
 
+    /** Takes for each province the numbers it still lacks from its counter on, skipping those taken (the counters move). */
+    private void fill(Map<Long, Need> needs, Map<Long, Deque<String>> codes, Map<Long, Integer> counters) {
+        needs.forEach((province, need) -> codes.putIfAbsent(province, new ArrayDeque<>()));
+        Map<Long, List<String>> candidates = candidates(needs, codes, counters);
+        while (!candidates.isEmpty()) {
+            Set<String> taken = taken(candidates);
+            candidates.forEach((province, list) -> list.stream().filter(c -> !taken.contains(c)).forEach(codes.get(province)::add));
+            candidates = candidates(needs, codes, counters);
+        }
+    }
+
+    /**
+     * Codes for an import that writes, without holding the counters until it ends: each time numbers are lacking, the
+     * counters move on by that many in a short transaction of their own (so an officer creating an initiative in the
+     * same province waits milliseconds, not for a 100,000-row import), and the numbers are checked against what this
+     * transaction sees (its own rows typed by hand included). An import that fails afterwards leaves a gap in the
+     * numbering, never a code used twice.
+     */
+    Map<Long, Deque<String>> reserveApart(Map<Long, Need> needs) {
+        Map<Long, Deque<String>> codes = new HashMap<>();
+        if (needs.isEmpty()) {
+            return codes;
+        }
+        entityManager.flush();
+        needs.forEach((province, need) -> codes.put(province, new ArrayDeque<>()));
+        Map<Long, Integer> lacking = lacking(needs, codes);
+        while (!lacking.isEmpty()) {
+            Map<Long, Integer> want = lacking;
+            Map<Long, Integer> from = apart.execute(status -> {
+                TreeMap<Long, Integer> counters = locked(want.keySet());
+                jdbc.batchUpdate("update initiative_code_counter set last_value = :value where province_id = :province",
+                        counters.entrySet().stream().map(e -> new MapSqlParameterSource("province", e.getKey())
+                                .addValue("value", e.getValue() + want.get(e.getKey()))).toArray(SqlParameterSource[]::new));
+                return counters;
+            });
+            Map<Long, List<String>> candidates = new HashMap<>();
+            want.forEach((province, count) -> {
+                List<String> list = new ArrayList<>(count);
+                for (int k = 1; k <= count; k++) {
+                    list.add(code(needs.get(province), from.get(province) + k));
+                }
+                candidates.put(province, list);
+            });
+            Set<String> taken = taken(candidates);
+            candidates.forEach((province, list) -> list.stream().filter(c -> !taken.contains(c)).forEach(codes.get(province)::add));
+            lacking = lacking(needs, codes);
+        }
+        return codes;
+    }
+
+    /**
+     * Codes for an import that is only previewed (and rolled back): counted on from the counters as they are, neither
+     * locked nor moved; the counters this transaction has counted on so far are kept with it, so its batches do not
+     * count again from the start.
+     */
+    Map<Long, Deque<String>> provisional(Map<Long, Need> needs) {
+        Map<Long, Deque<String>> codes = new HashMap<>();
+        if (needs.isEmpty()) {
+            return codes;
+        }
+        entityManager.flush();
+        Map<Long, Integer> counters = provisionalCounters();
+        Set<Long> unread = new TreeSet<>(needs.keySet());
+        unread.removeAll(counters.keySet());
+        if (!unread.isEmpty()) {
+            unread.forEach(province -> counters.put(province, 0));
+            jdbc.query("select province_id, last_value from initiative_code_counter where province_id in (:provinces)",
+                    Map.of("provinces", unread), row -> {
+                        counters.put(row.getLong(1), row.getInt(2));
+                    });
+        }
+        fill(needs, codes, counters);
+        return codes;
+    }
+
+    /** The counters a previewing transaction has counted on, bound to it (a fresh map outside a transaction). */
+    @SuppressWarnings("unchecked")
+    private Map<Long, Integer> provisionalCounters() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<Long, Integer>) bound;
+        }
+        Map<Long, Integer> counters = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, counters);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CodeNumbering.this);
+            }
+        });
+        return counters;
+    }
+
+    private static Map<Long, Integer> lacking(Map<Long, Need> needs, Map<Long, Deque<String>> codes) {
+        Map<Long, Integer> lacking = new TreeMap<>();
+        needs.forEach((province, need) -> {
+            int missing = need.count() - codes.get(province).size();
+            if (missing > 0) {
+                lacking.put(province, missing);
+            }
+        });
+        return lacking;
+    }
+
+    private static String code(Need need, int number) {
+        return "DVK-%s-%05d".formatted(need.provinceCode(), number);
+    }
+
     /** The next numbers each province still lacks, counted on (the counters move). */
     private static Map<Long, List<String>> candidates(Map<Long, Need> needs, Map<Long, Deque<String>> codes,
                                                       Map<Long, Integer> counters) {
@@ -86,7 +200,7 @@ class CodeNumbering {
                 List<String> list = new ArrayList<>(missing);
                 int value = counters.get(province);
                 for (int k = 0; k < missing; k++) {
-                    list.add("DVK-%s-%05d".formatted(need.provinceCode(), ++value));
+                    list.add(code(need, ++value));
                 }
                 counters.put(province, value);
                 candidates.put(province, list);

@@ -101,10 +101,12 @@ public class InitiativeIntake {
      * Creates the new initiatives of an import, each registered for its year, as one batch: codes
      * reserved per province in one step, entities written in JDBC batches, the word index, the change
      * log and the kept counts updated once for the batch. The import's own audit entry (file, counts)
-     * stands for them (it lists their ids). Returns the ids, in order.
+     * stands for them (it lists their ids). Returns the ids, in order. An import that writes takes its codes
+     * without holding the province's counter until it ends ({@link CodeNumbering#reserveApart}); a preview
+     * ({@code write} false) takes provisional ones and moves no counter.
      */
     @Transactional
-    public List<Long> createAllImported(List<ImportedNew> rows) {
+    public List<Long> createAllImported(List<ImportedNew> rows, boolean write) {
         Permissions.require(Role.ADMIN, Role.MOBILISATION_OFFICER, Role.UNIT_EDITOR);
         Map<Long, List<AdminUnitView>> lineages = new HashMap<>();
         Map<Long, Set<String>> typedCodes = new HashMap<>();
@@ -121,7 +123,8 @@ public class InitiativeIntake {
                 registry.requireUniqueCode(provinceId, code, null);
             }
         }
-        Map<Long, Deque<String>> reserved = numbering.reserve(codesNeeded(rows, lineages));
+        Map<Long, CodeNumbering.Need> needs = codesNeeded(rows, lineages);
+        Map<Long, Deque<String>> reserved = write ? numbering.reserveApart(needs) : numbering.provisional(needs);
         Instant now = clock.instant();
         List<Initiative> created = new ArrayList<>();
         for (ImportedNew row : rows) {
