@@ -25,6 +25,7 @@ case "${1:-h2}" in
       -DargLine="-Xmx512m -Ddvk.benchmark.rows=${DVK_BENCHMARK_ROWS:-100000}" ;;
   *) echo "usage: $0 h2|postgres|import|import-h2" >&2; exit 2 ;;
 esac
-# DVK_BENCHMARK_ONLY=report measures only the shapes whose label contains that word (no spaces).
+# DVK_BENCHMARK_ONLY=report measures only the shapes whose label contains that word (no spaces);
+# DVK_BENCHMARK_WARMUP=300 sends that many requests of each shape before measuring (50 by default).
 ./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=RegistryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Ddvk.benchmark.only=${DVK_BENCHMARK_ONLY:-}"
+  -DargLine="-Ddvk.benchmark.only=${DVK_BENCHMARK_ONLY:-} -Ddvk.benchmark.warmup=${DVK_BENCHMARK_WARMUP:-50}"

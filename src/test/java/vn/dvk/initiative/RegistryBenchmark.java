@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"spring.profiles.include=synthetic", "dvk.demo.enabled=true"})
 class RegistryBenchmark {
 
-    private static final int WARMUP = 50;
+    /** Requests before measuring: on two cores the JIT compiler still competes with the first few hundred (see docs/benchmarks.md). */
+    private static final int WARMUP = Integer.getInteger("dvk.benchmark.warmup", 50);
     private static final int MEASURED = 400;
     /** A query shape that is far too slow stops after this long (after its warm-up) rather than running for hours. */
     private static final Duration BUDGET = Duration.ofMinutes(3);
