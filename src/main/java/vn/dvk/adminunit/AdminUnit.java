@@ -103,7 +103,12 @@ class AdminUnit {
     }
 
     boolean isValidOn(LocalDate day) {
-        return (validFrom == null || !validFrom.isAfter(day)) && (validTo == null || !validTo.isBefore(day));
+        return validOn(validFrom, validTo, day);
+    }
+
+    /** Whether a unit in force from {@code from} to {@code to} (either open) is in force on the day. */
+    static boolean validOn(LocalDate from, LocalDate to, LocalDate day) {
+        return (from == null || !from.isAfter(day)) && (to == null || !to.isBefore(day));
     }
 
     /** Rewrites the path prefix after an ancestor moved. */

@@ -50,6 +50,6 @@ public record AdminUnitView(Long id, String code, String name, String fullName, 
     }
 
     public boolean isValidOn(LocalDate day) {
-        return (validFrom == null || !validFrom.isAfter(day)) && (validTo == null || !validTo.isBefore(day));
+        return AdminUnit.validOn(validFrom, validTo, day);
     }
 }

@@ -38,7 +38,7 @@ class ReformPlacement {
     /** What placing a unit needs to know of it. */
     private record Node(Long id, AdminUnitLevel level, Long parentId, LocalDate validFrom, LocalDate validTo) {
         boolean isValidOn(LocalDate day) {
-            return (validFrom == null || !validFrom.isAfter(day)) && (validTo == null || !validTo.isBefore(day));
+            return AdminUnit.validOn(validFrom, validTo, day);
         }
     }
 
