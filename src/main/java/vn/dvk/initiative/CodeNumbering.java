@@ -114,14 +114,8 @@ class CodeNumbering {
                                 .addValue("value", e.getValue() + want.get(e.getKey()))).toArray(SqlParameterSource[]::new));
                 return counters;
             });
-            Map<Long, List<String>> candidates = new HashMap<>();
-            want.forEach((province, count) -> {
-                List<String> list = new ArrayList<>(count);
-                for (int k = 1; k <= count; k++) {
-                    list.add(code(needs.get(province), from.get(province) + k));
-                }
-                candidates.put(province, list);
-            });
+            // exactly the numbers just reserved: counted on from where the counters stood
+            Map<Long, List<String>> candidates = candidates(needs, codes, new HashMap<>(from));
             Set<String> taken = taken(candidates);
             candidates.forEach((province, list) -> list.stream().filter(c -> !taken.contains(c)).forEach(codes.get(province)::add));
             lacking = lacking(needs, codes);
@@ -186,10 +180,6 @@ class CodeNumbering {
         return lacking;
     }
 
-    private static String code(Need need, int number) {
-        return "DVK-%s-%05d".formatted(need.provinceCode(), number);
-    }
-
     /** The next numbers each province still lacks, counted on (the counters move). */
     private static Map<Long, List<String>> candidates(Map<Long, Need> needs, Map<Long, Deque<String>> codes,
                                                       Map<Long, Integer> counters) {
@@ -200,7 +190,7 @@ class CodeNumbering {
                 List<String> list = new ArrayList<>(missing);
                 int value = counters.get(province);
                 for (int k = 0; k < missing; k++) {
-                    list.add(code(need, ++value));
+                    list.add("DVK-%s-%05d".formatted(need.provinceCode(), ++value));
                 }
                 counters.put(province, value);
                 candidates.put(province, list);
