@@ -356,12 +356,19 @@ public class AdminUnits {
     /** Names of many units at once (for lists in other modules), keyed by id. */
     public Map<Long, AdminUnitView> byIds(Collection<Long> ids) {
         Map<Long, AdminUnitView> result = new LinkedHashMap<>();
-        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+        for (List<Long> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
             read("u.id in (:ids)", new MapSqlParameterSource("ids", chunk)).forEach(v -> result.put(v.id(), v));
         }
         return result;
+    }
+
+    /** The ids in lists of at most a thousand, for the {@code in} lists of plain SQL. */
+    static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     private static final int CHUNK = 1_000;

@@ -68,7 +68,7 @@ class ReformPlacement {
         Set<Long> frontier = new LinkedHashSet<>(ids);
         for (int depth = 0; depth <= MAX_DEPTH && !frontier.isEmpty(); depth++) {
             List<Long> unread = frontier.stream().filter(id -> id != null && !nodes.containsKey(id)).toList();
-            for (List<Long> chunk : chunks(unread)) {
+            for (List<Long> chunk : AdminUnits.chunks(unread)) {
                 jdbc.query("select id, level, parent_id, valid_from, valid_to from admin_unit where id in (:ids)",
                         new MapSqlParameterSource("ids", chunk), rs -> {
                             nodes.put(rs.getLong("id"), new Node(rs.getLong("id"), AdminUnitLevel.valueOf(rs.getString("level")),
@@ -83,7 +83,7 @@ class ReformPlacement {
                 successors.put(id, new ArrayList<>());
                 next.add(nodes.get(id).parentId());
             });
-            for (List<Long> chunk : chunks(ended)) {
+            for (List<Long> chunk : AdminUnits.chunks(ended)) {
                 jdbc.query("select predecessor_id, successor_id, partial from admin_unit_successor where predecessor_id in (:ids)"
                         + " order by predecessor_id, partial, successor_id", new MapSqlParameterSource("ids", chunk), rs -> {
                             successors.get(rs.getLong(1)).add(new Object[] {rs.getLong(2), rs.getBoolean(3)});
@@ -93,14 +93,6 @@ class ReformPlacement {
             next.removeIf(id -> id == null || nodes.containsKey(id));
             frontier = next;
         }
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 1_000) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + 1_000)));
-        }
-        return chunks;
     }
 
     /** How many reforms a unit's placing follows at most. */
