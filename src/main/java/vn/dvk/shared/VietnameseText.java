@@ -37,7 +37,27 @@ public final class VietnameseText {
             return null;
         }
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return SPACES.matcher(nfc).replaceAll(" ").strip();
+        // most text is clean already (an import cleans each cell and each name several times): returned as it is
+        return isClean(nfc) ? nfc : SPACES.matcher(nfc).replaceAll(" ").strip();
+    }
+
+    /** True when collapsing the spaces and stripping would change nothing: single plain spaces, none at either end. */
+    static boolean isClean(String text) {
+        int last = text.length() - 1;
+        if (last >= 0 && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(last)))) {
+            return false;
+        }
+        boolean space = false;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            boolean collapsed = c <= ' ' ? c == ' ' || c >= '\t' && c <= '\r' : c == '\u00A0' || c == '\u2007' || c == '\u202F'
+                    || c == '\u200B' || c == '\uFEFF';
+            if (collapsed && (c != ' ' || space)) {
+                return false;
+            }
+            space = collapsed;
+        }
+        return true;
     }
 
     /** True when the text is null or only whitespace of any kind. */

@@ -94,6 +94,28 @@ class CodeNumberingTests {
         assertThat(counter()).as("the counter after the preview").isEqualTo(before);
     }
 
+    @Test
+    void numbersTypedByHandAreSkippedByAPreviewAnImportAndASingleCreation() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            int at = counter();
+            List<Long> ids = jdbc.queryForList("select id from initiative where province_id = ? order by id", Long.class, province);
+            // two initiatives of the province typed by hand with numbers the counter has not reached
+            List<String> byHand = List.of("DVK-68-%05d".formatted(at + 1), "DVK-68-%05d".formatted(at + 3));
+            jdbc.update("update initiative set code = ? where id = ?", byHand.get(0), ids.get(0));
+            jdbc.update("update initiative set code = ? where id = ?", byHand.get(1), ids.get(1));
+            List<String> previewed = new ArrayList<>(numbering.provisional(Map.of(province, new CodeNumbering.Need("68", 3)))
+                    .get(province));
+            List<String> imported = new ArrayList<>(numbering.reserveApart(Map.of(province, new CodeNumbering.Need("68", 3)))
+                    .get(province));
+            String single = numbering.next(province, "68");
+            assertThat(previewed).as("previewed").hasSize(3).doesNotHaveDuplicates().doesNotContainAnyElementsOf(byHand);
+            assertThat(imported).as("imported").hasSize(3).doesNotHaveDuplicates().doesNotContainAnyElementsOf(byHand);
+            assertThat(number(imported.get(0))).isEqualTo(at + 2);
+            assertThat(single).isNotIn(byHand).isNotIn(imported);
+            status.setRollbackOnly();
+        });
+    }
+
     private int counter() {
         List<Integer> values = jdbc.queryForList("select last_value from initiative_code_counter where province_id = ?",
                 Integer.class, province);

@@ -86,4 +86,25 @@ class VietnameseTextTests {
             }
         }
     }
+
+    @Test
+    void cleanTextIsReturnedAsItIsAndOtherTextCollapsedAndStripped() {
+        java.util.regex.Pattern spaces = java.util.regex.Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
+        java.util.Random random = new java.util.Random(7);
+        char[] kinds = {' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2007', '\u202F', '\u200B', '\uFEFF', '\u2000',
+                '\u3000', '\u001C', 'a', 'Đ', 'ộ', '\u0301', '-'};
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                text.append(kinds[random.nextInt(kinds.length)]);
+            }
+            String sample = text.toString();
+            String nfc = Normalizer.normalize(sample, Normalizer.Form.NFC);
+            assertThat(VietnameseText.clean(sample)).as("%s", sample.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(spaces.matcher(nfc).replaceAll(" ").strip());
+        }
+        String clean = "Tổ an ninh tự quản thôn 3";
+        assertThat(VietnameseText.clean(clean)).isSameAs(clean);
+        assertThat(VietnameseText.clean("  Tổ\u00A0 an\tninh  ")).isEqualTo("Tổ an ninh");
+    }
 }
