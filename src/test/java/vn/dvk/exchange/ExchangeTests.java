@@ -32,6 +32,9 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -215,6 +218,14 @@ class ExchangeTests {
         assertThat(units).containsExactly(24886L, 24877L, 24886L);
         assertThat(jdbc.queryForObject("select count(*) from registration r join initiative i on i.id = r.initiative_id"
                 + " where i.search_key like '% kiem thu nhap%' and r.reg_year = 2023 and r.status = 'NEW'", Long.class)).isEqualTo(3);
+        // H2's search reads the word postings (PostgreSQL's its full-text index): each imported initiative has its words
+        boolean postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
+        for (Map<String, Object> row : jdbc.queryForList("select id, search_key from initiative where search_key like '% kiem thu nhap%'")) {
+            List<String> words = jdbc.queryForList("select word from initiative_word where initiative_id = ?", String.class, row.get("id"));
+            Set<String> expected = new HashSet<>(List.of(((String) row.get("search_key")).strip().split(" ")));
+            assertThat(new HashSet<>(words)).as("words of %s", row.get("search_key")).isEqualTo(postgres ? Set.of() : expected);
+            assertThat(words).doesNotHaveDuplicates();
+        }
 
         String again = preview(file, "ds-2023.xlsx");
         assertThat(number(again, "$.created")).isZero();
