@@ -40,6 +40,8 @@ class ReportModuleTests {
 
     /** A province no migration or demo makes: its tally rows are this test's alone in the shared database. */
     static final long PROVINCE = 990_001L;
+    /** A province that became the test province: its kept counts carry its own id. */
+    static final long EARLIER = 990_002L;
     static final AdminUnitView TEST_PROVINCE = new AdminUnitView(PROVINCE, "T99", "Thử Nghiệm", "Tỉnh Thử Nghiệm",
             AdminUnitLevel.PROVINCE, AdminUnitType.PROVINCE, null, null, "/", LocalDate.of(2000, 1, 1), null, List.of(), null);
 
@@ -72,16 +74,41 @@ class ReportModuleTests {
     /** The kept counts of the test province must not outlive the test: other tests recount the whole table. */
     @AfterEach
     void removeTheTestProvincesCounts() {
-        jdbc.update("delete from registration_tally where province_id = ?", PROVINCE);
+        jdbc.update("delete from registration_tally where province_id in (?, ?)", PROVINCE, EARLIER);
     }
 
     private void tally(String sector, String status, String kind, String holder, boolean featured, String state, long n) {
+        tally(PROVINCE, sector, status, kind, holder, featured, state, n);
+    }
+
+    private void tally(long province, String sector, String status, String kind, String holder, boolean featured, String state,
+                       long n) {
         jdbc.update("delete from registration_tally where province_id = ? and reg_year = 2019 and unit_id = ? and sector = ?"
                         + " and status = ? and kind = ? and holder = ? and featured = ? and workflow_state = ?",
-                PROVINCE, PROVINCE, sector, status, kind, holder, featured, state);
+                province, PROVINCE, sector, status, kind, holder, featured, state);
         jdbc.update("insert into registration_tally (province_id, unit_id, reg_year, sector, status, kind, holder, featured,"
-                + " workflow_state, n) values (?, ?, 2019, ?, ?, ?, ?, ?, ?, ?)", PROVINCE, PROVINCE, sector, status, kind, holder,
+                + " workflow_state, n) values (?, ?, 2019, ?, ?, ?, ?, ?, ?, ?)", province, PROVINCE, sector, status, kind, holder,
                 featured, state, n);
+    }
+
+    @Test
+    void aProvinceCountsTheKeptCountsOfEveryProvinceThatBecameIt() {
+        given(units.getByCode(eq("T99"), any())).willReturn(TEST_PROVINCE);
+        given(units.provincesReaching(TEST_PROVINCE)).willReturn(List.of(PROVINCE, EARLIER));
+        given(units.children(eq(PROVINCE), any())).willReturn(List.of());
+        given(units.byIds(anyCollection())).willReturn(Map.of(PROVINCE, TEST_PROVINCE));
+        given(sectors.all()).willReturn(List.of(new Sectors.SectorView("ECONOMY", "Kinh tế", "Kinh tế", "Economy", 1, true),
+                new Sectors.SectorView("NEW_RURAL", "Nông thôn mới", "Nông thôn mới", "New rural", 2, true)));
+        tally("ECONOMY", "NEW", "MODEL", "COLLECTIVE", false, "REGISTERED", 3);
+        tally(EARLIER, "NEW_RURAL", "MAINTAINED", "MODEL", "COLLECTIVE", false, "RECOGNISED", 4);
+        tally(EARLIER, "ECONOMY", "NEW", "MODEL", "COLLECTIVE", false, "REGISTERED", 2);
+
+        Summary summary = SystemActor.call(() -> reports.summary("T99", 2019));
+
+        assertThat(summary.total()).isEqualTo(9);
+        assertThat(summary.bySector()).containsEntry("ECONOMY", 5L).containsEntry("NEW_RURAL", 4L);
+        assertThat(summary.byStatus()).containsEntry("NEW", 5L).containsEntry("MAINTAINED", 4L);
+        assertThat(summary.recognised()).isEqualTo(4);
     }
 
     @Test
