@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-h2}" in
-  h2) export SPRING_DATASOURCE_URL="jdbc:h2:file:$(pwd)/target/benchmark-h2/dvk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
+  h2) export SPRING_DATASOURCE_URL="jdbc:h2:file:$(pwd)/target/benchmark-h2/dvk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64" ;;
   postgres) export SPRING_PROFILES_ACTIVE=postgres ;;
   import)
     # the 100,000-row import (vn.dvk.exchange.ImportBenchmark) with 512 MB of heap, on the PostgreSQL given by
@@ -20,7 +20,7 @@ case "${1:-h2}" in
   import-h2)
     # in-memory H2 would hold the database in the same 512 MB heap as the import: file mode, new file each run
     rm -rf target/benchmark-import-h2
-    export SPRING_DATASOURCE_URL="jdbc:h2:file:$(pwd)/target/benchmark-import-h2/dvk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    export SPRING_DATASOURCE_URL="jdbc:h2:file:$(pwd)/target/benchmark-import-h2/dvk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
     exec ./mvnw -B -ntp test -Ddvk.excludedGroups=none -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
       -DargLine="-Xmx512m -Ddvk.benchmark.rows=${DVK_BENCHMARK_ROWS:-100000}" ;;
   *) echo "usage: $0 h2|postgres|import|import-h2" >&2; exit 2 ;;
