@@ -42,7 +42,7 @@ class TableOwnershipTests {
             Map.entry("audit", List.of("audit_entry", "audit_head", "audit_related")),
             Map.entry("initiative", List.of("sector", "initiative", "initiative_code_counter", "registration", "initiative_indicator",
                     "attachment", "initiative_word", "registration_tally", "registration_tally_province",
-                    "search_change", "registration_step")),
+                    "search_change", "registration_step", "initiative_word_pending")),
             Map.entry("workflow", List.of("decision", "decision_signature", "commendation_proposal", "commendation_item", "inspection",
                     "follow_up", "notification")),
             Map.entry("evaluation", List.of("criteria_set", "criterion", "evaluation_sheet", "evaluation_score")),

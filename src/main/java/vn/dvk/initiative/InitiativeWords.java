@@ -20,10 +20,12 @@ class InitiativeWords {
     private final JdbcTemplate jdbc;
     private final SearchIndex index;
     private final boolean postgres;
+    private final PendingWords pending;
 
-    InitiativeWords(JdbcTemplate jdbc, SearchIndex index) {
+    InitiativeWords(JdbcTemplate jdbc, SearchIndex index, PendingWords pending) {
         this.jdbc = jdbc;
         this.index = index;
+        this.pending = pending;
         this.postgres = DatabaseProduct.isPostgres(jdbc);
     }
 
@@ -52,32 +54,34 @@ class InitiativeWords {
      * The words of many new initiatives at once (an import), and their changes for the index. On
      * PostgreSQL the word table only steers the plan of the SQL search (how common a typed word is; a
      * stale count is harmless, see InitiativeSearch) and its own full-text index covers the new rows,
-     * so an import leaves it alone; H2 searches through it.
+     * so an import leaves it alone. H2 searches through it: the initiatives are named as pending, and their
+     * postings are written just after the import commits ({@link PendingWords}).
      */
     void addAll(List<Initiative> created) {
-        List<String> words = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<Object[]> changes = new ArrayList<>();
         for (Initiative initiative : created) {
-            if (!postgres) {
-                for (String word : words(initiative.getSearchKey())) {
-                    words.add(word);
-                    ids.add(initiative.getId());
-                }
-            }
+            ids.add(initiative.getId());
             changes.add(new Object[] {initiative.getId()});
         }
-        if (!words.isEmpty()) {
-            // one statement for the batch's ~10,000 words (H2 runs a JDBC batch a row at a time)
-            jdbc.update(connection -> {
-                var statement = connection.prepareStatement("insert into initiative_word (word, initiative_id)"
-                        + " select * from unnest(cast(? as varchar array), cast(? as bigint array))");
-                statement.setArray(1, connection.createArrayOf("varchar", words.toArray()));
-                statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-                return statement;
-            });
+        if (!postgres && !ids.isEmpty()) {
+            pending.add(ids);
         }
         jdbc.batchUpdate("insert into search_change (initiative_id) values (?)", changes);
+    }
+
+    /** Postings, the i-th word of the i-th initiative id, in one statement (H2 runs a JDBC batch a row at a time). */
+    static void insert(JdbcTemplate jdbc, List<String> words, List<Long> ids) {
+        if (words.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("insert into initiative_word (word, initiative_id)"
+                    + " select * from unnest(cast(? as varchar array), cast(? as bigint array))");
+            statement.setArray(1, connection.createArrayOf("varchar", words.toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            return statement;
+        });
     }
 
     /** An initiative deleted (its words go with it, by the foreign key). */

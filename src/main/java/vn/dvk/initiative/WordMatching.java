@@ -107,6 +107,12 @@ class WordMatching {
         return jdbc.queryForList(sql.toString(), params, Long.class);
     }
 
+    /** True while some initiatives' word postings are still to be written (H2, just after an import). */
+    private boolean postingsPending() {
+        return Boolean.TRUE.equals(jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) > 0 from (select 1 from initiative_word_pending limit 1) p", Boolean.class));
+    }
+
     /**
      * Every typed word must start a word of the search key (name, code, description, locality). The
      * words that start few indexed words are looked up in an index (PostgreSQL: the GIN index of V8;
@@ -127,7 +133,8 @@ class WordMatching {
                     looked.add(word);
                 }
             }
-        } else if (province == null) {
+        } else if (province == null && !postingsPending()) {
+            // an import's initiatives whose postings are not written yet (PendingWords) are found by their keys instead
             byRarity.stream().filter(w -> postingSize(w) < POSTING_CAP_H2).limit(POSTINGS_USED_H2).forEach(looked::add);
         }
         if (postgres) {

@@ -218,7 +218,12 @@ class ExchangeTests {
         assertThat(units).containsExactly(24886L, 24877L, 24886L);
         assertThat(jdbc.queryForObject("select count(*) from registration r join initiative i on i.id = r.initiative_id"
                 + " where i.search_key like '% kiem thu nhap%' and r.reg_year = 2023 and r.status = 'NEW'", Long.class)).isEqualTo(3);
-        // H2's search reads the word postings (PostgreSQL's its full-text index): each imported initiative has its words
+        // H2's search reads the word postings (PostgreSQL's its full-text index): each imported initiative has its words,
+        // written just after the import committed
+        for (int wait = 0; wait < 100 && jdbc.queryForObject("select count(*) from initiative_word_pending", Long.class) > 0; wait++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from initiative_word_pending", Long.class)).as("postings pending").isZero();
         boolean postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
         for (Map<String, Object> row : jdbc.queryForList("select id, search_key from initiative where search_key like '% kiem thu nhap%'")) {
             List<String> words = jdbc.queryForList("select word from initiative_word where initiative_id = ?", String.class, row.get("id"));
