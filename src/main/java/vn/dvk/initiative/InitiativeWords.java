@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,11 +43,8 @@ class InitiativeWords {
 
     void replace(long initiativeId, String searchKey) {
         jdbc.update("delete from initiative_word where initiative_id = ?", initiativeId);
-        List<Object[]> rows = new ArrayList<>();
-        for (String word : words(searchKey)) {
-            rows.add(new Object[] {word, initiativeId});
-        }
-        jdbc.batchUpdate("insert into initiative_word (word, initiative_id) values (?, ?)", rows);
+        List<String> words = new ArrayList<>(words(searchKey));
+        insert(jdbc, words, Collections.nCopies(words.size(), initiativeId));
         index.changed(initiativeId);
     }
 

@@ -139,10 +139,10 @@ class ReportQueries {
 
     /** The registrations under a unit of each year of a period by sector and status, into the years' tallies. */
     void yearsOfPeriod(Under under, int from, int to, Map<Integer, Tally> years) {
-        for (Long province : under.unit() == null ? Collections.<Long>singletonList(null) : under.provinces()) {
+        for (Long province : eachProvince(under)) {
             MapSqlParameterSource params = new MapSqlParameterSource("from", from).addValue("to", to);
             String tallied = " from registration_count r where r.reg_year between :from and :to"
-                    + (province == null ? "" : ofProvince(province, under, params, "r"));
+                    + ofProvince(province, under, params, "r");
             jdbc.query("select r.reg_year, r.sector, r.status, sum(r.n) as n" + tallied + " group by r.reg_year, r.sector, r.status",
                     params, rs -> {
                         years.get(rs.getInt("reg_year")).add(new Tally.Counted(null, rs.getString("sector"), rs.getString("status"),
@@ -154,25 +154,32 @@ class ReportQueries {
     /** The latest year up to {@code max} with registrations under the unit (anywhere for null), if any. */
     Optional<Integer> latestYear(Under under, int max) {
         Integer latest = null;
-        for (Long province : under.unit() == null ? Collections.<Long>singletonList(null) : under.provinces()) {
+        for (Long province : eachProvince(under)) {
             MapSqlParameterSource params = new MapSqlParameterSource("max", max);
             Integer year = jdbc.queryForObject("select max(r.reg_year) from registration_fact r where r.reg_year <= :max"
-                    + (province == null ? "" : ofProvince(province, under, params, "r")), params, Integer.class);
+                    + ofProvince(province, under, params, "r"), params, Integer.class);
             latest = year == null || latest != null && latest >= year ? latest : year;
         }
         return Optional.ofNullable(latest);
     }
 
     /**
-     * As {@link #subtree} for one of the provinces that reach the unit. The kept counts are read a province at a time
+     * As {@link #subtree} for one of the provinces that reach the unit (nothing for null, the nation). The kept counts are read a province at a time
      * (each statement adds to the same tally): through a view, H2 takes "province_id = ?" into the view's own query and
      * its index, where it checked an "in" list on every kept count of the year (37,812 rows for one province's summary at
      * national scale, 20–140 ms instead of a few).
      */
-    private String ofProvince(Long province, Under under, MapSqlParameterSource params, String alias) {
-        AdminUnitView unit = under.unit();
+    private static String ofProvince(Long province, Under under, MapSqlParameterSource params, String alias) {
+        if (province == null) {
+            return "";
+        }
         params.addValue("province", province);
-        return " and " + alias + ".province_id = :province" + belowProvince(unit, params, alias);
+        return " and " + alias + ".province_id = :province" + belowProvince(under.unit(), params, alias);
+    }
+
+    /** The provinces whose rows may lie under the unit, one statement each; for the nation one statement without (null). */
+    private static List<Long> eachProvince(Under under) {
+        return under.unit() == null ? Collections.singletonList(null) : under.provinces();
     }
 
     /** Below a province: the units in the unit's subtree or placed there (nothing for a province itself). */
@@ -184,6 +191,10 @@ class ReportQueries {
         return " and " + alias + ".unit_id in (select u.id from unit_tree u where " + DataScope.subtree("u", ":unitId", ":prefix") + ")";
     }
 
+    /**
+     * The rows of the unit and everything under it, and of the units that it continues (merged into it
+     * since): of the provinces that reach it, and below a province of the units in its subtree or placed there.
+     */
     private String subtree(Under under, MapSqlParameterSource params, String alias) {
         AdminUnitView unit = under.unit();
         if (unit == null) {
