@@ -12,6 +12,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,7 +152,8 @@ class FieldAppBrowserTests {
     }
 
     private void type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
+        // a form's fields are filled and shown by the page's script after a choice: wait until this one takes typing
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }
