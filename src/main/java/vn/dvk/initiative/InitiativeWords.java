@@ -1,6 +1,7 @@
 package vn.dvk.initiative;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -73,13 +74,9 @@ class InitiativeWords {
         if (words.isEmpty()) {
             return;
         }
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("insert into initiative_word (word, initiative_id)"
-                    + " select * from unnest(cast(? as varchar array), cast(? as bigint array))");
-            statement.setArray(1, connection.createArrayOf("varchar", words.toArray()));
-            statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-            return statement;
-        });
+        jdbc.update("insert into initiative_word (word, initiative_id)"
+                        + " select * from unnest(cast(? as varchar array), cast(? as bigint array))",
+                new SqlArrayValue("varchar", words.toArray()), new SqlArrayValue("bigint", ids.toArray()));
     }
 
     /** An initiative deleted (its words go with it, by the foreign key). */

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -45,12 +46,8 @@ class PendingWords {
 
     /** Names the initiatives in the caller's transaction; their postings follow once it has committed. */
     void add(List<Long> ids) {
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("insert into initiative_word_pending (initiative_id)"
-                    + " select * from unnest(cast(? as bigint array))");
-            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            return statement;
-        });
+        jdbc.update("insert into initiative_word_pending (initiative_id) select * from unnest(cast(? as bigint array))",
+                new SqlArrayValue("bigint", ids.toArray()));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -98,35 +95,19 @@ class PendingWords {
         if (ids.isEmpty()) {
             return 0;
         }
-        Long[] array = ids.toArray(Long[]::new);
-        List<Object[]> keys = new ArrayList<>();
-        // the initiatives locked, so an edit in between either came first (its key read here) or waits for this
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("select id, search_key from initiative where id = any(?) for update");
-            statement.setArray(1, connection.createArrayOf("bigint", array));
-            return statement;
-        }, row -> {
-            keys.add(new Object[] {row.getLong(1), row.getString(2)});
-        });
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("delete from initiative_word where initiative_id = any(?)");
-            statement.setArray(1, connection.createArrayOf("bigint", array));
-            return statement;
-        });
+        SqlArrayValue array = new SqlArrayValue("bigint", ids.toArray());
         List<String> words = new ArrayList<>();
         List<Long> of = new ArrayList<>();
-        for (Object[] key : keys) {
-            for (String word : InitiativeWords.words((String) key[1])) {
+        // the initiatives locked, so an edit in between either came first (its key read here) or waits for this
+        jdbc.query("select id, search_key from initiative where id = any(?) for update", row -> {
+            for (String word : InitiativeWords.words(row.getString(2))) {
                 words.add(word);
-                of.add((Long) key[0]);
+                of.add(row.getLong(1));
             }
-        }
+        }, array);
+        jdbc.update("delete from initiative_word where initiative_id = any(?)", array);
         InitiativeWords.insert(jdbc, words, of);
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("delete from initiative_word_pending where initiative_id = any(?)");
-            statement.setArray(1, connection.createArrayOf("bigint", array));
-            return statement;
-        });
+        jdbc.update("delete from initiative_word_pending where initiative_id = any(?)", array);
         return ids.size();
     }
 }
