@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,8 +120,10 @@ class ImportBrowserTests {
         assertThat(driver.findElement(By.id("mapping-col-F")).getText()).contains("Đơn vị chủ trì", "Xã Phi Liêng");
         assertThat(driver.findElement(By.id("import-problems")).getText()).contains("Môi trường");
         new Select(driver.findElement(By.id("value-0"))).selectByVisibleText("Xây dựng nông thôn mới");
+        // the page taken before the click: looked up after it, it may be the old one, the new one, or none mid-load
+        WebElement page = driver.findElement(By.tagName("html"));
         click(driver, By.id("mapping-submit"));
-        wait.until(ExpectedConditions.stalenessOf(driver.findElement(By.tagName("html"))));
+        wait.until(ExpectedConditions.stalenessOf(page));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-report")));
         assertThat(driver.findElements(By.id("import-problems"))).isEmpty();
         assertThat(driver.findElements(By.id("mapping-needed"))).isEmpty();
