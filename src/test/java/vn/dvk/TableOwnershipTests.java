@@ -36,7 +36,7 @@ class TableOwnershipTests {
 
     /** Each table and the module whose code writes it (its entities, inserts and updates). */
     static final Map<String, String> OWNER = owners(Map.ofEntries(
-            Map.entry("adminunit", List.of("admin_unit", "admin_unit_successor", "unit_boundary")),
+            Map.entry("adminunit", List.of("admin_unit", "admin_unit_successor", "admin_unit_revision", "unit_boundary")),
             Map.entry("organisation", List.of("organisation")),
             Map.entry("identity", List.of("user_account", "api_token", "spring_session", "spring_session_attributes", "idempotency_key")),
             Map.entry("audit", List.of("audit_entry", "audit_head", "audit_related")),

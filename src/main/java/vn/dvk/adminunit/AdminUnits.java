@@ -51,9 +51,11 @@ public class AdminUnits {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EntityManager entities;
+    private final UnitStructure structure;
 
     AdminUnits(AdminUnitRepository units, Clock clock, ReformPlacement placement,
-               NamedParameterJdbcTemplate jdbc, EntityManager entities) {
+               NamedParameterJdbcTemplate jdbc, EntityManager entities, UnitStructure structure) {
+        this.structure = structure;
         this.jdbc = jdbc;
         this.entities = entities;
         this.clock = clock;
@@ -65,12 +67,22 @@ public class AdminUnits {
     public record Query(AdminUnitLevel level, String parentCode, LocalDate on, String text) {
     }
 
+    // Read-only work reads units from the structure the node holds (UnitStructure); a transaction that writes, with SQL.
+
     public Optional<AdminUnitView> findById(Long id) {
-        return id == null ? Optional.empty() : read("u.id = :id", new MapSqlParameterSource("id", id)).stream().findFirst();
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        return held.isPresent() ? held.get().byId(id) : read("u.id = :id", new MapSqlParameterSource("id", id)).stream().findFirst();
     }
 
     /** The version of the unit with this code in force on the day, or else its latest version. */
     public Optional<AdminUnitView> findByCode(String code, LocalDate on) {
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            return version(held.get().history(code), on, AdminUnitView::isValidOn, AdminUnitView::validTo);
+        }
         return version(code, on).map(u -> views(List.of(u)).get(0));
     }
 
@@ -263,14 +275,26 @@ public class AdminUnits {
 
     /** Every version of the unit with this code, oldest first. */
     public List<AdminUnitView> history(String code) {
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            return held.get().history(code);
+        }
         return read("u.code = :code", new MapSqlParameterSource("code", code), "u.valid_from");
     }
 
     public List<AdminUnitView> provinces(LocalDate on) {
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            return held.get().provinces(on);
+        }
         return read("u.level = 'PROVINCE' and " + VALID_ON, new MapSqlParameterSource("on", on));
     }
 
     public List<AdminUnitView> children(Long parentId, LocalDate on) {
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            return held.get().children(parentId, on);
+        }
         return read("u.parent_id = :parentId and " + VALID_ON, new MapSqlParameterSource("on", on).addValue("parentId", parentId));
     }
 
@@ -287,8 +311,10 @@ public class AdminUnits {
 
     /** The unit and its ancestors, from the province down. */
     public List<AdminUnitView> lineage(Long id) {
-        AdminUnit unit = units.findById(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id));
-        List<Long> ids = lineageIds(unit);
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        List<Long> ids = held.isPresent()
+                ? held.get().byId(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id)).lineageIds()
+                : lineageIds(units.findById(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id)));
         Map<Long, AdminUnitView> byId = byIds(ids);
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -309,11 +335,13 @@ public class AdminUnits {
         }
         Map<Long, List<Long>> paths = new HashMap<>();
         Set<Long> all = new HashSet<>();
-        for (AdminUnit unit : units.findAllById(unitIds)) {
-            List<Long> ids = lineageIds(unit);
-            paths.put(unit.getId(), ids);
-            all.addAll(ids);
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            held.get().byIds(unitIds).values().forEach(unit -> paths.put(unit.id(), unit.lineageIds()));
+        } else {
+            units.findAllById(unitIds).forEach(unit -> paths.put(unit.getId(), lineageIds(unit)));
         }
+        paths.values().forEach(all::addAll);
         Map<Long, AdminUnitView> byId = byIds(all);
         paths.forEach((id, ids) -> result.put(id, ids.stream().map(byId::get).filter(Objects::nonNull).toList()));
         return result;
@@ -355,6 +383,10 @@ public class AdminUnits {
 
     /** Names of many units at once (for lists in other modules), keyed by id. */
     public Map<Long, AdminUnitView> byIds(Collection<Long> ids) {
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            return held.get().byIds(ids);
+        }
         Map<Long, AdminUnitView> result = new LinkedHashMap<>();
         for (List<Long> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
             read("u.id in (:ids)", new MapSqlParameterSource("ids", chunk)).forEach(v -> result.put(v.id(), v));
@@ -381,11 +413,16 @@ public class AdminUnits {
      * rows read are the entities' state.
      */
     private List<AdminUnitView> read(String condition, MapSqlParameterSource params) {
-        return read(condition, params, "u.sort_key");
+        return read(condition, params, "u.sort_key, u.id");
     }
 
     private List<AdminUnitView> read(String condition, MapSqlParameterSource params, String order) {
         flushBeforeSql(entities);
+        return readViews(jdbc, condition, params, order);
+    }
+
+    /** The views of the units a condition on {@code admin_unit u} selects, in the order given (also read by {@link UnitStructure}). */
+    static List<AdminUnitView> readViews(NamedParameterJdbcTemplate jdbc, String condition, MapSqlParameterSource params, String order) {
         // the codes of its successors come with each unit, joined by a character no code has
         return jdbc.query("select u.id, u.code, u.name, u.full_name, u.level, u.type, u.parent_id, p.code as parent_code,"
                 + " u.path, u.valid_from, u.valid_to, u.placed_path, (select string_agg(s.code, '" + SEPARATOR + "' order by s.sort_key)"
@@ -413,10 +450,14 @@ public class AdminUnits {
     }
 
     private Optional<AdminUnit> version(String code, LocalDate on) {
-        List<AdminUnit> versions = units.findByCodeOrderByValidFromAsc(code);
-        return versions.stream().filter(u -> u.isValidOn(on)).findFirst()
-                .or(() -> versions.stream().max(Comparator.comparing(
-                        (AdminUnit u) -> u.getValidTo() == null ? LocalDate.MAX : u.getValidTo())));
+        return version(units.findByCodeOrderByValidFromAsc(code), on, AdminUnit::isValidOn, AdminUnit::getValidTo);
+    }
+
+    /** Of a code's versions (the first first), the one in force on the day, or else the one that ended last. */
+    private static <U> Optional<U> version(List<U> versions, LocalDate on, java.util.function.BiPredicate<U, LocalDate> validOn,
+                                           java.util.function.Function<U, LocalDate> validTo) {
+        return versions.stream().filter(u -> validOn.test(u, on)).findFirst()
+                .or(() -> versions.stream().max(Comparator.comparing((U u) -> validTo.apply(u) == null ? LocalDate.MAX : validTo.apply(u))));
     }
 
     /** The views of units loaded as entities (by a search's criteria), in their order, read by the same SQL as the others. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,25 +29,43 @@ class ReformPlacement {
     private final AdminUnitRepository units;
     private final NamedParameterJdbcTemplate jdbc;
     private final EntityManager entities;
+    private final UnitStructure structure;
 
-    ReformPlacement(AdminUnitRepository units, NamedParameterJdbcTemplate jdbc, EntityManager entities) {
+    ReformPlacement(AdminUnitRepository units, NamedParameterJdbcTemplate jdbc, EntityManager entities, UnitStructure structure) {
         this.units = units;
         this.jdbc = jdbc;
         this.entities = entities;
+        this.structure = structure;
     }
 
     /** What placing a unit needs to know of it. */
-    private record Node(Long id, AdminUnitLevel level, Long parentId, LocalDate validFrom, LocalDate validTo) {
+    record Node(Long id, AdminUnitLevel level, Long parentId, LocalDate validFrom, LocalDate validTo) {
         boolean isValidOn(LocalDate day) {
             return AdminUnit.validOn(validFrom, validTo, day);
         }
     }
 
-    /** The id of the unit each unit lies in on the day; units that lead nowhere are left out. */
+    /** A successor link seen from its predecessor. */
+    record Link(Long successorId, boolean partial) {
+    }
+
+    /**
+     * The id of the unit each unit lies in on the day; units that lead nowhere are left out. Read-only work
+     * places them in the structure the node holds ({@link UnitStructure}); a transaction that writes reads
+     * what placing needs with SQL.
+     */
     Map<Long, Long> targets(Collection<Long> ids, LocalDate day) {
-        Map<Long, Node> nodes = new HashMap<>();
-        Map<Long, List<Object[]>> successors = new HashMap<>();
-        prefetch(ids, day, nodes, successors);
+        Map<Long, Node> nodes;
+        Map<Long, List<Link>> successors;
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            nodes = held.get().nodes();
+            successors = held.get().successors();
+        } else {
+            nodes = new HashMap<>();
+            successors = new HashMap<>();
+            prefetch(ids, day, nodes, successors);
+        }
         Map<Long, Long> memo = new HashMap<>();
         Map<Long, Long> placed = new HashMap<>();
         for (Long id : ids) {
@@ -63,7 +82,7 @@ class ReformPlacement {
      * units can reach: two statements a generation however many units (a summary of an earlier year places
      * hundreds), where loading them as entities one successor at a time took most of its time.
      */
-    private void prefetch(Collection<Long> ids, LocalDate day, Map<Long, Node> nodes, Map<Long, List<Object[]>> successors) {
+    private void prefetch(Collection<Long> ids, LocalDate day, Map<Long, Node> nodes, Map<Long, List<Link>> successors) {
         AdminUnits.flushBeforeSql(entities);
         Set<Long> frontier = new LinkedHashSet<>(ids);
         for (int depth = 0; depth <= MAX_DEPTH && !frontier.isEmpty(); depth++) {
@@ -86,7 +105,7 @@ class ReformPlacement {
             for (List<Long> chunk : AdminUnits.chunks(ended)) {
                 jdbc.query("select predecessor_id, successor_id, partial from admin_unit_successor where predecessor_id in (:ids)"
                         + " order by predecessor_id, partial, successor_id", new MapSqlParameterSource("ids", chunk), rs -> {
-                            successors.get(rs.getLong(1)).add(new Object[] {rs.getLong(2), rs.getBoolean(3)});
+                            successors.get(rs.getLong(1)).add(new Link(rs.getLong(2), rs.getBoolean(3)));
                             next.add(rs.getLong(2));
                         });
             }
@@ -99,7 +118,7 @@ class ReformPlacement {
     private static final int MAX_DEPTH = 8;
 
     private Long placeOn(Long id, LocalDate day, Map<Long, Long> memo, Map<Long, Node> nodes,
-                         Map<Long, List<Object[]>> successors, int depth) {
+                         Map<Long, List<Link>> successors, int depth) {
         if (id == null || depth > MAX_DEPTH) {
             return null;
         }
@@ -112,8 +131,8 @@ class ReformPlacement {
             if (unit.isValidOn(day)) {
                 target = id;
             } else {
-                for (Object[] successor : successors.getOrDefault(id, List.of())) {
-                    Node next = nodes.get((Long) successor[0]);
+                for (Link successor : successors.getOrDefault(id, List.of())) {
+                    Node next = nodes.get(successor.successorId());
                     if (next == null || UnitPlacement.isBelow(next.level(), unit.level())) {
                         continue; // a district's communes went on without it: it lies where its parent does
                     }
@@ -133,12 +152,19 @@ class ReformPlacement {
 
     /** The province and the provinces that became it (records keep the province of their time), the province first. */
     List<Long> provincesReaching(Long province) {
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        if (held.isPresent()) {
+            Map<Long, Node> nodes = held.get().nodes();
+            return held.get().withPredecessors(province, MAX_GENERATIONS).stream()
+                    .filter(id -> nodes.containsKey(id) && nodes.get(id).level() == AdminUnitLevel.PROVINCE).toList();
+        }
         return reaching(province, " join admin_unit u on u.id = r.id and u.level = 'PROVINCE'");
     }
 
     /** The unit and every unit that became it, directly or through earlier reforms, the unit first. */
     Set<Long> withPredecessors(Long id) {
-        return new LinkedHashSet<>(reaching(id, ""));
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
+        return new LinkedHashSet<>(held.isPresent() ? held.get().withPredecessors(id, MAX_GENERATIONS) : reaching(id, ""));
     }
 
     /**
@@ -160,8 +186,9 @@ class ReformPlacement {
     /** Every unit, of any time, under the province or under a province that became it. */
     List<Long> unitsOfProvincesReaching(Long province) {
         List<Long> candidates = new ArrayList<>();
+        Optional<UnitStructure.Snapshot> held = structure.forReading();
         for (Long p : withPredecessors(province)) {
-            candidates.addAll(units.subtreeIds(p, "/" + p + "/%"));
+            candidates.addAll(held.isPresent() ? held.get().subtree(p) : units.subtreeIds(p, "/" + p + "/%"));
         }
         return candidates;
     }
