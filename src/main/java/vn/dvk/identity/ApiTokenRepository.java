@@ -1,9 +1,11 @@
 package vn.dvk.identity;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +21,9 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     }
 
     List<ApiToken> findByUserIdOrderByCreatedAtDesc(Long userId);
+
+    /** Notes when the token was used (never moving it back: two requests may note it at once). */
+    @Modifying
+    @Query("update ApiToken t set t.lastUsedAt = :at where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :at)")
+    int markUsed(@Param("id") Long id, @Param("at") Instant at);
 }

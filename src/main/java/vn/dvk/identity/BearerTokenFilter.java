@@ -15,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Authenticates "Authorization: Bearer dvk_..." with a personal token; never creates a session. A
@@ -28,7 +30,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenRepository tokens;
     private final UserDirectory directory;
-    private final TransactionTemplate transaction;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate writing;
     private final AuthenticationEntryPoint entryPoint;
     private final Clock clock;
 
@@ -36,7 +39,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
                       TransactionTemplate transaction, AuthenticationEntryPoint entryPoint, Clock clock) {
         this.tokens = tokens;
         this.directory = directory;
-        this.transaction = transaction;
+        // every request with a token reads it: read-only (no flush, the unit structure held in memory for its scope);
+        // when it was last used is written, in its own short transaction, at most once in LAST_USED_PRECISION
+        this.reading = new TransactionTemplate(transaction.getTransactionManager());
+        this.reading.setReadOnly(true);
+        this.writing = transaction;
         this.entryPoint = entryPoint;
         this.clock = clock;
     }
@@ -49,8 +56,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        AtomicReference<Long> used = new AtomicReference<>();
+        Instant now = clock.instant();
         Optional<UsernamePasswordAuthenticationToken> authentication =
-                transaction.execute(status -> authenticate(header.substring(BEARER.length()).strip()));
+                reading.execute(status -> authenticate(header.substring(BEARER.length()).strip(), now, used));
+        if (used.get() != null) {
+            writing.executeWithoutResult(status -> tokens.markUsed(used.get(), now));
+        }
         if (authentication == null || authentication.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
@@ -66,12 +78,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<UsernamePasswordAuthenticationToken> authenticate(String secret) {
+    /** The authentication of a token's request; the token's id put in {@code used} when its last use is to be noted. */
+    private Optional<UsernamePasswordAuthenticationToken> authenticate(String secret, Instant now, AtomicReference<Long> used) {
         return tokens.findWithAccount(ApiToken.hash(secret))
                 .filter(held -> held.token().isActive())
                 .flatMap(held -> {
                     ApiToken token = held.token();
-                    token.markUsed(clock.instant());
+                    if (token.markUsed(now)) {
+                        used.set(token.getId());
+                    }
                     return Optional.of(held.account())
                             .map(directory::principal)
                             .filter(u -> u.isEnabled() && u.isAccountNonLocked())

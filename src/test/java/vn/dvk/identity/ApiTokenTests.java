@@ -56,6 +56,8 @@ class ApiTokenTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/me/tokens").header("Authorization", "Bearer " + secret))
                 .andExpect(jsonPath("$[?(@.id == " + id + ")].name").value("Cổng thông tin huyện"));
+        // its use was noted (written in a transaction of its own: the request's check reads only)
+        assertThat(jdbc.queryForObject("select last_used_at is not null from api_token where id = ?", Boolean.class, id)).isTrue();
 
         mvc.perform(delete("/api/v1/me/tokens/" + id).header("Authorization", "Bearer " + secret))
                 .andExpect(status().isNoContent());
