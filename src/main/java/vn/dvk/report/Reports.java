@@ -105,9 +105,12 @@ public class Reports {
         children.forEach(c -> byChild.put(c.id(), new Tally(sectorCodes)));
         Tally direct = new Tally(sectorCodes);
         List<Long> extraChildren = new ArrayList<>();
+        // a unit's counts come in many rows (one per sector, status, kind...): where it lies is found once per unit
+        Map<Long, Optional<Long>> childByUnit = new HashMap<>();
         for (Tally.Counted row : counted) {
             all.add(row);
-            Long child = ended ? communeOf(placed.get(row.unitId())) : childOf(unit, placed.get(row.unitId()));
+            Long child = childByUnit.computeIfAbsent(row.unitId(), id -> Optional.ofNullable(
+                    ended ? communeOf(placed.get(id)) : childOf(unit, placed.get(id)))).orElse(null);
             if (child == null) {
                 direct.add(row);
             } else {
