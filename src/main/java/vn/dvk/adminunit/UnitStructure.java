@@ -1,5 +1,7 @@
 package vn.dvk.adminunit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,8 @@ import java.util.Optional;
  */
 @Component
 class UnitStructure {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnitStructure.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private volatile Snapshot held;
@@ -84,6 +88,7 @@ class UnitStructure {
     }
 
     private Snapshot read(long revision) {
+        long start = System.nanoTime();
         Map<Long, List<ReformPlacement.Link>> successors = new HashMap<>();
         Map<Long, List<Long>> predecessors = new HashMap<>();
         jdbc.getJdbcTemplate().query("select predecessor_id, successor_id, partial from admin_unit_successor"
@@ -94,7 +99,10 @@ class UnitStructure {
                     predecessors.computeIfAbsent(successor, k -> new ArrayList<>()).add(predecessor);
                 });
         List<AdminUnitView> units = AdminUnits.readViews(jdbc, "1 = 1", new MapSqlParameterSource(), "u.sort_key, u.id");
-        return new Snapshot(revision, units, successors, predecessors);
+        Snapshot snapshot = new Snapshot(revision, units, successors, predecessors);
+        LOG.info("Units held for reading: {} units, {} successor links, revision {}, read in {} ms", units.size(),
+                successors.values().stream().mapToInt(List::size).sum(), revision, (System.nanoTime() - start) / 1_000_000);
+        return snapshot;
     }
 
     /** One revision of the structure; immutable. */
