@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Reads administrative units: by code on a date, children, ancestors, subtrees and search. It is the one
@@ -454,8 +456,8 @@ public class AdminUnits {
     }
 
     /** Of a code's versions (the first first), the one in force on the day, or else the one that ended last. */
-    private static <U> Optional<U> version(List<U> versions, LocalDate on, java.util.function.BiPredicate<U, LocalDate> validOn,
-                                           java.util.function.Function<U, LocalDate> validTo) {
+    private static <U> Optional<U> version(List<U> versions, LocalDate on, BiPredicate<U, LocalDate> validOn,
+                                           Function<U, LocalDate> validTo) {
         return versions.stream().filter(u -> validOn.test(u, on)).findFirst()
                 .or(() -> versions.stream().max(Comparator.comparing((U u) -> validTo.apply(u) == null ? LocalDate.MAX : validTo.apply(u))));
     }
