@@ -2,11 +2,17 @@ package vn.dvk.adminunit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -40,10 +46,33 @@ class UnitStructure {
     private static final Logger LOG = LoggerFactory.getLogger(UnitStructure.class);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate reading;
     private volatile Snapshot held;
 
-    UnitStructure(NamedParameterJdbcTemplate jdbc) {
+    UnitStructure(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /**
+     * Reads the units once the start-up work (the demo data, placing the units of earlier structures) is done and
+     * before the node reports ready, so that no user's request waits for it (0.2–0.3 s for the whole country).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void readAtStart() {
+        try {
+            reading.executeWithoutResult(status -> forReading());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the units at start-up (read at first use instead): {}", e.getMessage());
+        }
+    }
+
+    /** The revision of the units held, if any were read yet. */
+    Optional<Long> heldRevision() {
+        Snapshot snapshot = held;
+        return snapshot == null ? Optional.empty() : Optional.of(snapshot.revision);
     }
 
     /** The structure for the current transaction when it is read-only; empty in a transaction that may write. */

@@ -83,6 +83,13 @@ class UnitStructureTests {
     }
 
     @Test
+    void theUnitsAreReadBeforeTheNodeIsReady() {
+        // read at start-up, after the demo data (so not empty)
+        assertThat(structure.heldRevision()).isPresent();
+        assertThat(structure.heldRevision().get()).isGreaterThan(0L);
+    }
+
+    @Test
     void theStructureHeldAnswersAsTheDatabase() {
         List<Long> ids = jdbc.queryForList("select id from admin_unit order by id", Long.class);
         List<Long> provinceIds = jdbc.queryForList("select id from admin_unit where level = 'PROVINCE' order by id", Long.class);
@@ -117,23 +124,29 @@ class UnitStructureTests {
         }
         assertThat(readOnly(() -> units.findById(id).orElseThrow().name())).isEqualTo(name);
 
-        // a reform recorded through the entities: a new successor link is followed by the next read-only placing
-        Long ended = jdbc.queryForObject("select min(u.id) from admin_unit u where u.level = 'COMMUNE' and u.valid_to is not null"
-                + " and not exists (select 1 from admin_unit_successor l where l.predecessor_id = u.id)", Long.class);
-        assertThat(ended).as("the demo's structure has a commune that ended without a successor").isNotNull();
-        {
-            LocalDate today = LocalDate.now();
-            Long placedBefore = readOnly(() -> java.util.Optional.ofNullable(units.onDay(List.of(ended), today).get(ended))
-                    .map(AdminUnitView::id).orElse(null));
-            assertThat(placedBefore).isNotEqualTo(id);
-            try {
-                sql("insert into admin_unit_successor (predecessor_id, successor_id, partial) values (?, ?, false)", ended, id);
-                assertThat(readOnly(() -> units.onDay(List.of(ended), today).get(ended).id())).isEqualTo(id);
-            } finally {
-                sql("delete from admin_unit_successor where predecessor_id = ? and successor_id = ?", ended, id);
-            }
-            assertThat(readOnly(() -> java.util.Optional.ofNullable(units.onDay(List.of(ended), today).get(ended))
-                    .map(AdminUnitView::id).orElse(null))).isEqualTo(placedBefore);
+        // a commune that ended in 2020 without a successor, added by plain SQL: seen at once, placed where its district lies;
+        // then a successor link, followed by the next read-only placing
+        Long district = jdbc.queryForObject("select parent_id from admin_unit where id = (select min(id) from admin_unit"
+                + " where level = 'COMMUNE' and valid_to is not null)", Long.class);
+        String path = jdbc.queryForObject("select path from admin_unit where id = ?", String.class, district) + district + "/";
+        Long ended = jdbc.queryForObject("select max(id) + 1000 from admin_unit", Long.class);
+        LocalDate today = LocalDate.now();
+        try {
+            sql("insert into admin_unit (id, code, name, full_name, level, type, parent_id, path, valid_from, valid_to, search_key,"
+                    + " sort_key, version) values (?, 'T9999', 'Thử Cấu Trúc', 'Xã Thử Cấu Trúc', 'COMMUNE', 'COMMUNE', ?, ?, ?, ?,"
+                    + " 'thu cau truc', 'zz', 0)", ended, district, path, LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31));
+            assertThat(readOnly(() -> units.findByCode("T9999", today).map(AdminUnitView::id))).contains(ended);
+            Long placedBefore = readOnly(() -> units.onDay(List.of(ended), today).get(ended).id());
+            Long districtPlaced = readOnly(() -> units.onDay(List.of(district), today).get(district).id());
+            assertThat(placedBefore).as("without a successor it lies where its district lies").isEqualTo(districtPlaced).isNotEqualTo(id);
+            sql("insert into admin_unit_successor (predecessor_id, successor_id, partial) values (?, ?, false)", ended, id);
+            assertThat(readOnly(() -> units.onDay(List.of(ended), today).get(ended).id())).isEqualTo(id);
+            sql("delete from admin_unit_successor where predecessor_id = ?", ended);
+            assertThat(readOnly(() -> units.onDay(List.of(ended), today).get(ended).id())).isEqualTo(placedBefore);
+        } finally {
+            sql("delete from admin_unit_successor where predecessor_id = ?", ended);
+            sql("delete from admin_unit where id = ?", ended);
         }
+        assertThat(readOnly(() -> units.findByCode("T9999", today))).isEmpty();
     }
 }
