@@ -1,5 +1,6 @@
 package vn.dvk.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -126,9 +127,14 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}")
-    String edit(@PathVariable Long id, @ModelAttribute("form") Form form, Model model, RedirectAttributes redirect) {
+    String edit(@PathVariable Long id, @ModelAttribute("form") Form form, Model model, RedirectAttributes redirect,
+                HttpServletRequest request) {
         try {
             users.update(id, form.draft());
+            if (request.getSession(false) == null) {
+                // their own roles or unit changed: this session was ended with the others (UserSessions)
+                return "redirect:/login?rolesChanged";
+            }
             redirect.addFlashAttribute("saved", true);
             return "redirect:/admin/users/" + id;
         } catch (DomainException e) {

@@ -14,6 +14,7 @@ import vn.dvk.organisation.Organisations;
 import vn.dvk.shared.AuditEvent;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.FieldProblem;
+import vn.dvk.shared.security.CurrentUser;
 import vn.dvk.shared.security.Permissions;
 import vn.dvk.shared.security.Role;
 
@@ -120,7 +121,13 @@ public class UserAdministration {
         }
         accounts.flush();
         if (!mayDoBefore.equals(account.whatItMayDo())) {
-            sessions.endOthers(account.getUsername());
+            // an administrator who changes their own roles or scope logs in again: no session keeps the rights of before
+            boolean own = CurrentUser.get().map(u -> u.getUsername().equals(account.getUsername())).orElse(false);
+            if (own) {
+                sessions.endAll(account.getUsername());
+            } else {
+                sessions.endOthers(account.getUsername());
+            }
         }
         events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, OBJECT_TYPE, id, account.getUnitId(), account.getUsername())
                 .withChanges(AuditEvent.diff(before, account.snapshot())));

@@ -8,17 +8,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.Optional;
+
 /**
  * Ends a user's browser sessions (kept in the database by Spring Session, indexed by user name) when
  * what they may do changed: roles, scope, a disabled account, a new password. The session of the
- * request that made the change stays. The sessions end once the change is committed, so a login in
- * between cannot pick up the old roles; tokens and HTTP Basic read the account on every call anyway.
+ * request that made the change stays (a user changing their own password), unless that request's user
+ * is the one whose roles or scope changed (an administrator changing their own account): a session
+ * never keeps rights its user no longer has. The sessions end once the change is committed, so a login
+ * in between cannot pick up the old roles; tokens and HTTP Basic read the account on every call anyway.
  */
 @Component
 class UserSessions {
 
     /** Published inside the transaction of the change; acted on after it commits. */
-    record EndRequested(String username, String keep) {
+    record EndRequested(String username, String keep, boolean includingThis) {
     }
 
     private final FindByIndexNameSessionRepository<?> sessions;
@@ -31,21 +35,32 @@ class UserSessions {
 
     /** Ends every session of the user but the one of the current request, once the transaction commits. */
     void endOthers(String username) {
-        events.publishEvent(new EndRequested(username, currentSessionId()));
+        events.publishEvent(new EndRequested(username, currentSessionId(), false));
+    }
+
+    /** Ends every session of the user, the current request's too when it is one of them, once the transaction commits. */
+    void endAll(String username) {
+        events.publishEvent(new EndRequested(username, currentSessionId(), true));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     public void end(EndRequested request) {
-        sessions.findByPrincipalName(request.username()).keySet().stream()
-                .filter(id -> !id.equals(request.keep()))
-                .forEach(sessions::deleteById);
+        var ids = sessions.findByPrincipalName(request.username()).keySet();
+        ids.stream().filter(id -> !id.equals(request.keep())).forEach(sessions::deleteById);
+        if (request.includingThis() && request.keep() != null && ids.contains(request.keep())) {
+            // the request's own session is ended through the request, which would otherwise write it back at its end
+            currentSession().ifPresent(HttpSession::invalidate);
+        }
     }
 
     private static String currentSessionId() {
+        return currentSession().map(HttpSession::getId).orElse(null);
+    }
+
+    private static Optional<HttpSession> currentSession() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpSession session = attributes.getRequest().getSession(false);
-            return session == null ? null : session.getId();
+            return Optional.ofNullable(attributes.getRequest().getSession(false));
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -79,6 +79,44 @@ class SessionRevocationTests {
     }
 
     @Test
+    void anAdministratorWhoChangesTheirOwnRolesLogsInAgain() throws Exception {
+        String username = "qt.tuthay" + System.nanoTime() % 1_000_000;
+        UserView admin = SystemActor.call(() -> administration.create(new UserDraft(username, "Quản trị tự đổi vai trò", null, null,
+                null, Set.of(Role.ADMIN), PASSWORD, true, null))).user();
+        Cookie here = login(username, PASSWORD);
+        Cookie elsewhere = login(username, PASSWORD);
+        stillOpen(here, "ADMIN");
+        // a change of their own name alone keeps the session
+        String renamed = "{\"username\": \"" + username + "\", \"displayName\": \"Tên mới\", \"roles\": [\"ADMIN\"],"
+                + " \"enabled\": true, \"version\": " + admin.version() + "}";
+        String body = mvc.perform(put("/api/v1/users/" + admin.id()).cookie(here).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(renamed)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        stillOpen(here, "ADMIN");
+        stillOpen(elsewhere, "ADMIN");
+        // giving up their own administrator's role: no session of theirs keeps it, this one included
+        Long unitId = officer("don.vi").unitId();
+        String demoted = "{\"username\": \"" + username + "\", \"displayName\": \"Tên mới\", \"unitId\": " + unitId + ","
+                + " \"roles\": [\"VIEWER\"], \"enabled\": true, \"version\": " + JsonPath.read(body, "$.version") + "}";
+        mvc.perform(put("/api/v1/users/" + admin.id()).cookie(here).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(demoted)).andExpect(status().isOk());
+        ended(here);
+        ended(elsewhere);
+        stillOpen(login(username, PASSWORD), "VIEWER");
+
+        // the same through the page: the administrator is sent to the login page, told why
+        String other = "qt.trang" + System.nanoTime() % 1_000_000;
+        UserView pageAdmin = SystemActor.call(() -> administration.create(new UserDraft(other, "Quản trị trang", null, null,
+                null, Set.of(Role.ADMIN), PASSWORD, true, null))).user();
+        Cookie page = login(other, PASSWORD);
+        mvc.perform(post("/admin/users/" + pageAdmin.id()).cookie(page).with(csrf()).param("username", other)
+                        .param("displayName", "Quản trị trang").param("unitId", String.valueOf(unitId)).param("roles", "VIEWER")
+                        .param("enabled", "true").param("version", String.valueOf(pageAdmin.version())))
+                .andExpect(redirectedUrl("/login?rolesChanged"));
+        ended(page);
+        mvc.perform(get("/login").param("rolesChanged", "")).andExpect(content().string(containsString("hãy đăng nhập lại")));
+    }
+
+    @Test
     void disablingAnAccountThroughTheApiEndsItsSessions() throws Exception {
         UserView user = officer("tat.phien");
         Cookie first = login(user.username(), PASSWORD);
