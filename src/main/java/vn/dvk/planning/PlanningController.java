@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.shared.web.FlashProblem;
 import vn.dvk.shared.DomainException;
 import vn.dvk.shared.validation.PlausibleYear;
 
@@ -51,7 +52,7 @@ class PlanningController {
         try {
             plans.addPeriod(name, fromYear, toYear, orientedTo);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey());
+            FlashProblem.put(redirect, e);
         }
         return "redirect:/plans";
     }
@@ -105,7 +106,7 @@ class PlanningController {
                     try {
                         set.add(new Plans.Target(child.id(), year, metric, Integer.parseInt(typed.strip())));
                     } catch (NumberFormatException e) {
-                        redirect.addFlashAttribute("problem", "plan.amount");
+                        FlashProblem.put(redirect, "plan.amount");
                         return "redirect:/plans/" + id + "?metric=" + metric;
                     }
                 }
@@ -115,7 +116,7 @@ class PlanningController {
             plans.saveTargets(id, set, cleared, version);
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problem", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey());
+            FlashProblem.put(redirect, e);
         }
         return "redirect:/plans/" + id + "?metric=" + metric;
     }

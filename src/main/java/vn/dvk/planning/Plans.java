@@ -138,7 +138,8 @@ public class Plans {
         List<FieldProblem> problems = new ArrayList<>();
         String clean = VietnameseText.clean(name);
         if (clean == null || clean.isEmpty()) {
-            problems.add(FieldProblem.field("name", "validation.NotBlank"));
+            // shown above the list of periods, away from the field: the message names it
+            problems.add(FieldProblem.field("name", "period.nameRequired"));
         }
         if (fromYear == null || toYear == null || fromYear < 1990 || toYear > 2100 || toYear < fromYear || toYear - fromYear > 15) {
             problems.add(FieldProblem.field("toYear", "period.years"));

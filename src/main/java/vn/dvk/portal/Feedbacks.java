@@ -233,7 +233,7 @@ public class Feedbacks {
                     "error.validation");
         }
         if (clean != null && clean.length() > 2000) {
-            throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("answer", "validation.Size")),
+            throw new DomainException(DomainException.Kind.INVALID, List.of(FieldProblem.field("answer", "feedback.answerLong", 2000)),
                     "error.validation");
         }
         String user = CurrentUser.get().map(CurrentUser::getUsername).orElse("?");

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.dvk.shared.web.FlashProblem;
 import vn.dvk.initiative.InitiativeRegistry;
 import vn.dvk.shared.DomainException;
 
@@ -115,7 +116,7 @@ class PortalAdminController {
             if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("problem", e.problems().isEmpty() ? e.messageKey() : e.problems().get(0).messageKey());
+            FlashProblem.put(redirect, e);
         }
         return "redirect:/portal/feedback";
     }

@@ -68,7 +68,8 @@ class PlanningControllerTests {
                 List.of(FieldProblem.field("toYear", "period.years")), "error.validation"));
         mvc.perform(post("/periods").with(csrf()).param("name", "Giai đoạn quá dài").param("fromYear", "2021").param("toYear", "2040"))
                 .andExpect(redirectedUrl("/plans"))
-                .andExpect(flash().attribute("problem", "period.years"));
+                .andExpect(flash().attribute("problem", "period.years"))
+                .andExpect(flash().attributeExists("problemArgs"));
     }
 
     @Test

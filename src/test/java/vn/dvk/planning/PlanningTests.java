@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,6 +78,14 @@ class PlanningTests {
         String behind = json(get("/api/v1/plans/" + planId + "/progress").with(admin()));
         assertThat(((Number) JsonPath.read(behind, "$.behindUnits")).intValue()).isEqualTo(children.size());
         assertThat(mvc.perform(get("/plans/" + planId).with(admin())).andReturn().getResponse().getContentAsString()).contains("table-danger");
+    }
+
+    @Test
+    void aPeriodWithoutANameIsRefusedAboveTheListNamingWhatIsMissing() throws Exception {
+        var refused = mvc.perform(post("/periods").with(admin()).with(csrf()).param("name", "  ").param("fromYear", "2026")
+                .param("toYear", "2030")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(mvc.perform(get("/plans").requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, refused.getFlashMap()).with(admin())).andReturn().getResponse()
+                .getContentAsString()).contains("Hãy nhập tên giai đoạn.");
     }
 
     private List<Integer> targetsOf(Long planId, Integer unit) {

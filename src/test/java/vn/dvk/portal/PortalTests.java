@@ -3,6 +3,7 @@ package vn.dvk.portal;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -188,6 +189,14 @@ class PortalTests {
                 .param("version", "0").with(officer()).with(csrf()));
         assertThat(jdbc.queryForObject("select answer || '/' || state from feedback where id = ?", String.class, feedbackId))
                 .isEqualTo("Xã sẽ mở lớp vào tháng tới/PUBLISHED");
+        // an answer over the limit is refused, the page saying the limit (the message's number carried over the redirect)
+        Long current = jdbc.queryForObject("select version from feedback where id = ?", Long.class, feedbackId);
+        var refused = mvc.perform(post("/portal/feedback/" + feedbackId).param("answer", "x".repeat(2001)).param("state", "PUBLISHED")
+                .param("version", String.valueOf(current)).with(officer()).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(mvc.perform(get("/portal/feedback").requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, refused.getFlashMap()).with(officer())).andReturn().getResponse()
+                .getContentAsString()).contains("Câu trả lời dài quá 2000 ký tự.");
+        assertThat(jdbc.queryForObject("select answer from feedback where id = ?", String.class, feedbackId))
+                .isEqualTo("Xã sẽ mở lớp vào tháng tới");
         String moderation = mvc.perform(get("/portal/feedback").with(officer())).andReturn().getResponse().getContentAsString();
         assertThat(moderation).contains("Đề nghị kiểm thử cổng", "Xã sẽ mở lớp vào tháng tới");
         // counted in the reports: the year's voices about initiatives of the province (in today's structure)
