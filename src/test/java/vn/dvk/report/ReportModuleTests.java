@@ -112,6 +112,36 @@ class ReportModuleTests {
     }
 
     @Test
+    void aPeriodOfAProvinceMadeOfSeveralCountsAnInitiativeWithYearsInTwoOfThemOnce() {
+        // an initiative with two years in one province; for this test its later year is moved to another province,
+        // and the test province is made of both (the provinces are read one at a time, the initiatives gathered)
+        Map<String, Object> twice = jdbc.queryForMap("select initiative_id, province_id, min(reg_year) as first_year,"
+                + " max(reg_year) as last_year from registration group by initiative_id, province_id having count(*) >= 2"
+                + " order by initiative_id fetch first 1 rows only");
+        long initiative = ((Number) twice.get("initiative_id")).longValue();
+        long first = ((Number) twice.get("province_id")).longValue();
+        int from = ((Number) twice.get("first_year")).intValue();
+        int to = ((Number) twice.get("last_year")).intValue();
+        long second = jdbc.queryForObject("select min(province_id) from registration where province_id <> ?", Long.class, first);
+        AdminUnitView made = new AdminUnitView(first, "T98", "Thử Ghép", "Tỉnh Thử Ghép", AdminUnitLevel.PROVINCE,
+                AdminUnitType.PROVINCE, null, null, "/", LocalDate.of(2000, 1, 1), null, List.of(), null);
+        given(units.getByCode(eq("T98"), any())).willReturn(made);
+        given(units.provincesReaching(made)).willReturn(List.of(first, second));
+        given(sectors.all()).willReturn(List.of(new Sectors.SectorView("ECONOMY", "Kinh tế", "Kinh tế", "Economy", 1, true)));
+        String distinct = "select count(distinct initiative_id) from registration where reg_year between ? and ? and province_id in (?, ?)";
+        long expected = jdbc.queryForObject(distinct, Long.class, from, to, first, second);
+
+        assertThat(SystemActor.call(() -> reports.trend("T98", from, to)).initiatives()).isEqualTo(expected);
+        try {
+            jdbc.update("update registration set province_id = ? where initiative_id = ? and reg_year = ?", second, initiative, to);
+            assertThat(jdbc.queryForObject(distinct, Long.class, from, to, first, second)).isEqualTo(expected);
+            assertThat(SystemActor.call(() -> reports.trend("T98", from, to)).initiatives()).isEqualTo(expected);
+        } finally {
+            jdbc.update("update registration set province_id = ? where initiative_id = ? and reg_year = ?", first, initiative, to);
+        }
+    }
+
+    @Test
     void aProvincesSummaryAddsUpItsRegistrationsBySectorStatusAndRecognition() {
         given(units.getByCode(eq("T99"), any())).willReturn(TEST_PROVINCE);
         given(units.provincesReaching(TEST_PROVINCE)).willReturn(List.of(PROVINCE));
