@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads administrative units: by code on a date, children, ancestors, subtrees and search. It is the one
@@ -75,17 +76,13 @@ public class AdminUnits {
         if (id == null) {
             return Optional.empty();
         }
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        return held.isPresent() ? held.get().byId(id) : read("u.id = :id", new MapSqlParameterSource("id", id)).stream().findFirst();
+        return structure.answer(held -> held.byId(id), () -> read("u.id = :id", new MapSqlParameterSource("id", id)).stream().findFirst());
     }
 
     /** The version of the unit with this code in force on the day, or else its latest version. */
     public Optional<AdminUnitView> findByCode(String code, LocalDate on) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        if (held.isPresent()) {
-            return version(held.get().history(code), on, AdminUnitView::isValidOn, AdminUnitView::validTo);
-        }
-        return version(code, on).map(u -> views(List.of(u)).get(0));
+        return structure.answer(held -> version(held.history(code), on, AdminUnitView::isValidOn, AdminUnitView::validTo),
+                () -> version(code, on).map(u -> views(List.of(u)).get(0)));
     }
 
     /**
@@ -277,27 +274,18 @@ public class AdminUnits {
 
     /** Every version of the unit with this code, oldest first. */
     public List<AdminUnitView> history(String code) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        if (held.isPresent()) {
-            return held.get().history(code);
-        }
-        return read("u.code = :code", new MapSqlParameterSource("code", code), "u.valid_from");
+        return structure.answer(held -> held.history(code),
+                () -> read("u.code = :code", new MapSqlParameterSource("code", code), "u.valid_from"));
     }
 
     public List<AdminUnitView> provinces(LocalDate on) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        if (held.isPresent()) {
-            return held.get().provinces(on);
-        }
-        return read("u.level = 'PROVINCE' and " + VALID_ON, new MapSqlParameterSource("on", on));
+        return structure.answer(held -> held.provinces(on),
+                () -> read("u.level = 'PROVINCE' and " + VALID_ON, new MapSqlParameterSource("on", on)));
     }
 
     public List<AdminUnitView> children(Long parentId, LocalDate on) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        if (held.isPresent()) {
-            return held.get().children(parentId, on);
-        }
-        return read("u.parent_id = :parentId and " + VALID_ON, new MapSqlParameterSource("on", on).addValue("parentId", parentId));
+        return structure.answer(held -> held.children(parentId, on), () -> read("u.parent_id = :parentId and " + VALID_ON,
+                new MapSqlParameterSource("on", on).addValue("parentId", parentId)));
     }
 
     /**
@@ -313,10 +301,9 @@ public class AdminUnits {
 
     /** The unit and its ancestors, from the province down. */
     public List<AdminUnitView> lineage(Long id) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        List<Long> ids = held.isPresent()
-                ? held.get().byId(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id)).lineageIds()
-                : lineageIds(units.findById(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id)));
+        List<Long> ids = structure.answer(
+                held -> held.byId(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id)).lineageIds(),
+                () -> lineageIds(units.findById(id).orElseThrow(() -> DomainException.notFound("adminUnit.notFound", id))));
         Map<Long, AdminUnitView> byId = byIds(ids);
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -335,14 +322,10 @@ public class AdminUnits {
         if (unitIds.isEmpty()) {
             return result;
         }
-        Map<Long, List<Long>> paths = new HashMap<>();
+        Map<Long, List<Long>> paths = structure.answer(
+                held -> held.byIds(unitIds).values().stream().collect(Collectors.toMap(AdminUnitView::id, AdminUnitView::lineageIds)),
+                () -> units.findAllById(unitIds).stream().collect(Collectors.toMap(AdminUnit::getId, AdminUnits::lineageIds)));
         Set<Long> all = new HashSet<>();
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        if (held.isPresent()) {
-            held.get().byIds(unitIds).values().forEach(unit -> paths.put(unit.id(), unit.lineageIds()));
-        } else {
-            units.findAllById(unitIds).forEach(unit -> paths.put(unit.getId(), lineageIds(unit)));
-        }
         paths.values().forEach(all::addAll);
         Map<Long, AdminUnitView> byId = byIds(all);
         paths.forEach((id, ids) -> result.put(id, ids.stream().map(byId::get).filter(Objects::nonNull).toList()));
@@ -385,15 +368,13 @@ public class AdminUnits {
 
     /** Names of many units at once (for lists in other modules), keyed by id. */
     public Map<Long, AdminUnitView> byIds(Collection<Long> ids) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        if (held.isPresent()) {
-            return held.get().byIds(ids);
-        }
-        Map<Long, AdminUnitView> result = new LinkedHashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
-            read("u.id in (:ids)", new MapSqlParameterSource("ids", chunk)).forEach(v -> result.put(v.id(), v));
-        }
-        return result;
+        return structure.answer(held -> held.byIds(ids), () -> {
+            Map<Long, AdminUnitView> result = new LinkedHashMap<>();
+            for (List<Long> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
+                read("u.id in (:ids)", new MapSqlParameterSource("ids", chunk)).forEach(v -> result.put(v.id(), v));
+            }
+            return result;
+        });
     }
 
     /** The ids in lists of at most a thousand, for the {@code in} lists of plain SQL. */

@@ -152,19 +152,14 @@ class ReformPlacement {
 
     /** The province and the provinces that became it (records keep the province of their time), the province first. */
     List<Long> provincesReaching(Long province) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        if (held.isPresent()) {
-            Map<Long, Node> nodes = held.get().nodes();
-            return held.get().withPredecessors(province, MAX_GENERATIONS).stream()
-                    .filter(id -> nodes.containsKey(id) && nodes.get(id).level() == AdminUnitLevel.PROVINCE).toList();
-        }
-        return reaching(province, " join admin_unit u on u.id = r.id and u.level = 'PROVINCE'");
+        return structure.answer(held -> held.withPredecessors(province, MAX_GENERATIONS).stream()
+                        .filter(id -> held.nodes().containsKey(id) && held.nodes().get(id).level() == AdminUnitLevel.PROVINCE).toList(),
+                () -> reaching(province, " join admin_unit u on u.id = r.id and u.level = 'PROVINCE'"));
     }
 
     /** The unit and every unit that became it, directly or through earlier reforms, the unit first. */
     Set<Long> withPredecessors(Long id) {
-        Optional<UnitStructure.Snapshot> held = structure.forReading();
-        return new LinkedHashSet<>(held.isPresent() ? held.get().withPredecessors(id, MAX_GENERATIONS) : reaching(id, ""));
+        return new LinkedHashSet<>(structure.answer(held -> held.withPredecessors(id, MAX_GENERATIONS), () -> reaching(id, "")));
     }
 
     /**

@@ -26,6 +26,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every unit version and successor link (some 14,000 of each for the whole country since 2016), held in
@@ -93,6 +95,12 @@ class UnitStructure {
             }
         });
         return Optional.of(snapshot);
+    }
+
+    /** The answer from the units held when the current transaction is read-only, else from the database. */
+    <T> T answer(Function<Snapshot, T> fromHeld, Supplier<T> fromDatabase) {
+        Optional<Snapshot> snapshot = forReading();
+        return snapshot.isPresent() ? fromHeld.apply(snapshot.get()) : fromDatabase.get();
     }
 
     private long revision() {
@@ -170,10 +178,6 @@ class UnitStructure {
             // as "order by valid_from" lists them: the first version first, one without a start last
             byCode.values().forEach(versions -> versions.sort(Comparator.comparing(AdminUnitView::validFrom,
                     Comparator.nullsLast(Comparator.naturalOrder()))));
-        }
-
-        long revision() {
-            return revision;
         }
 
         Optional<AdminUnitView> byId(Long id) {
