@@ -117,6 +117,9 @@ class PortalAdminController {
                 throw e;
             }
             FlashProblem.put(redirect, e);
+            // the answer typed is shown again in its box, not lost with the refusal
+            redirect.addFlashAttribute("typedFor", id);
+            redirect.addFlashAttribute("typedAnswer", answer);
         }
         return "redirect:/portal/feedback";
     }

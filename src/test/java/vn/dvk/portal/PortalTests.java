@@ -194,7 +194,7 @@ class PortalTests {
         var refused = mvc.perform(post("/portal/feedback/" + feedbackId).param("answer", "x".repeat(2001)).param("state", "PUBLISHED")
                 .param("version", String.valueOf(current)).with(officer()).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
         assertThat(mvc.perform(get("/portal/feedback").requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, refused.getFlashMap()).with(officer())).andReturn().getResponse()
-                .getContentAsString()).contains("Câu trả lời dài quá 2000 ký tự.");
+                .getContentAsString()).contains("Câu trả lời dài quá 2000 ký tự.", "x".repeat(2001));
         assertThat(jdbc.queryForObject("select answer from feedback where id = ?", String.class, feedbackId))
                 .isEqualTo("Xã sẽ mở lớp vào tháng tới");
         String moderation = mvc.perform(get("/portal/feedback").with(officer())).andReturn().getResponse().getContentAsString();
